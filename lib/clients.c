@@ -1,0 +1,218 @@
+/*
+ * clients.c - the clients table in memory (it grows with the portfolio,
+ * not with the log) and the one client matcher.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fu.h"
+
+struct fu_arena {
+	struct fu_arena *next;
+	size_t used, cap;
+	char data[];
+};
+
+static char *
+arena_dup(struct fu_arena **a, const char *s, size_t n)
+{
+	struct fu_arena *b = *a;
+	char *p;
+
+	if (b == NULL || b->cap - b->used < n + 1) {
+		size_t cap = n + 1 > 1 << 20 ? n + 1 : 1 << 20;
+
+		if ((b = malloc(sizeof(*b) + cap)) == NULL)
+			return NULL;
+		b->next = *a;
+		b->used = 0;
+		b->cap = cap;
+		*a = b;
+	}
+	p = b->data + b->used;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	b->used += n + 1;
+	return p;
+}
+
+struct load {
+	struct fu_clients *cs;
+	const char *file;
+};
+
+static int
+on_client(void *ctx, const struct fu_row *row, struct fu_err *e)
+{
+	struct load *l = ctx;
+	struct fu_clients *cs = l->cs;
+	struct fu_clientrec *r;
+	struct fu_client c;
+	uint32_t prev;
+
+	if (fu_row_client(row, l->file, &c, e) == -1)
+		return -1;
+	if (fu_idmap_get(cs->byid, c.id, &prev))
+		return fu_err_data(e, l->file, row->line, _("id %llu is "
+		    "already used on line %ld"), (unsigned long long)c.id,
+		    cs->v[prev].line);
+	if (cs->n == cs->cap) {
+		size_t cap = cs->cap ? 2 * cs->cap : 64;
+		struct fu_clientrec *v = realloc(cs->v, cap * sizeof(*v));
+
+		if (v == NULL)
+			goto nomem;
+		cs->v = v;
+		cs->cap = cap;
+	}
+	r = &cs->v[cs->n];
+	r->id = c.id;
+	r->line = row->line;
+	r->since = c.since;
+	r->birthday = c.birthday;
+	r->anniversary = c.anniversary;
+	r->referred_by = c.referred_by;
+	r->consent = c.consent;
+	if ((r->name = arena_dup(&cs->arena, c.name, row->len[FU_C_NAME])) ==
+	    NULL || (r->company = arena_dup(&cs->arena, c.company,
+	    row->len[FU_C_COMPANY])) == NULL || (r->stage = arena_dup(
+	    &cs->arena, c.stage, row->len[FU_C_STAGE])) == NULL || (r->tags =
+	    arena_dup(&cs->arena, c.tags, row->len[FU_C_TAGS])) == NULL ||
+	    fu_idmap_put(cs->byid, c.id, (uint32_t)cs->n) == -1)
+		goto nomem;
+	cs->n++;
+	if (c.id > cs->max_id)
+		cs->max_id = c.id;
+	return 0;
+nomem:
+	return fu_err_io(e, l->file, ENOMEM, _("cannot read"));
+}
+
+int
+fu_clients_load(struct fu_portfolio *pf, struct fu_clients *cs,
+    struct fu_err *e)
+{
+	struct load l = { cs, pf->t[FU_CLIENTS].name };
+	size_t i;
+
+	memset(cs, 0, sizeof(*cs));
+	if ((cs->byid = fu_idmap_new()) == NULL)
+		return fu_err_io(e, l.file, ENOMEM, _("cannot read"));
+	if (fu_table_scan(pf, FU_CLIENTS, on_client, &l, e) == -1)
+		goto fail;
+	for (i = 0; i < cs->n; i++)
+		if (cs->v[i].referred_by != 0 &&
+		    fu_clients_get(cs, cs->v[i].referred_by) == NULL) {
+			fu_err_data(e, l.file, cs->v[i].line, _("referred_by "
+			    "names client %llu, who is not in the table"),
+			    (unsigned long long)cs->v[i].referred_by);
+			goto fail;
+		}
+	return 0;
+fail:
+	fu_clients_free(cs);
+	return -1;
+}
+
+void
+fu_clients_free(struct fu_clients *cs)
+{
+	struct fu_arena *a, *next;
+
+	for (a = cs->arena; a != NULL; a = next) {
+		next = a->next;
+		free(a);
+	}
+	fu_idmap_free(cs->byid);
+	free(cs->v);
+	memset(cs, 0, sizeof(*cs));
+}
+
+const struct fu_clientrec *
+fu_clients_get(const struct fu_clients *cs, uint64_t id)
+{
+	uint32_t i;
+
+	return fu_idmap_get(cs->byid, id, &i) ? &cs->v[i] : NULL;
+}
+
+/* Lists up to ten candidates in the message. */
+static int
+ambiguous(const struct fu_clients *cs, const char *query, const size_t *hits,
+    size_t n, struct fu_err *e)
+{
+	char list[768] = "";
+	size_t i, len = 0;
+
+	for (i = 0; i < n && i < 10; i++) {
+		const struct fu_clientrec *c = &cs->v[hits[i]];
+		int w = snprintf(list + len, sizeof(list) - len, "\n  %llu\t%s%s%s",
+		    (unsigned long long)c->id, c->name, *c->company ? ", " : "",
+		    c->company);
+
+		if (w < 0 || (size_t)w >= sizeof(list) - len)
+			break;
+		len += (size_t)w;
+	}
+	if (n > 10 && len + 16 < sizeof(list))
+		snprintf(list + len, sizeof(list) - len, "\n  ...");
+	return fu_err_usage(e, _("\"%s\" matches %zu clients; name one by "
+	    "id or by more of the name:%s"), query, n, list);
+}
+
+const struct fu_clientrec *
+fu_client_match(const struct fu_clients *cs, const char *query,
+    struct fu_err *e)
+{
+	const struct fu_clientrec *c;
+	size_t qn = strlen(query), i, n = 0, exact = 0, nexact = 0;
+	size_t hits[11];
+	uint64_t id;
+	char *q, *fn, *fc;
+
+	if (fu_id_parse(query, qn, &id) == 0) {
+		if ((c = fu_clients_get(cs, id)) == NULL)
+			return fu_err_usage(e, _("no client has id %s"),
+			    query), NULL;
+		return c;
+	}
+	if (qn == 0)
+		return fu_err_usage(e, _("no client named: give an id or "
+		    "part of a name")), NULL;
+	if ((q = fu_fold(query, qn)) == NULL)
+		return fu_err_usage(e, "%s", strerror(ENOMEM)), NULL;
+	for (i = 0; i < cs->n; i++) {
+		c = &cs->v[i];
+		fn = fu_fold(c->name, strlen(c->name));
+		fc = fu_fold(c->company, strlen(c->company));
+		if (fn == NULL || fc == NULL) {
+			free(fn);
+			free(fc);
+			free(q);
+			return fu_err_usage(e, "%s", strerror(ENOMEM)), NULL;
+		}
+		if (strstr(fn, q) != NULL || strstr(fc, q) != NULL) {
+			if (n < 11)
+				hits[n] = i;
+			n++;
+			if (strcmp(fn, q) == 0) {
+				exact = i;
+				nexact++;
+			}
+		}
+		free(fn);
+		free(fc);
+	}
+	free(q);
+	if (n == 1)
+		return &cs->v[hits[0]];
+	/* "Ana" names Ana, not Mariana too, when one name is exactly it. */
+	if (nexact == 1)
+		return &cs->v[exact];
+	if (n == 0)
+		return fu_err_usage(e, _("no client matches \"%s\" (fu-add "
+		    "client NAME adds one)"), query), NULL;
+	return ambiguous(cs, query, hits, n, e), NULL;
+}

@@ -1,0 +1,333 @@
+/*
+ * date.c - the one date parser.  Dates are days since 1970-01-01 in the
+ * proleptic Gregorian calendar, so they compare and subtract as integers.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "fu.h"
+
+static int
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+mdays(int y, int m)
+{
+	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	return m == 2 && leap(y) ? 29 : d[m - 1];
+}
+
+/* Howard Hinnant's days_from_civil. */
+static fu_date
+civil(int y, int m, int d)
+{
+	int era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int
+fu_date_ymd(int y, int m, int d, fu_date *out)
+{
+	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > mdays(y, m))
+		return -1;
+	*out = civil(y, m, d);
+	return 0;
+}
+
+void
+fu_date_split(fu_date z, int *y, int *m, int *d)
+{
+	int era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+int
+fu_date_weekday(fu_date z)
+{
+	/* 1970-01-01 was a Thursday (3 counting from Monday = 0). */
+	return (int)(((int64_t)z % 7 + 7 + 3) % 7);
+}
+
+fu_date
+fu_date_add_months(fu_date z, int months)
+{
+	int y, m, d, t;
+
+	fu_date_split(z, &y, &m, &d);
+	t = y * 12 + (m - 1) + months;
+	y = t / 12;
+	m = t % 12 + 1;
+	if (y < 1)
+		return civil(1, 1, 1);
+	if (y > 9999)
+		return civil(9999, 12, 31);
+	if (d > mdays(y, m))
+		d = mdays(y, m);
+	return civil(y, m, d);
+}
+
+fu_date
+fu_period_add(fu_date z, const struct fu_period *p)
+{
+	switch (p->unit) {
+	case 'd': return z + p->n;
+	case 'w': return z + 7 * p->n;
+	case 'm': return fu_date_add_months(z, p->n);
+	default: return fu_date_add_months(z, 12 * p->n);
+	}
+}
+
+static int
+digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return n > 0;
+}
+
+static int
+num(const char *s, size_t n)
+{
+	int v = 0;
+
+	while (n-- > 0)
+		v = v * 10 + (*s++ - '0');
+	return v;
+}
+
+int
+fu_date_iso(const char *s, size_t n, fu_date *out)
+{
+	if (n != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4) ||
+	    !digits(s + 5, 2) || !digits(s + 8, 2))
+		return -1;
+	return fu_date_ymd(num(s, 4), num(s + 5, 2), num(s + 8, 2), out);
+}
+
+char *
+fu_date_str(fu_date z, char buf[11])
+{
+	int y, m, d;
+
+	if (z == FU_DATE_NONE) {
+		buf[0] = '\0';
+		return buf;
+	}
+	fu_date_split(z, &y, &m, &d);
+	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+	    (unsigned)m % 100u, (unsigned)d % 100u);
+	return buf;
+}
+
+/* Offsets such as +3d, -2w: n at most 100 years' worth. */
+static int
+offset(const char *s, fu_date today, fu_date *out)
+{
+	struct fu_period p;
+	int sign = *s == '-' ? -1 : 1;
+	char spec[16];
+	size_t n = strlen(s + 1);
+
+	/* A bare number counts days. */
+	if (n > 0 && n < 8 && digits(s + 1, n)) {
+		snprintf(spec, sizeof(spec), "%sd", s + 1);
+		s = spec - 1;
+		n++;
+	}
+	if (fu_period_parse(s + 1, n, &p) == -1)
+		return -1;
+	p.n *= sign;
+	switch (p.unit) {
+	case 'd': *out = today + p.n; break;
+	case 'w': *out = today + 7 * p.n; break;
+	case 'm': *out = fu_date_add_months(today, p.n); break;
+	default: *out = fu_date_add_months(today, 12 * p.n); break;
+	}
+	return 0;
+}
+
+static const struct {
+	const char *name;
+	int wday;		/* 0 Monday */
+} weekdays[] = {
+	{ "monday", 0 }, { "mon", 0 }, { "lunes", 0 },
+	{ "tuesday", 1 }, { "tue", 1 }, { "martes", 1 },
+	{ "wednesday", 2 }, { "wed", 2 }, { "miercoles", 2 },
+	{ "thursday", 3 }, { "thu", 3 }, { "jueves", 3 },
+	{ "friday", 4 }, { "fri", 4 }, { "viernes", 4 },
+	{ "saturday", 5 }, { "sat", 5 }, { "sabado", 5 },
+	{ "sunday", 6 }, { "sun", 6 }, { "domingo", 6 },
+};
+
+static const struct {
+	const char *name;
+	int days;
+} relative[] = {
+	{ "today", 0 }, { "hoy", 0 },
+	{ "tomorrow", 1 }, { "manana", 1 },
+	{ "yesterday", -1 }, { "ayer", -1 },
+};
+
+int
+fu_date_parse(const char *s, fu_date today, fu_date *out, struct fu_err *e)
+{
+	size_t n = strlen(s), i;
+	char *f;
+
+	if (fu_date_iso(s, n, out) == 0)
+		return 0;
+	if (n == 10 && s[4] == '-' && s[7] == '-' && digits(s, 4) &&
+	    digits(s + 5, 2) && digits(s + 8, 2))
+		return fu_err_usage(e, _("\"%s\" is not a date: there is no "
+		    "such day"), s);
+	if ((s[0] == '+' || s[0] == '-') && offset(s, today, out) == 0)
+		return 0;
+	if ((f = fu_fold(s, n)) == NULL)
+		return fu_err_usage(e, "%s", strerror(ENOMEM));
+	for (i = 0; i < sizeof(relative) / sizeof(relative[0]); i++)
+		if (strcmp(f, relative[i].name) == 0) {
+			*out = today + relative[i].days;
+			free(f);
+			return 0;
+		}
+	for (i = 0; i < sizeof(weekdays) / sizeof(weekdays[0]); i++)
+		if (strcmp(f, weekdays[i].name) == 0) {
+			int ahead = (weekdays[i].wday - fu_date_weekday(today) +
+			    7) % 7;
+
+			*out = today + (ahead == 0 ? 7 : ahead);
+			free(f);
+			return 0;
+		}
+	free(f);
+	if (strpbrk(s, "/.") != NULL && strspn(s, "0123456789/.") == n)
+		return fu_err_usage(e, _("\"%s\" is ambiguous: write the "
+		    "date as YYYY-MM-DD"), s);
+	return fu_err_usage(e, _("\"%s\" is not a date: use YYYY-MM-DD, "
+	    "today, tomorrow, +N[dwmy] or a weekday name"), s);
+}
+
+int
+fu_today(const char *pinned, fu_date *out, struct fu_err *e)
+{
+	time_t now;
+	struct tm tm;
+
+	if (pinned == NULL || *pinned == '\0')
+		pinned = getenv("FU_TODAY");
+	if (pinned != NULL && *pinned != '\0') {
+		if (fu_date_iso(pinned, strlen(pinned), out) == -1)
+			return fu_err_usage(e, _("today \"%s\" is not a date "
+			    "(YYYY-MM-DD)"), pinned);
+		return 0;
+	}
+	now = time(NULL);
+	if (localtime_r(&now, &tm) == NULL)
+		return fu_err_usage(e, _("cannot read the clock"));
+	return fu_date_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, out);
+}
+
+int
+fu_period_parse(const char *s, size_t n, struct fu_period *p)
+{
+	char unit;
+
+	if (n < 2 || n > 6 || !digits(s, n - 1))
+		return -1;
+	unit = (char)tolower((unsigned char)s[n - 1]);
+	if (strchr("dwmy", unit) == NULL)
+		return -1;
+	p->n = num(s, n - 1);
+	p->unit = unit;
+	if (p->n < 1 || (unit == 'y' && p->n > 100) ||
+	    (unit == 'm' && p->n > 1200) || (unit == 'w' && p->n > 5300))
+		return -1;
+	return 0;
+}
+
+char *
+fu_period_str(const struct fu_period *p, char buf[16])
+{
+	if (p->n == 0)
+		buf[0] = '\0';
+	else
+		snprintf(buf, 16, "%d%c", p->n, p->unit);
+	return buf;
+}
+
+int
+fu_mday_parse(const char *s, size_t n, struct fu_mday *md)
+{
+	fu_date z;
+
+	if (n == 10) {
+		if (fu_date_iso(s, n, &z) == -1)
+			return -1;
+		fu_date_split(z, &md->year, &md->month, &md->day);
+		return 0;
+	}
+	if (n != 5 || s[2] != '-' || !digits(s, 2) || !digits(s + 3, 2))
+		return -1;
+	md->year = 0;
+	md->month = num(s, 2);
+	md->day = num(s + 3, 2);
+	/* A year that has every day: 2000 was a leap year. */
+	if (md->month < 1 || md->month > 12 || md->day < 1 ||
+	    md->day > mdays(2000, md->month))
+		return -1;
+	return 0;
+}
+
+char *
+fu_mday_str(const struct fu_mday *md, char buf[11])
+{
+	if (md->month == 0)
+		buf[0] = '\0';
+	else if (md->year == 0)
+		snprintf(buf, 11, "%02u-%02u", (unsigned)md->month % 100u,
+		    (unsigned)md->day % 100u);
+	else
+		snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)md->year % 10000u,
+		    (unsigned)md->month % 100u, (unsigned)md->day % 100u);
+	return buf;
+}
+
+fu_date
+fu_mday_in_year(const struct fu_mday *md, int y)
+{
+	int d = md->day;
+
+	if (y < 1)
+		y = 1;
+	if (y > 9999)
+		y = 9999;
+	if (d > mdays(y, md->month))
+		d = mdays(y, md->month);
+	return civil(y, md->month, d);
+}

@@ -1,0 +1,114 @@
+/*
+ * err.c - the one error mechanism: struct fu_err is filled by the library
+ * and printed by the command, compiler-style: "fu-add: clients.csv:12: ...".
+ */
+#include <errno.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fu.h"
+
+#ifndef LOCALEDIR
+#define LOCALEDIR "/usr/local/share/locale"
+#endif
+
+const char *fu_progname = "fu";
+
+void
+fu_init(const char *progname)
+{
+	fu_progname = progname;
+	setlocale(LC_ALL, "");
+	bindtextdomain("fu", LOCALEDIR);
+	textdomain("fu");
+}
+
+static int
+fill(struct fu_err *e, int code, const char *file, long line, int errnum,
+    const char *fmt, va_list ap)
+{
+	e->code = code;
+	e->line = line;
+	e->errnum = errnum;
+	e->unwritten = 0;
+	snprintf(e->file, sizeof(e->file), "%s", file ? file : "");
+	vsnprintf(e->text, sizeof(e->text), fmt, ap);
+	return -1;
+}
+
+int
+fu_err_usage(struct fu_err *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fill(e, FU_EXIT_USAGE, NULL, 0, 0, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int
+fu_err_data(struct fu_err *e, const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fill(e, FU_EXIT_DATA, file, line, 0, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int
+fu_err_io(struct fu_err *e, const char *file, int errnum, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fill(e, FU_EXIT_IO, file, 0, errnum, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int
+fu_fail(const struct fu_err *e)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: ", fu_progname);
+	if (e->file[0] != '\0') {
+		if (e->line > 0)
+			fprintf(stderr, "%s:%ld: ", e->file, e->line);
+		else
+			fprintf(stderr, "%s: ", e->file);
+	}
+	fputs(e->text, stderr);
+	if (e->errnum != 0)
+		fprintf(stderr, ": %s", strerror(e->errnum));
+	if (e->unwritten)
+		fputs(_("; nothing was written"), stderr);
+	fputc('\n', stderr);
+	return e->code ? e->code : FU_EXIT_USAGE;
+}
+
+void
+fu_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: ", fu_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+fu_out_close(struct fu_err *e)
+{
+	if (fflush(stdout) == EOF || ferror(stdout))
+		return fu_err_io(e, "<stdout>", errno ? errno : EIO,
+		    _("cannot write"));
+	return 0;
+}

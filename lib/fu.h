@@ -1,0 +1,287 @@
+/*
+ * fu.h - the one public header of libfu.
+ *
+ * libfu holds the rule of fu (follow up on agreements, not on clients) and
+ * every mechanism the commands share: dates, money, the portfolio and its
+ * tables, the lock and the one writer, the client matcher, the rule.
+ *
+ * Error handling: the library never prints and never exits.  A function
+ * that can fail returns -1 (or NULL) and fills a struct fu_err with the exit
+ * status the command should end with, the file and line concerned, errno
+ * where a system call failed, and a message already translated.  The
+ * command calls fu_fail() to print it and get the status.
+ */
+#ifndef FU_H
+#define FU_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <libintl.h>
+
+#define FU_VERSION "0.1.0"
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+/* Exit status, SPEC section 6. */
+enum {
+	FU_EXIT_OK = 0,
+	FU_EXIT_NONE = 1,	/* fu-due: nothing was listed */
+	FU_EXIT_USAGE = 2,	/* usage, bad date, unknown client, refusal */
+	FU_EXIT_DATA = 3,	/* a portfolio file is malformed */
+	FU_EXIT_IO = 4		/* read, lock or write failed; nothing written */
+};
+
+/* err.c */
+struct fu_err {
+	int code;		/* FU_EXIT_* */
+	char file[256];		/* table file name, or "" */
+	long line;		/* line in file, or 0 */
+	int errnum;		/* errno, or 0 */
+	char text[1024];	/* translated message */
+	int unwritten;		/* a write was undone: say so */
+};
+extern const char *fu_progname;
+void fu_init(const char *progname);	/* locale, gettext, program name */
+int fu_err_usage(struct fu_err *, const char *fmt, ...);	/* code 2, -1 */
+int fu_err_data(struct fu_err *, const char *file, long line,
+    const char *fmt, ...);					/* code 3, -1 */
+int fu_err_io(struct fu_err *, const char *file, int errnum,
+    const char *fmt, ...);					/* code 4, -1 */
+int fu_fail(const struct fu_err *);	/* prints the message, returns code */
+void fu_warn(const char *fmt, ...);	/* "prog: message" on stderr */
+int fu_out_close(struct fu_err *);	/* flushes stdout; -1 on a write error */
+
+/* date.c: a date is a count of days since 1970-01-01. */
+typedef int32_t fu_date;
+#define FU_DATE_NONE INT32_MIN
+struct fu_period {
+	int n;			/* > 0 */
+	char unit;		/* 'd', 'w', 'm' or 'y' */
+};
+struct fu_mday {		/* birthday or anniversary */
+	int year;		/* 0 when unknown (MM-DD) */
+	int month, day;
+};
+int fu_date_ymd(int y, int m, int d, fu_date *);	/* -1 if impossible */
+void fu_date_split(fu_date, int *y, int *m, int *d);
+int fu_date_weekday(fu_date);				/* 0 Monday .. 6 Sunday */
+fu_date fu_date_add_months(fu_date, int months);	/* clamps the day */
+fu_date fu_period_add(fu_date, const struct fu_period *);
+int fu_date_iso(const char *s, size_t n, fu_date *);	/* strict YYYY-MM-DD */
+char *fu_date_str(fu_date, char buf[11]);		/* "" for FU_DATE_NONE */
+/* Parses a date a person typed: ISO, today, tomorrow, yesterday, +N[dwmy],
+ * -N[dwmy], weekday names in English and Spanish (the next such day). */
+int fu_date_parse(const char *s, fu_date today, fu_date *, struct fu_err *);
+/* Today: pinned (--today), else $FU_TODAY, else the clock, local time. */
+int fu_today(const char *pinned, fu_date *, struct fu_err *);
+int fu_period_parse(const char *s, size_t n, struct fu_period *);	/* -1 bad */
+char *fu_period_str(const struct fu_period *, char buf[16]);
+int fu_mday_parse(const char *s, size_t n, struct fu_mday *);	/* -1 bad */
+char *fu_mday_str(const struct fu_mday *, char buf[11]);
+/* The day an occasion falls on in year y; 29 February is 28 February in
+ * other years. */
+fu_date fu_mday_in_year(const struct fu_mday *, int y);
+
+/* money.c: an amount is a count of cents, never a float. */
+typedef int64_t fu_cents;
+int fu_money_parse(const char *s, size_t n, fu_cents *);	/* -1 bad */
+char *fu_money_str(fu_cents, char buf[32]);			/* "12.50" */
+
+/* utf8.c */
+int fu_utf8_valid(const char *s, size_t n);		/* 1 valid, 0 not */
+size_t fu_utf8_width(const char *s, size_t n);	/* display columns */
+/* Bytes of s that fit in w columns. */
+size_t fu_utf8_fit(const char *s, size_t n, size_t w);
+/* Lower-case ASCII folding of Latin letters with accents ("López" ->
+ * "lopez"); returns a malloc'ed string, NULL if out of memory. */
+char *fu_fold(const char *s, size_t n);
+/* Checks text from the command line: valid UTF-8, no control characters
+ * (but line breaks when multiline), not empty unless multiline. */
+int fu_text_check(const char *what, const char *s, int multiline,
+    struct fu_err *);
+int fu_tag_check(const char *tag, struct fu_err *);	/* one word */
+
+/* Tables: columns are named by header; these index the known ones. */
+enum fu_table { FU_CLIENTS, FU_AGREEMENTS, FU_LOG, FU_NTABLES };
+enum {
+	FU_C_ID, FU_C_NAME, FU_C_COMPANY, FU_C_EMAIL, FU_C_PHONE, FU_C_SINCE,
+	FU_C_BIRTHDAY, FU_C_ANNIVERSARY, FU_C_REFERRED_BY, FU_C_CONSENT,
+	FU_C_STAGE, FU_C_TAGS, FU_C_NOTE, FU_C_NCOLS
+};
+enum {
+	FU_A_ID, FU_A_CLIENT, FU_A_WHAT, FU_A_DUE, FU_A_CHANNEL, FU_A_EVERY,
+	FU_A_MADE, FU_A_FROM, FU_A_NCOLS
+};
+enum {
+	FU_L_ID, FU_L_DATE, FU_L_CLIENT, FU_L_AGREEMENT, FU_L_CHANNEL,
+	FU_L_OUTCOME, FU_L_AMOUNT, FU_L_MOOD, FU_L_NEXT, FU_L_NOTE, FU_L_NCOLS
+};
+#define FU_MAXCOLS 13
+enum fu_outcome {
+	FU_O_NONE, FU_O_KEPT, FU_O_BROKEN, FU_O_MOVED, FU_O_DROPPED,
+	FU_O_SIGNAL, FU_O_LOST, FU_O_WON, FU_O_REFERRAL
+};
+enum fu_mood { FU_MOOD_NONE, FU_MOOD_PLUS, FU_MOOD_ZERO, FU_MOOD_MINUS };
+
+/* table.c: the schema, the dialects, and row reading over libcsv. */
+extern const char *const fu_table_name[FU_NTABLES];	/* "clients" ... */
+extern const char *const *const fu_columns[FU_NTABLES];
+extern const int fu_ncolumns[FU_NTABLES];
+enum fu_outcome fu_outcome_parse(const char *s, size_t n);	/* NONE if bad */
+const char *fu_outcome_str(enum fu_outcome);
+
+struct fu_dialect {
+	char delim;		/* ',', ';' or '\t' */
+	int tsv;		/* backslash escapes instead of quotes */
+	int crlf;		/* lines end in CR LF */
+	int quote_all;		/* every field quoted, as the header is */
+};
+/* A row as read: fields of the known columns, in schema order; a column
+ * missing from the file reads as "".  Valid until the callback returns. */
+struct fu_row {
+	long line;			/* where the row starts */
+	const char *f[FU_MAXCOLS];	/* NUL-terminated, never NULL */
+	size_t len[FU_MAXCOLS];
+};
+struct fu_client {
+	uint64_t id;
+	const char *name, *company, *email, *phone, *stage, *tags, *note;
+	fu_date since;
+	struct fu_mday birthday, anniversary;	/* month 0 when empty */
+	uint64_t referred_by;			/* 0 when empty */
+	int consent;
+};
+struct fu_agreement {
+	uint64_t id, client, from;	/* from: 0 when empty */
+	const char *what, *channel;
+	fu_date due, made;		/* made: FU_DATE_NONE when empty */
+	struct fu_period every;		/* n == 0 when not recurring */
+};
+struct fu_logrow {
+	uint64_t id, client, agreement, next;	/* 0 when empty */
+	fu_date date;
+	const char *channel, *note;
+	enum fu_outcome outcome;		/* FU_O_NONE when empty */
+	int has_amount;
+	fu_cents amount;
+	enum fu_mood mood;
+};
+/* Converts a read row, checking every typed column; -1 and a data error
+ * naming file and line when a value is malformed. */
+int fu_row_client(const struct fu_row *, const char *file, struct fu_client *,
+    struct fu_err *);
+int fu_row_agreement(const struct fu_row *, const char *file,
+    struct fu_agreement *, struct fu_err *);
+int fu_row_log(const struct fu_row *, const char *file, struct fu_logrow *,
+    struct fu_err *);
+
+/* portfolio.c */
+struct fu_table_file {
+	char path[4096];
+	char name[64];		/* "clients.csv", for messages */
+	int exists;
+	int bom;		/* starts with a UTF-8 byte order mark */
+	long long snap;		/* bytes to read: the size when last locked */
+	struct fu_dialect dialect;
+};
+struct fu_portfolio {
+	char dir[4096];
+	int found;		/* the directory exists */
+	struct fu_table_file t[FU_NTABLES];
+	int lockfd;		/* -1 unless a transaction holds the lock */
+	struct fu_txn *txn;	/* rows queued by a transaction */
+};
+/* The portfolio directory: dir if given, else $FU_PORTFOLIO, else
+ * ${XDG_DATA_HOME:-$HOME/.local/share}/fu. */
+int fu_portfolio_path(const char *dir, char *out, size_t size,
+    struct fu_err *);
+/* Opens a portfolio for reading; a missing one reads as empty. */
+int fu_portfolio_open(struct fu_portfolio *, const char *dir, struct fu_err *);
+void fu_portfolio_close(struct fu_portfolio *);
+/* Streams the rows of a table to cb, which returns 0 to go on or -1 (with
+ * e filled) to stop.  Checks the header and every row's shape. */
+typedef int (*fu_row_cb)(void *ctx, const struct fu_row *, struct fu_err *);
+int fu_table_scan(struct fu_portfolio *, enum fu_table, fu_row_cb, void *ctx,
+    struct fu_err *);
+/* The largest id in a table, 0 if it has none. */
+int fu_table_max_id(struct fu_portfolio *, enum fu_table, uint64_t *,
+    struct fu_err *);
+
+/* write.c: the one writer.  A transaction takes the portfolio's exclusive
+ * lock (waiting a bounded time), creates the portfolio if it is new, and
+ * lets the caller read the tables, pick ids and queue rows; commit appends
+ * each table's rows in one write(2) and fsync, and on any failure truncates
+ * every table it touched back to its former length. */
+int fu_txn_begin(struct fu_portfolio *, struct fu_err *);
+/* Queues a row: values in schema order (NULL or "" for empty). */
+int fu_txn_add(struct fu_portfolio *, enum fu_table, const char *const *values,
+    struct fu_err *);
+int fu_txn_commit(struct fu_portfolio *, struct fu_err *);
+void fu_txn_abort(struct fu_portfolio *);	/* drops the queue, unlocks */
+/* Formats one row in a dialect into buf (appended); the header maps file
+ * columns to schema columns (-1 for a column fu does not know). */
+struct fu_buf {
+	char *p;
+	size_t len, cap;
+};
+int fu_buf_add(struct fu_buf *, const void *, size_t);
+void fu_buf_free(struct fu_buf *);
+int fu_row_format(struct fu_buf *, const struct fu_dialect *,
+    const int *colmap, int ncols, enum fu_table, const char *const *values);
+
+/* lock.c */
+/* Locks the portfolio: exclusive for the writer (creating DIR/.lock),
+ * shared for readers; waits at most 10 seconds ($FU_LOCK_TIMEOUT).  Returns
+ * the lock's fd, FU_LOCK_NONE when a reader finds no lock file, or -1. */
+#define FU_LOCK_NONE (-2)
+int fu_lock(const char *dir, int exclusive, struct fu_err *);
+void fu_unlock(int fd);
+
+/* clients.c: the clients table in memory, and the one client matcher. */
+struct fu_clients {
+	struct fu_clientrec *v;
+	size_t n, cap;
+	uint64_t max_id;
+	struct fu_idmap *byid;
+	struct fu_arena *arena;		/* the strings */
+};
+struct fu_clientrec {
+	uint64_t id;
+	long line;
+	const char *name, *company;	/* in the arena */
+	fu_date since;
+	struct fu_mday birthday, anniversary;
+	uint64_t referred_by;
+	int consent;
+	char *stage, *tags;
+};
+int fu_clients_load(struct fu_portfolio *, struct fu_clients *,
+    struct fu_err *);
+void fu_clients_free(struct fu_clients *);
+const struct fu_clientrec *fu_clients_get(const struct fu_clients *,
+    uint64_t id);
+/* Finds one client by id or by part of name or company, without regard to
+ * case or accents; none or several is a usage error listing candidates. */
+const struct fu_clientrec *fu_client_match(const struct fu_clients *,
+    const char *query, struct fu_err *);
+
+/* idmap.c: uint64 -> uint32 hash map. */
+struct fu_idmap *fu_idmap_new(void);
+void fu_idmap_free(struct fu_idmap *);
+int fu_idmap_put(struct fu_idmap *, uint64_t key, uint32_t val);	/* -1 ENOMEM */
+int fu_idmap_get(const struct fu_idmap *, uint64_t key, uint32_t *val);	/* 1 found */
+
+/* rule.c: the rule of SPEC section 4. */
+/* R1: a concrete step; -1 with a refusal that says how to fix it. */
+int fu_rule_step(const char *what, int recurring, struct fu_err *);
+/* R1 and R3 for an agreement about to be made on date made. */
+int fu_rule_agreement(const struct fu_clientrec *, const char *what,
+    fu_date due, fu_date made, const struct fu_period *every,
+    struct fu_err *);
+
+/* Numbers: a positive id, strict. */
+int fu_id_parse(const char *s, size_t n, uint64_t *);	/* -1 bad */
+
+#endif

@@ -1,0 +1,83 @@
+/*
+ * lock.c - the portfolio's lock: fcntl(2) on DIR/.lock, exclusive for the
+ * one writer, shared for a moment while readers note the tables' sizes.  A
+ * lock held by a process that dies is released by the kernel, so no stale
+ * lock file can block the user.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fu.h"
+
+#define FU_LOCK_WAIT 10		/* seconds */
+
+static long
+wait_ms(void)
+{
+	const char *s = getenv("FU_LOCK_TIMEOUT");
+	char *end;
+	long v;
+
+	if (s == NULL || *s == '\0')
+		return FU_LOCK_WAIT * 1000L;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || v < 0 || v > 3600)
+		return FU_LOCK_WAIT * 1000L;
+	return v * 1000L;
+}
+
+int
+fu_lock(const char *dir, int exclusive, struct fu_err *e)
+{
+	char path[4200];
+	struct flock fl;
+	struct timespec ts = { 0, 10 * 1000 * 1000 };
+	long waited = 0, limit = wait_ms();
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/.lock", dir);
+	if (exclusive)
+		fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	else
+		fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd == -1) {
+		if (!exclusive && (errno == ENOENT || errno == EACCES))
+			return FU_LOCK_NONE;	/* no writer yet, or not ours */
+		return fu_err_io(e, path, errno, _("cannot open the lock"));
+	}
+	if (exclusive)
+		(void)fchmod(fd, 0600);
+	memset(&fl, 0, sizeof(fl));
+	fl.l_type = exclusive ? F_WRLCK : F_RDLCK;
+	fl.l_whence = SEEK_SET;
+	while (fcntl(fd, F_SETLK, &fl) == -1) {
+		if (errno != EACCES && errno != EAGAIN && errno != EINTR) {
+			int saved = errno;
+
+			close(fd);
+			return fu_err_io(e, path, saved, _("cannot lock"));
+		}
+		if (waited >= limit) {
+			close(fd);
+			return fu_err_io(e, path, 0, _("another fu command "
+			    "has held the portfolio for %ld seconds; try again "
+			    "later"), limit / 1000);
+		}
+		nanosleep(&ts, NULL);
+		waited += 10;
+	}
+	return fd;
+}
+
+void
+fu_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd);	/* closing releases the fcntl lock */
+}

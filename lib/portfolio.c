@@ -1,0 +1,172 @@
+/*
+ * portfolio.c - where the portfolio is, which of its tables exist, and a
+ * consistent view of them: their sizes are noted under the lock, so a
+ * reader never sees half of a row a writer is appending.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fu.h"
+#include "table.h"
+
+int
+fu_portfolio_path(const char *dir, char *out, size_t size, struct fu_err *e)
+{
+	const char *env;
+	int n;
+
+	if (dir != NULL && *dir != '\0')
+		n = snprintf(out, size, "%s", dir);
+	else if ((env = getenv("FU_PORTFOLIO")) != NULL && *env != '\0')
+		n = snprintf(out, size, "%s", env);
+	else if ((env = getenv("XDG_DATA_HOME")) != NULL && *env == '/')
+		n = snprintf(out, size, "%s/fu", env);
+	else if ((env = getenv("HOME")) != NULL && *env != '\0')
+		n = snprintf(out, size, "%s/.local/share/fu", env);
+	else
+		return fu_err_usage(e, _("no portfolio: use -p DIR or set "
+		    "FU_PORTFOLIO"));
+	if (n < 0 || (size_t)n >= size)
+		return fu_err_usage(e, _("the portfolio path is too long"));
+	/* Trailing slashes would double in messages. */
+	while (n > 1 && out[n - 1] == '/')
+		out[--n] = '\0';
+	return 0;
+}
+
+/* Finds which of NAME.csv and NAME.tsv a table is. */
+static int
+locate(struct fu_portfolio *pf, enum fu_table t, struct fu_err *e)
+{
+	struct fu_table_file *tf = &pf->t[t];
+	const char *fmt = getenv("FU_FORMAT");
+	char csv[sizeof(tf->path)], tsv[sizeof(tf->path)];
+	struct stat st;
+	int has_csv, has_tsv;
+
+	if (snprintf(csv, sizeof(csv), "%s/%s.csv", pf->dir,
+	    fu_table_name[t]) >= (int)sizeof(csv) || snprintf(tsv, sizeof(tsv),
+	    "%s/%s.tsv", pf->dir, fu_table_name[t]) >= (int)sizeof(tsv))
+		return fu_err_usage(e, _("the portfolio path is too long"));
+	has_csv = lstat(csv, &st) == 0;
+	has_tsv = lstat(tsv, &st) == 0;
+	if (has_csv && has_tsv)
+		return fu_err_data(e, NULL, 0, _("both %s.csv and %s.tsv are "
+		    "in %s: keep one"), fu_table_name[t], fu_table_name[t],
+		    pf->dir);
+	tf->exists = has_csv || has_tsv;
+	if (!tf->exists)
+		has_tsv = fmt != NULL && strcmp(fmt, "tsv") == 0;
+	memcpy(tf->path, has_tsv ? tsv : csv, sizeof(tf->path));
+	snprintf(tf->name, sizeof(tf->name), "%s.%s", fu_table_name[t],
+	    has_tsv ? "tsv" : "csv");
+	tf->dialect.tsv = has_tsv;
+	tf->dialect.delim = has_tsv ? '\t' : ',';
+	tf->dialect.crlf = 0;
+	tf->dialect.quote_all = 0;
+	tf->snap = 0;
+	return 0;
+}
+
+/* Notes each table's size; the caller holds the lock if there is one. */
+int
+fu_portfolio_snap(struct fu_portfolio *pf, struct fu_err *e)
+{
+	struct stat st;
+	int t;
+
+	pf->found = stat(pf->dir, &st) == 0 && S_ISDIR(st.st_mode);
+	for (t = 0; t < FU_NTABLES; t++) {
+		if (locate(pf, (enum fu_table)t, e) == -1)
+			return -1;
+		if (!pf->t[t].exists)
+			continue;
+		if (stat(pf->t[t].path, &st) == -1) {
+			if (errno == ENOENT && lstat(pf->t[t].path, &st) == 0)
+				continue;	/* a dangling link: open says */
+			if (errno == ENOENT) {
+				pf->t[t].exists = 0;
+				continue;
+			}
+			return fu_err_io(e, pf->t[t].name, errno,
+			    _("cannot read"));
+		}
+		pf->t[t].snap = (long long)st.st_size;
+	}
+	return 0;
+}
+
+int
+fu_portfolio_open(struct fu_portfolio *pf, const char *dir, struct fu_err *e)
+{
+	int fd, rc;
+
+	memset(pf, 0, sizeof(*pf));
+	pf->lockfd = -1;
+	if (fu_portfolio_path(dir, pf->dir, sizeof(pf->dir), e) == -1)
+		return -1;
+	if ((fd = fu_lock(pf->dir, 0, e)) == -1) {
+		if (e->errnum == ENOENT || e->errnum == ENOTDIR) {
+			fd = FU_LOCK_NONE;
+		} else
+			return -1;
+	}
+	rc = fu_portfolio_snap(pf, e);
+	if (fd >= 0)
+		fu_unlock(fd);
+	return rc;
+}
+
+void
+fu_portfolio_close(struct fu_portfolio *pf)
+{
+	fu_txn_abort(pf);
+}
+
+int
+fu_table_scan(struct fu_portfolio *pf, enum fu_table t, fu_row_cb cb,
+    void *ctx, struct fu_err *e)
+{
+	struct fu_header h;
+	int rc;
+
+	rc = fu_table_read(&pf->t[t], t, &h, 0, cb, ctx, e);
+	fu_header_free(&h);
+	return rc;
+}
+
+struct maxid {
+	uint64_t max;
+	const char *file;
+};
+
+static int
+on_id(void *ctx, const struct fu_row *row, struct fu_err *e)
+{
+	struct maxid *m = ctx;
+	uint64_t id;
+
+	if (fu_id_parse(row->f[0], row->len[0], &id) == -1)
+		return fu_err_data(e, m->file, row->line, _("id \"%.40s\" is "
+		    "not an id (a whole number from 1 to "
+		    "9223372036854775807)"), row->f[0]);
+	if (id > m->max)
+		m->max = id;
+	return 0;
+}
+
+int
+fu_table_max_id(struct fu_portfolio *pf, enum fu_table t, uint64_t *max,
+    struct fu_err *e)
+{
+	struct maxid m = { 0, pf->t[t].name };
+
+	if (fu_table_scan(pf, t, on_id, &m, e) == -1)
+		return -1;
+	*max = m.max;
+	return 0;
+}

@@ -1,0 +1,514 @@
+/*
+ * table.c - the schema of the three tables, and reading them as a stream
+ * of rows over libcsv.  Columns are found by header name; the dialect
+ * (delimiter, line end, quoting) is read off the header line.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <csv.h>
+
+#include "fu.h"
+#include "table.h"
+
+const char *const fu_table_name[FU_NTABLES] = {
+	"clients", "agreements", "log"
+};
+static const char *const client_cols[] = {
+	"id", "name", "company", "email", "phone", "since", "birthday",
+	"anniversary", "referred_by", "consent", "stage", "tags", "note"
+};
+static const char *const agreement_cols[] = {
+	"id", "client", "what", "due", "channel", "every", "made", "from"
+};
+static const char *const log_cols[] = {
+	"id", "date", "client", "agreement", "channel", "outcome", "amount",
+	"mood", "next", "note"
+};
+const char *const *const fu_columns[FU_NTABLES] = {
+	client_cols, agreement_cols, log_cols
+};
+const int fu_ncolumns[FU_NTABLES] = { FU_C_NCOLS, FU_A_NCOLS, FU_L_NCOLS };
+
+/* Columns a table cannot do without. */
+static const unsigned required[FU_NTABLES] = {
+	1u << FU_C_ID | 1u << FU_C_NAME,
+	1u << FU_A_ID | 1u << FU_A_CLIENT | 1u << FU_A_WHAT | 1u << FU_A_DUE,
+	1u << FU_L_ID | 1u << FU_L_DATE | 1u << FU_L_CLIENT
+};
+
+/* Free text a person typed: guarded against spreadsheet formulas. */
+const unsigned fu_text_columns[FU_NTABLES] = {
+	1u << FU_C_NAME | 1u << FU_C_COMPANY | 1u << FU_C_EMAIL |
+	    1u << FU_C_PHONE | 1u << FU_C_STAGE | 1u << FU_C_TAGS |
+	    1u << FU_C_NOTE,
+	1u << FU_A_WHAT | 1u << FU_A_CHANNEL,
+	1u << FU_L_CHANNEL | 1u << FU_L_NOTE
+};
+
+static const char *const outcomes[] = {
+	"", "kept", "broken", "moved", "dropped", "signal", "lost", "won",
+	"referral"
+};
+
+enum fu_outcome
+fu_outcome_parse(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < sizeof(outcomes) / sizeof(outcomes[0]); i++)
+		if (strlen(outcomes[i]) == n && memcmp(s, outcomes[i], n) == 0)
+			return (enum fu_outcome)i;
+	return FU_O_NONE;
+}
+
+const char *
+fu_outcome_str(enum fu_outcome o)
+{
+	return outcomes[o];
+}
+
+int
+fu_id_parse(const char *s, size_t n, uint64_t *out)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	if (n == 0 || n > 19)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (uint64_t)(s[i] - '0');
+	}
+	if (v == 0 || v > (uint64_t)INT64_MAX)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* A formula guard is one apostrophe before text that, after any further
+ * apostrophes, starts like a formula.  See fu-portfolio(5). */
+int
+fu_formula_guarded(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] == '\'')
+		i++;
+	return i < n && strchr("=+-@\t\r", s[i]) != NULL && s[i] != '\0';
+}
+
+/* The reader's state, shared by the libcsv callbacks. */
+struct reader {
+	struct csv_parser csv;
+	struct fu_table_file *tf;
+	enum fu_table table;
+	fu_row_cb cb;
+	void *ctx;
+	struct fu_err *e;
+	int failed;
+	int header_only;
+	int done;
+	long line;		/* current physical line */
+	long row_line;		/* line where the current row started */
+	/* the current row: fields as offsets into buf */
+	struct fu_buf buf;
+	size_t *off, *len;
+	size_t nf, capf;
+	/* the header */
+	struct fu_header *hdr;
+};
+
+#define MAX_FIELD (64 * 1024)
+#define MAX_COLUMNS 1024
+
+static void
+fail(struct reader *r, long line, const char *fmt, const char *arg)
+{
+	if (r->failed)
+		return;
+	r->failed = 1;
+	fu_err_data(r->e, r->tf->name, line, fmt, arg);
+}
+
+static void
+on_field(void *data, size_t n, void *arg)
+{
+	struct reader *r = arg;
+	const char *s = data ? data : "";
+	const char *nl;
+	size_t left = n;
+
+	if (r->failed || r->done)
+		return;
+	if (r->nf == 0)
+		r->row_line = r->line;
+	/* Line breaks inside a quoted field still count as lines. */
+	for (nl = s; left > 0 && (nl = memchr(nl, '\n', left)) != NULL;
+	    nl++, left = n - (size_t)(nl - s))
+		r->line++;
+	if (n > MAX_FIELD) {
+		fail(r, r->row_line, _("a field is longer than %s bytes"),
+		    "65536");
+		return;
+	}
+	if (r->hdr->ncols > 0 && r->nf >= (size_t)r->hdr->ncols) {
+		r->nf++;
+		return;		/* too many fields: reported at row end */
+	}
+	if (r->nf == r->capf) {
+		size_t cap = r->capf ? 2 * r->capf : 32;
+		size_t *o = realloc(r->off, cap * sizeof(*o));
+		size_t *l = o ? realloc(r->len, cap * sizeof(*l)) : NULL;
+
+		if (o != NULL)
+			r->off = o;
+		if (o == NULL || l == NULL) {
+			fail(r, r->row_line, "%s", strerror(ENOMEM));
+			return;
+		}
+		r->len = l;
+		r->capf = cap;
+	}
+	if (r->hdr->ncols == 0 && r->nf >= MAX_COLUMNS) {
+		fail(r, r->row_line, _("more than %s columns"), "1024");
+		return;
+	}
+	r->off[r->nf] = r->buf.len;
+	r->len[r->nf] = n;
+	if (fu_buf_add(&r->buf, s, n) == -1 || fu_buf_add(&r->buf, "", 1) ==
+	    -1) {
+		fail(r, r->row_line, "%s", strerror(ENOMEM));
+		return;
+	}
+	r->nf++;
+}
+
+/* Undoes the TSV escapes \t \n \r \\ in place; returns the new length. */
+static size_t
+tsv_unescape(char *s, size_t n)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\\' && i + 1 < n && strchr("tnr\\", s[i + 1])) {
+			i++;
+			s[o++] = s[i] == 't' ? '\t' : s[i] == 'n' ? '\n' :
+			    s[i] == 'r' ? '\r' : '\\';
+		} else
+			s[o++] = s[i];
+	}
+	s[o] = '\0';
+	return o;
+}
+
+static void
+trim(const char **s, size_t *n)
+{
+	while (*n > 0 && (**s == ' ' || **s == '\t')) {
+		(*s)++;
+		(*n)--;
+	}
+	while (*n > 0 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
+		(*n)--;
+}
+
+static void
+on_header(struct reader *r)
+{
+	struct fu_header *h = r->hdr;
+	int i, k, nk = fu_ncolumns[r->table];
+	unsigned seen = 0;
+
+	if ((h->colmap = malloc(r->nf * sizeof(int))) == NULL) {
+		fail(r, r->row_line, "%s", strerror(ENOMEM));
+		return;
+	}
+	h->ncols = (int)r->nf;
+	for (k = 0; k < nk; k++)
+		h->field[k] = -1;
+	for (i = 0; i < h->ncols; i++) {
+		const char *name = r->buf.p + r->off[i];
+		size_t n = r->len[i];
+
+		if (r->tf->dialect.tsv)
+			n = tsv_unescape((char *)name, n);
+		trim(&name, &n);
+		h->colmap[i] = -1;
+		for (k = 0; k < nk; k++)
+			if (strlen(fu_columns[r->table][k]) == n &&
+			    strncasecmp(name, fu_columns[r->table][k], n) == 0)
+				break;
+		if (k == nk)
+			continue;
+		if (seen & 1u << k) {
+			fail(r, r->row_line, _("column \"%s\" appears twice in "
+			    "the header"), fu_columns[r->table][k]);
+			return;
+		}
+		seen |= 1u << k;
+		h->colmap[i] = k;
+		h->field[k] = i;
+	}
+	for (k = 0; k < nk; k++)
+		if ((required[r->table] & 1u << k) && !(seen & 1u << k)) {
+			fail(r, r->row_line, _("the header has no \"%s\" "
+			    "column (the first line must name the columns)"),
+			    fu_columns[r->table][k]);
+			return;
+		}
+}
+
+static void
+on_row(int c, void *arg)
+{
+	struct reader *r = arg;
+	struct fu_row row;
+	int k, i, nk = fu_ncolumns[r->table];
+	char want[32], got[32];
+
+	if (r->failed || r->done)
+		return;
+	if (r->nf == 0) {		/* a blank line */
+		if (c == '\n')
+			r->line++;
+		return;
+	}
+	if (r->hdr->ncols == 0) {
+		on_header(r);
+		if (r->header_only)
+			r->done = 1;
+		goto next;
+	}
+	if (r->nf != (size_t)r->hdr->ncols) {
+		snprintf(want, sizeof(want), "%d", r->hdr->ncols);
+		snprintf(got, sizeof(got), "%zu", r->nf);
+		if (!r->failed) {
+			r->failed = 1;
+			fu_err_data(r->e, r->tf->name, r->row_line,
+			    _("%s fields where the header has %s"), got, want);
+		}
+		return;
+	}
+	row.line = r->row_line;
+	for (k = 0; k < nk; k++) {
+		row.f[k] = "";
+		row.len[k] = 0;
+		if ((i = r->hdr->field[k]) < 0)
+			continue;
+		char *s = r->buf.p + r->off[i];
+		size_t n = r->len[i];
+
+		if (r->tf->dialect.tsv)
+			n = tsv_unescape(s, n);
+		if (!fu_utf8_valid(s, n)) {
+			fail(r, r->row_line, _("column \"%s\" is not valid "
+			    "UTF-8"), fu_columns[r->table][k]);
+			return;
+		}
+		if (n > 0 && s[0] == '\'' && fu_formula_guarded(s, n)) {
+			s++;
+			n--;
+		}
+		row.f[k] = s;
+		row.len[k] = n;
+	}
+	if (r->cb != NULL && r->cb(r->ctx, &row, r->e) == -1) {
+		r->failed = 1;
+		return;
+	}
+next:
+	r->nf = 0;
+	r->buf.len = 0;
+	if (c == '\n')
+		r->line++;
+}
+
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+/* Reads the dialect off the first line of a table. */
+static void
+sniff(struct fu_table_file *tf, const char *s, size_t n)
+{
+	const char *end = memchr(s, '\n', n);
+	size_t len = end ? (size_t)(end - s) : n, i;
+	int commas = 0, semis = 0, tabs = 0;
+
+	tf->dialect.crlf = end != NULL && len > 0 && s[len - 1] == '\r';
+	tf->dialect.quote_all = n > 0 && s[0] == '"';
+	if (tf->dialect.tsv) {
+		tf->dialect.delim = '\t';
+		return;
+	}
+	for (i = 0; i < len; i++) {
+		commas += s[i] == ',';
+		semis += s[i] == ';';
+		tabs += s[i] == '\t';
+	}
+	tf->dialect.delim = semis > commas && semis >= tabs ? ';' :
+	    tabs > commas && tabs > semis ? '\t' : ',';
+}
+
+static long
+count_lines(const char *s, size_t n)
+{
+	long c = 0;
+	const char *p = s, *end = s + n;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		c++;
+		p++;
+	}
+	return c;
+}
+
+int
+fu_table_open(struct fu_table_file *tf, int *fdp, struct fu_err *e)
+{
+	struct stat st;
+	int fd;
+
+	if ((fd = open(tf->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1) {
+		if (errno == ELOOP)
+			return fu_err_io(e, tf->name, 0, _("is a symbolic "
+			    "link; fu refuses to follow it"));
+		return fu_err_io(e, tf->name, errno, _("cannot open"));
+	}
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		int saved = errno;
+
+		close(fd);
+		if (!S_ISREG(st.st_mode))
+			return fu_err_io(e, tf->name, 0, _("is not a regular "
+			    "file"));
+		return fu_err_io(e, tf->name, saved, _("cannot read"));
+	}
+	*fdp = fd;
+	return 0;
+}
+
+#define CHUNK (1 << 20)
+
+int
+fu_table_read(struct fu_table_file *tf, enum fu_table table,
+    struct fu_header *hdr, int header_only, fu_row_cb cb, void *ctx,
+    struct fu_err *e)
+{
+	struct reader r;
+	char *chunk = NULL;
+	ssize_t got;
+	off_t left = tf->snap;
+	size_t done, skip;
+	int fd, first = 1, rc = -1;
+
+	memset(&r, 0, sizeof(r));
+	memset(hdr, 0, sizeof(*hdr));
+	r.tf = tf;
+	r.table = table;
+	r.cb = cb;
+	r.ctx = ctx;
+	r.e = e;
+	r.line = 1;
+	r.hdr = hdr;
+	r.header_only = header_only;
+	tf->dialect.tsv = strstr(tf->name, ".tsv") != NULL;
+	tf->dialect.delim = tf->dialect.tsv ? '\t' : ',';
+	tf->dialect.crlf = 0;
+	tf->dialect.quote_all = 0;
+	tf->bom = 0;
+	if (!tf->exists)
+		return 0;
+	if (fu_table_open(tf, &fd, e) == -1)
+		return -1;
+	if ((chunk = malloc(CHUNK)) == NULL) {
+		close(fd);
+		return fu_err_io(e, tf->name, ENOMEM, _("cannot read"));
+	}
+	if (csv_init(&r.csv, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) !=
+	    0) {
+		free(chunk);
+		close(fd);
+		return fu_err_io(e, tf->name, ENOMEM, _("cannot read"));
+	}
+	csv_set_space_func(&r.csv, no_space);
+	while (left > 0 && !r.failed && !r.done) {
+		size_t want = left < CHUNK ? (size_t)left : CHUNK;
+		const char *nul;
+
+		if ((got = read(fd, chunk, want)) == -1) {
+			if (errno == EINTR)
+				continue;
+			fu_err_io(e, tf->name, errno, _("cannot read"));
+			goto out;
+		}
+		if (got == 0)
+			break;		/* shrank under us: read what is there */
+		left -= got;
+		skip = 0;
+		if (first) {
+			first = 0;
+			if (got >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0)
+				skip = 3, tf->bom = 1;
+			sniff(tf, chunk + skip, (size_t)got - skip);
+			csv_set_delim(&r.csv, (unsigned char)tf->dialect.delim);
+			csv_set_quote(&r.csv, tf->dialect.tsv ? 0 : '"');
+		}
+		if ((nul = memchr(chunk + skip, '\0', (size_t)got - skip))) {
+			fu_err_data(e, tf->name, r.line + count_lines((char *)
+			    r.csv.entry_buf, r.csv.entry_pos) + count_lines(
+			    chunk + skip, (size_t)(nul - chunk) - skip),
+			    _("contains a NUL byte (is it a text file?)"));
+			r.failed = 1;
+			goto out;
+		}
+		done = csv_parse(&r.csv, chunk + skip, (size_t)got - skip,
+		    on_field, on_row, &r);
+		if (r.failed || r.done)
+			break;
+		if (done < (size_t)got - skip) {
+			fu_err_data(e, tf->name, r.line + count_lines((char *)
+			    r.csv.entry_buf, r.csv.entry_pos), "%s",
+			    _("a quote inside a field: quote the whole field "
+			    "and double the quote (\"\")"));
+			r.failed = 1;
+			goto out;
+		}
+	}
+	if (!r.failed && !r.done &&
+	    csv_fini(&r.csv, on_field, on_row, &r) != 0 && !r.failed) {
+		fu_err_data(e, tf->name, r.line, "%s", _("the quoted field "
+		    "that starts here is never closed: a quote is missing"));
+		r.failed = 1;
+	}
+	if (!r.failed)
+		rc = 0;
+out:
+	csv_free(&r.csv);
+	free(chunk);
+	free(r.buf.p);
+	free(r.off);
+	free(r.len);
+	close(fd);
+	if (rc == -1)
+		fu_header_free(hdr);
+	return rc;
+}
+
+void
+fu_header_free(struct fu_header *h)
+{
+	free(h->colmap);
+	h->colmap = NULL;
+	h->ncols = 0;
+}

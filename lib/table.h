@@ -1,0 +1,28 @@
+/*
+ * table.h - libfu internals shared by the reader and the writer.
+ */
+#ifndef FU_TABLE_H
+#define FU_TABLE_H
+
+#include "fu.h"
+
+/* A table's header: where each file column goes, and back. */
+struct fu_header {
+	int ncols;		/* columns in the file; 0 before the header */
+	int *colmap;		/* file column -> schema column, or -1 */
+	int field[FU_MAXCOLS];	/* schema column -> file column, or -1 */
+};
+extern const unsigned fu_text_columns[FU_NTABLES];
+
+/* Opens a table for reading, refusing links and non-files. */
+int fu_table_open(struct fu_table_file *, int *fd, struct fu_err *);
+/* Reads a table up to tf->snap bytes, sniffing its dialect and header;
+ * with header_only, stops after the header. */
+int fu_table_read(struct fu_table_file *, enum fu_table, struct fu_header *,
+    int header_only, fu_row_cb, void *ctx, struct fu_err *);
+void fu_header_free(struct fu_header *);
+int fu_formula_guarded(const char *s, size_t n);
+/* Finds the tables and notes their sizes; the caller holds the lock. */
+int fu_portfolio_snap(struct fu_portfolio *, struct fu_err *);
+
+#endif

@@ -232,7 +232,6 @@ main(int argc, char *argv[])
 		if (due != NULL || channel != NULL || every != NULL) {
 			fu_warn(_("--due, --channel and --every are for "
 			    "agreements"));
-			usage(stderr);
 			return FU_EXIT_USAGE;
 		}
 		rc = add_client(&pf, argv[1], today, &e);
@@ -242,7 +241,6 @@ main(int argc, char *argv[])
 		    tags.len) {
 			fu_warn(_("client options do not go with an "
 			    "agreement"));
-			usage(stderr);
 			return FU_EXIT_USAGE;
 		}
 		rc = add_agreement(&pf, argv[1], argv[2], today, &e);

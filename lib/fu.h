@@ -98,7 +98,7 @@ size_t fu_utf8_fit(const char *s, size_t n, size_t w);
  * "lopez"); returns a malloc'ed string, NULL if out of memory. */
 char *fu_fold(const char *s, size_t n);
 /* Checks text from the command line: valid UTF-8, no control characters
- * (but line breaks when multiline), not empty unless multiline. */
+ * (but tabs and line breaks when multiline), not empty unless multiline. */
 int fu_text_check(const char *what, const char *s, int multiline,
     struct fu_err *);
 int fu_tag_check(const char *tag, struct fu_err *);	/* one word */

@@ -194,7 +194,8 @@ fu_text_check(const char *what, const char *s, int multiline, struct fu_err *e)
 	if (!fu_utf8_valid(s, strlen(s)))
 		return fu_err_usage(e, _("%s is not valid UTF-8"), what);
 	for (p = (const unsigned char *)s; *p != '\0'; p++)
-		if ((*p < 0x20 && !(multiline && *p == '\n')) || *p == 0x7F)
+		if ((*p < 0x20 && !(multiline && (*p == '\n' ||
+		    *p == '\t'))) || *p == 0x7F)
 			return fu_err_usage(e, _("%s holds a control character"),
 			    what);
 	if (!multiline && *s == '\0')

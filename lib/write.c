@@ -116,10 +116,24 @@ fu_row_format(struct fu_buf *b, const struct fu_dialect *d, const int *colmap,
 		if ((k = colmap ? colmap[i] : i) >= 0 && values[k] != NULL)
 			v = values[k];
 		n = strlen(v);
-		/* Keep a spreadsheet from running what a person typed. */
+		/* Keep a spreadsheet from running what a person typed: the
+		 * apostrophe goes inside the quotes, as part of the value. */
 		if (k >= 0 && (fu_text_columns[t] & 1u << k) &&
-		    fu_formula_guarded(v, n) && fu_buf_add(b, "'", 1) == -1)
-			return -1;
+		    fu_formula_guarded(v, n)) {
+			char *g = malloc(n + 2);
+			int rc;
+
+			if (g == NULL)
+				return -1;
+			g[0] = '\'';
+			memcpy(g + 1, v, n + 1);
+			rc = d->tsv ? field_tsv(b, g, n + 1) : field_csv(b, d, g,
+			    n + 1);
+			free(g);
+			if (rc == -1)
+				return -1;
+			continue;
+		}
 		if ((d->tsv ? field_tsv(b, v, n) : field_csv(b, d, v, n)) == -1)
 			return -1;
 	}

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fu.h"
+#include "table.h"
 
 struct fu_arena {
 	struct fu_arena *next;
@@ -15,8 +16,8 @@ struct fu_arena {
 	char data[];
 };
 
-static char *
-arena_dup(struct fu_arena **a, const char *s, size_t n)
+char *
+fu_arena_dup(struct fu_arena **a, const char *s, size_t n)
 {
 	struct fu_arena *b = *a;
 	char *p;
@@ -38,6 +39,17 @@ arena_dup(struct fu_arena **a, const char *s, size_t n)
 	return p;
 }
 
+void
+fu_arena_free(struct fu_arena *a)
+{
+	struct fu_arena *next;
+
+	for (; a != NULL; a = next) {
+		next = a->next;
+		free(a);
+	}
+}
+
 struct load {
 	struct fu_clients *cs;
 	const char *file;
@@ -50,7 +62,7 @@ on_client(void *ctx, const struct fu_row *row, struct fu_err *e)
 	struct fu_clients *cs = l->cs;
 	struct fu_clientrec *r;
 	struct fu_client c;
-	uint32_t prev;
+	uint64_t prev;
 
 	if (fu_row_client(row, l->file, &c, e) == -1)
 		return -1;
@@ -75,11 +87,11 @@ on_client(void *ctx, const struct fu_row *row, struct fu_err *e)
 	r->anniversary = c.anniversary;
 	r->referred_by = c.referred_by;
 	r->consent = c.consent;
-	if ((r->name = arena_dup(&cs->arena, c.name, row->len[FU_C_NAME])) ==
-	    NULL || (r->company = arena_dup(&cs->arena, c.company,
-	    row->len[FU_C_COMPANY])) == NULL || (r->stage = arena_dup(
+	if ((r->name = fu_arena_dup(&cs->arena, c.name, row->len[FU_C_NAME])) ==
+	    NULL || (r->company = fu_arena_dup(&cs->arena, c.company,
+	    row->len[FU_C_COMPANY])) == NULL || (r->stage = fu_arena_dup(
 	    &cs->arena, c.stage, row->len[FU_C_STAGE])) == NULL || (r->tags =
-	    arena_dup(&cs->arena, c.tags, row->len[FU_C_TAGS])) == NULL ||
+	    fu_arena_dup(&cs->arena, c.tags, row->len[FU_C_TAGS])) == NULL ||
 	    fu_idmap_put(cs->byid, c.id, (uint32_t)cs->n) == -1)
 		goto nomem;
 	cs->n++;
@@ -119,12 +131,7 @@ fail:
 void
 fu_clients_free(struct fu_clients *cs)
 {
-	struct fu_arena *a, *next;
-
-	for (a = cs->arena; a != NULL; a = next) {
-		next = a->next;
-		free(a);
-	}
+	fu_arena_free(cs->arena);
 	fu_idmap_free(cs->byid);
 	free(cs->v);
 	memset(cs, 0, sizeof(*cs));
@@ -133,7 +140,7 @@ fu_clients_free(struct fu_clients *cs)
 const struct fu_clientrec *
 fu_clients_get(const struct fu_clients *cs, uint64_t id)
 {
-	uint32_t i;
+	uint64_t i;
 
 	return fu_idmap_get(cs->byid, id, &i) ? &cs->v[i] : NULL;
 }

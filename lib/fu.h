@@ -267,11 +267,15 @@ const struct fu_clientrec *fu_clients_get(const struct fu_clients *,
 const struct fu_clientrec *fu_client_match(const struct fu_clients *,
     const char *query, struct fu_err *);
 
-/* idmap.c: uint64 -> uint32 hash map. */
+/* idmap.c: ids to values, and sets of ids (one bit a dense id). */
 struct fu_idmap *fu_idmap_new(void);
 void fu_idmap_free(struct fu_idmap *);
-int fu_idmap_put(struct fu_idmap *, uint64_t key, uint32_t val);	/* -1 ENOMEM */
-int fu_idmap_get(const struct fu_idmap *, uint64_t key, uint32_t *val);	/* 1 found */
+int fu_idmap_put(struct fu_idmap *, uint64_t key, uint64_t val);	/* -1 ENOMEM */
+int fu_idmap_get(const struct fu_idmap *, uint64_t key, uint64_t *val);	/* 1 found */
+struct fu_idset *fu_idset_new(void);
+void fu_idset_free(struct fu_idset *);
+int fu_idset_add(struct fu_idset *, uint64_t id);		/* -1 ENOMEM */
+int fu_idset_has(const struct fu_idset *, uint64_t id);
 
 /* rule.c: the rule of SPEC section 4. */
 /* R1: a concrete step; -1 with a refusal that says how to fix it. */
@@ -280,6 +284,61 @@ int fu_rule_step(const char *what, int recurring, struct fu_err *);
 int fu_rule_agreement(const struct fu_clientrec *, const char *what,
     fu_date due, fu_date made, const struct fu_period *every,
     struct fu_err *);
+
+/* state.c: the derived state (SPEC section 3), one streaming pass over
+ * the log and then the agreements; memory grows with the clients and the
+ * open agreements, and one bit for every other agreement and log row. */
+enum fu_status { FU_PROSPECT, FU_ACTIVE, FU_AT_RISK, FU_LOST };
+/* An order of events: the date, then the log id for the same day. */
+typedef uint64_t fu_stamp;
+#define FU_STAMP(date, id) ((uint64_t)((int64_t)(date) + 0x80000000LL) << 32 \
+	| ((id) > 0xFFFFFFFFULL ? 0xFFFFFFFFULL : (id)))
+struct fu_cstate {		/* one a client, as clients.v */
+	fu_date last;		/* last contact, FU_DATE_NONE if none */
+	const char *last_channel;
+	fu_stamp last_stamp, first_sale, last_signal, last_kept, last_lost,
+	    last_won;		/* 0 when none */
+	uint32_t open;		/* open agreements */
+	size_t next;		/* the open one due first, if open > 0 */
+};
+struct fu_open {		/* an open agreement */
+	uint64_t id, from;
+	size_t client;		/* index in clients.v */
+	const char *what, *channel;
+	fu_date due, made;
+	struct fu_period every;
+	int slips;
+};
+/* Seen by fu-stats as the pass goes: each log row and agreement that
+ * passed the checks, in file order, before the cut-off applies. */
+struct fu_state_hooks {
+	int (*log)(void *ctx, const struct fu_logrow *, size_t client,
+	    struct fu_err *);
+	int (*agreement)(void *ctx, const struct fu_agreement *, size_t client,
+	    struct fu_err *);
+	void *ctx;
+};
+struct fu_state {
+	struct fu_clients clients;
+	struct fu_cstate *cs;
+	struct fu_open *open;
+	size_t nopen;
+	uint64_t max_agreement, max_log;
+	fu_date asof;
+	struct fu_arena *arena;
+};
+/* Derives the state as of the end of day asof: log rows dated later and
+ * agreements made later are left out. */
+int fu_state_load(struct fu_portfolio *, fu_date asof,
+    const struct fu_state_hooks *, struct fu_state *, struct fu_err *);
+void fu_state_free(struct fu_state *);
+enum fu_status fu_state_status(const struct fu_state *, size_t client);
+const char *fu_status_str(enum fu_status);
+/* The open agreements of a client, due first first; returns the count. */
+size_t fu_state_client_open(const struct fu_state *, size_t client,
+    const struct fu_open **out, size_t max);
+/* The open agreement with that id, or NULL. */
+const struct fu_open *fu_state_find_open(const struct fu_state *, uint64_t id);
 
 /* Numbers: a positive id, strict. */
 int fu_id_parse(const char *s, size_t n, uint64_t *);	/* -1 bad */

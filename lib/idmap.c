@@ -3,12 +3,13 @@
  * portfolio of a million clients is looked up in constant time.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "fu.h"
 
 struct fu_idmap {
 	uint64_t *keys;		/* 0 marks an empty slot: ids start at 1 */
-	uint32_t *vals;
+	uint64_t *vals;
 	size_t cap, n;		/* cap is a power of two */
 };
 
@@ -42,7 +43,7 @@ grow(struct fu_idmap *m)
 {
 	size_t cap = m->cap ? 2 * m->cap : 1024, i, j;
 	uint64_t *keys = calloc(cap, sizeof(*keys));
-	uint32_t *vals = malloc(cap * sizeof(*vals));
+	uint64_t *vals = malloc(cap * sizeof(*vals));
 
 	if (keys == NULL || vals == NULL) {
 		free(keys);
@@ -67,7 +68,7 @@ grow(struct fu_idmap *m)
 }
 
 int
-fu_idmap_put(struct fu_idmap *m, uint64_t key, uint32_t val)
+fu_idmap_put(struct fu_idmap *m, uint64_t key, uint64_t val)
 {
 	size_t i;
 
@@ -86,7 +87,7 @@ fu_idmap_put(struct fu_idmap *m, uint64_t key, uint32_t val)
 }
 
 int
-fu_idmap_get(const struct fu_idmap *m, uint64_t key, uint32_t *val)
+fu_idmap_get(const struct fu_idmap *m, uint64_t key, uint64_t *val)
 {
 	size_t i;
 
@@ -99,4 +100,64 @@ fu_idmap_get(const struct fu_idmap *m, uint64_t key, uint32_t *val)
 			return 1;
 		}
 	return 0;
+}
+
+/* Sets of ids: a bitset for the dense ids fu writes, a hash map for the
+ * rare large id a person typed, so that memory stays one bit an id. */
+#define DENSE_MAX (1ULL << 26)
+
+struct fu_idset {
+	unsigned char *bits;
+	size_t nbytes;
+	struct fu_idmap *sparse;
+};
+
+struct fu_idset *
+fu_idset_new(void)
+{
+	return calloc(1, sizeof(struct fu_idset));
+}
+
+void
+fu_idset_free(struct fu_idset *s)
+{
+	if (s == NULL)
+		return;
+	free(s->bits);
+	fu_idmap_free(s->sparse);
+	free(s);
+}
+
+int
+fu_idset_add(struct fu_idset *s, uint64_t id)
+{
+	if (id < DENSE_MAX) {
+		if (id / 8 >= s->nbytes) {
+			size_t n = s->nbytes ? s->nbytes : 4096;
+			unsigned char *b;
+
+			while (n <= id / 8)
+				n *= 2;
+			if ((b = realloc(s->bits, n)) == NULL)
+				return -1;
+			memset(b + s->nbytes, 0, n - s->nbytes);
+			s->bits = b;
+			s->nbytes = n;
+		}
+		s->bits[id / 8] |= (unsigned char)(1u << (id % 8));
+		return 0;
+	}
+	if (s->sparse == NULL && (s->sparse = fu_idmap_new()) == NULL)
+		return -1;
+	return fu_idmap_put(s->sparse, id, 1);
+}
+
+int
+fu_idset_has(const struct fu_idset *s, uint64_t id)
+{
+	uint64_t v;
+
+	if (id < DENSE_MAX)
+		return id / 8 < s->nbytes && (s->bits[id / 8] >> (id % 8) & 1);
+	return fu_idmap_get(s->sparse, id, &v);
 }

@@ -25,4 +25,8 @@ int fu_formula_guarded(const char *s, size_t n);
 /* Finds the tables and notes their sizes; the caller holds the lock. */
 int fu_portfolio_snap(struct fu_portfolio *, struct fu_err *);
 
+/* Strings that live as long as the table they were read from. */
+char *fu_arena_dup(struct fu_arena **, const char *s, size_t n);
+void fu_arena_free(struct fu_arena *);
+
 #endif

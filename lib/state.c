@@ -1,0 +1,383 @@
+/*
+ * state.c - the derived state (SPEC section 3).  Files are only appended
+ * to, so what is open, who is lost and who is adrift is derived from the
+ * log in one streaming pass: the log first (what closed, each client's
+ * events), then the agreements (which are still open).  Memory grows with
+ * the clients and the open agreements; every other agreement and log row
+ * costs one bit.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fu.h"
+#include "table.h"
+
+struct pass {
+	struct fu_state *st;
+	const struct fu_state_hooks *h;
+	struct fu_idset *closed;	/* agreements a log row closed */
+	struct fu_idset *named;		/* agreements a log row names */
+	struct fu_idset *logs;		/* log ids seen */
+	struct fu_idset *exists;	/* agreement ids seen */
+	struct fu_idmap *moved;		/* log id -> agreement it moved */
+	struct fu_idmap *pred;		/* agreement -> the one it continues */
+	const char *file;
+	size_t capopen;
+	const char *chan[16];		/* channels are few: shared */
+	size_t nchan;
+};
+
+static int
+nomem(struct fu_err *e, const char *file)
+{
+	return fu_err_io(e, file, ENOMEM, _("cannot read"));
+}
+
+static const char *
+intern(struct pass *p, const char *s, size_t n)
+{
+	size_t i;
+	const char *c;
+
+	for (i = 0; i < p->nchan; i++)
+		if (strlen(p->chan[i]) == n && memcmp(p->chan[i], s, n) == 0)
+			return p->chan[i];
+	if ((c = fu_arena_dup(&p->st->arena, s, n)) != NULL &&
+	    p->nchan < sizeof(p->chan) / sizeof(p->chan[0]))
+		p->chan[p->nchan++] = c;
+	return c;
+}
+
+static int
+client_index(struct pass *p, uint64_t id, const char *file, long line,
+    size_t *out, struct fu_err *e)
+{
+	uint64_t i;
+
+	if (!fu_idmap_get(p->st->clients.byid, id, &i))
+		return fu_err_data(e, file, line, _("client %llu is not in "
+		    "the clients table"), (unsigned long long)id);
+	*out = (size_t)i;
+	return 0;
+}
+
+static void
+later(fu_stamp *slot, fu_stamp s)
+{
+	if (s > *slot)
+		*slot = s;
+}
+
+static int
+on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
+{
+	struct pass *p = ctx;
+	struct fu_state *st = p->st;
+	struct fu_logrow l;
+	struct fu_cstate *c;
+	size_t ci = 0;
+	fu_stamp s;
+
+	if (fu_row_log(row, p->file, &l, e) == -1)
+		return -1;
+	if (fu_idset_has(p->logs, l.id))
+		return fu_err_data(e, p->file, row->line, _("id %llu is "
+		    "already used"), (unsigned long long)l.id);
+	if (fu_idset_add(p->logs, l.id) == -1)
+		return nomem(e, p->file);
+	if (l.id > st->max_log)
+		st->max_log = l.id;
+	if (client_index(p, l.client, p->file, row->line, &ci, e) == -1)
+		return -1;
+	if (l.outcome >= FU_O_KEPT && l.outcome <= FU_O_DROPPED &&
+	    l.agreement == 0)
+		return fu_err_data(e, p->file, row->line, _("outcome %s names "
+		    "no agreement"), fu_outcome_str(l.outcome));
+	if ((l.agreement && fu_idset_add(p->named, l.agreement) == -1) ||
+	    (l.next && fu_idset_add(p->named, l.next) == -1))
+		return nomem(e, p->file);
+	if (p->h && p->h->log && p->h->log(p->h->ctx, &l, ci, e) == -1)
+		return -1;
+	if (l.date > st->asof)
+		return 0;
+	c = &st->cs[ci];
+	s = FU_STAMP(l.date, l.id);
+	if (s > c->last_stamp) {
+		c->last_stamp = s;
+		c->last = l.date;
+		if ((c->last_channel = intern(p, l.channel, strlen(l.channel))) ==
+		    NULL)
+			return nomem(e, p->file);
+	}
+	if (l.has_amount && l.amount > 0 && (c->first_sale == 0 ||
+	    s < c->first_sale))
+		c->first_sale = s;
+	switch (l.outcome) {
+	case FU_O_KEPT: later(&c->last_kept, s); break;
+	case FU_O_SIGNAL: later(&c->last_signal, s); break;
+	case FU_O_LOST: later(&c->last_lost, s); break;
+	case FU_O_WON: later(&c->last_won, s); break;
+	default: break;
+	}
+	if (l.outcome >= FU_O_KEPT && l.outcome <= FU_O_DROPPED &&
+	    fu_idset_add(p->closed, l.agreement) == -1)
+		return nomem(e, p->file);
+	if (l.outcome == FU_O_MOVED) {
+		if (fu_idmap_put(p->moved, l.id, l.agreement) == -1 ||
+		    (l.next && fu_idmap_put(p->pred, l.next, l.agreement) == -1))
+			return nomem(e, p->file);
+	}
+	return 0;
+}
+
+static int
+on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
+{
+	struct pass *p = ctx;
+	struct fu_state *st = p->st;
+	struct fu_agreement a;
+	struct fu_open *o;
+	uint64_t m;
+	size_t ci = 0;
+	fu_stamp made, lost;
+
+	if (fu_row_agreement(row, p->file, &a, e) == -1)
+		return -1;
+	if (fu_idset_has(p->exists, a.id))
+		return fu_err_data(e, p->file, row->line, _("id %llu is "
+		    "already used"), (unsigned long long)a.id);
+	if (fu_idset_add(p->exists, a.id) == -1)
+		return nomem(e, p->file);
+	if (a.id > st->max_agreement)
+		st->max_agreement = a.id;
+	if (client_index(p, a.client, p->file, row->line, &ci, e) == -1)
+		return -1;
+	if (a.from != 0 && !fu_idset_has(p->logs, a.from))
+		return fu_err_data(e, p->file, row->line, _("from names log "
+		    "row %llu, which is not in the log"),
+		    (unsigned long long)a.from);
+	if (p->h && p->h->agreement && p->h->agreement(p->h->ctx, &a, ci, e) ==
+	    -1)
+		return -1;
+	if (a.made != FU_DATE_NONE && a.made > st->asof)
+		return 0;
+	if (a.from != 0 && fu_idmap_get(p->moved, a.from, &m) &&
+	    !fu_idmap_get(p->pred, a.id, &m) && fu_idmap_put(p->pred, a.id,
+	    m) == -1)
+		return nomem(e, p->file);
+	if (fu_idset_has(p->closed, a.id))
+		return 0;
+	/* A lost client's agreements made before the loss are dropped. */
+	made = a.made == FU_DATE_NONE ? 1 : FU_STAMP(a.made, a.from);
+	lost = st->cs[ci].last_lost;
+	if (lost != 0 && lost > made)
+		return 0;
+	if (st->nopen == p->capopen) {
+		size_t cap = p->capopen ? 2 * p->capopen : 256;
+		struct fu_open *v = realloc(st->open, cap * sizeof(*v));
+
+		if (v == NULL)
+			return nomem(e, p->file);
+		st->open = v;
+		p->capopen = cap;
+	}
+	o = &st->open[st->nopen];
+	o->id = a.id;
+	o->from = a.from;
+	o->client = ci;
+	o->due = a.due;
+	o->made = a.made;
+	o->every = a.every;
+	o->slips = 0;
+	if ((o->what = fu_arena_dup(&st->arena, a.what, strlen(a.what))) ==
+	    NULL || (o->channel = intern(p, a.channel, strlen(a.channel))) ==
+	    NULL)
+		return nomem(e, p->file);
+	st->nopen++;
+	return 0;
+}
+
+/* Finds the log row that names an agreement missing from the table. */
+struct dangling {
+	uint64_t id;
+	long line;
+};
+
+static int
+find_dangling(void *ctx, const struct fu_row *row, struct fu_err *e)
+{
+	struct dangling *d = ctx;
+	uint64_t a = 0, n = 0;
+
+	(void)e;
+	if (d->line != 0)
+		return 0;
+	(void)fu_id_parse(row->f[FU_L_AGREEMENT], row->len[FU_L_AGREEMENT],
+	    &a);
+	(void)fu_id_parse(row->f[FU_L_NEXT], row->len[FU_L_NEXT], &n);
+	if (a == d->id || n == d->id)
+		d->line = row->line;
+	return 0;
+}
+
+static int
+check_named(struct fu_portfolio *pf, struct pass *p, struct fu_err *e)
+{
+	struct dangling d = { 0, 0 };
+	uint64_t id;
+
+	/* Dense ids only: a large id typed by hand goes unchecked. */
+	for (id = 1; id < (1ULL << 26); id++) {
+		if (!fu_idset_has(p->named, id))
+			continue;
+		if (!fu_idset_has(p->exists, id)) {
+			d.id = id;
+			break;
+		}
+		if ((id & 0xFFFF) == 0 && !fu_idset_has(p->named, id + 1) &&
+		    id > p->st->max_agreement)
+			break;
+	}
+	if (d.id == 0)
+		return 0;
+	if (fu_table_scan(pf, FU_LOG, find_dangling, &d, e) == -1)
+		return -1;
+	return fu_err_data(e, pf->t[FU_LOG].name, d.line, _("agreement %llu "
+	    "is not in the agreements table"), (unsigned long long)d.id);
+}
+
+static int
+by_due(const void *a, const void *b)
+{
+	const struct fu_open *x = a, *y = b;
+
+	if (x->due != y->due)
+		return x->due < y->due ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+int
+fu_state_load(struct fu_portfolio *pf, fu_date asof,
+    const struct fu_state_hooks *h, struct fu_state *st, struct fu_err *e)
+{
+	struct pass p;
+	size_t i;
+	int rc = -1;
+
+	memset(st, 0, sizeof(*st));
+	memset(&p, 0, sizeof(p));
+	st->asof = asof;
+	p.st = st;
+	p.h = h;
+	if (fu_clients_load(pf, &st->clients, e) == -1)
+		return -1;
+	if ((st->cs = calloc(st->clients.n + 1, sizeof(*st->cs))) == NULL ||
+	    (p.closed = fu_idset_new()) == NULL ||
+	    (p.named = fu_idset_new()) == NULL ||
+	    (p.logs = fu_idset_new()) == NULL ||
+	    (p.exists = fu_idset_new()) == NULL ||
+	    (p.moved = fu_idmap_new()) == NULL ||
+	    (p.pred = fu_idmap_new()) == NULL) {
+		nomem(e, pf->t[FU_CLIENTS].name);
+		goto out;
+	}
+	for (i = 0; i < st->clients.n; i++)
+		st->cs[i].last = FU_DATE_NONE;
+	p.file = pf->t[FU_LOG].name;
+	if (fu_table_scan(pf, FU_LOG, on_log, &p, e) == -1)
+		goto out;
+	p.file = pf->t[FU_AGREEMENTS].name;
+	if (fu_table_scan(pf, FU_AGREEMENTS, on_agreement, &p, e) == -1)
+		goto out;
+	if (check_named(pf, &p, e) == -1)
+		goto out;
+	qsort(st->open, st->nopen, sizeof(*st->open), by_due);
+	for (i = st->nopen; i-- > 0;) {
+		struct fu_open *o = &st->open[i];
+		struct fu_cstate *c = &st->cs[o->client];
+		uint64_t x = o->id, prev;
+
+		/* A step moved again and again: count the chain. */
+		while (o->slips < 10000 && fu_idmap_get(p.pred, x, &prev)) {
+			o->slips++;
+			x = prev;
+		}
+		c->open++;
+		c->next = i;	/* walking back: ends on the first due */
+	}
+	rc = 0;
+out:
+	fu_idset_free(p.closed);
+	fu_idset_free(p.named);
+	fu_idset_free(p.logs);
+	fu_idset_free(p.exists);
+	fu_idmap_free(p.moved);
+	fu_idmap_free(p.pred);
+	if (rc == -1)
+		fu_state_free(st);
+	return rc;
+}
+
+void
+fu_state_free(struct fu_state *st)
+{
+	fu_clients_free(&st->clients);
+	fu_arena_free(st->arena);
+	free(st->cs);
+	free(st->open);
+	memset(st, 0, sizeof(*st));
+}
+
+enum fu_status
+fu_state_status(const struct fu_state *st, size_t i)
+{
+	const struct fu_cstate *c = &st->cs[i];
+
+	if (c->last_lost != 0 && c->last_lost > c->last_won)
+		return FU_LOST;
+	if (c->last_signal != 0 && c->last_signal > c->last_kept &&
+	    c->last_signal > c->last_won)
+		return FU_AT_RISK;
+	if (c->first_sale != 0 || c->last_won != 0)
+		return FU_ACTIVE;
+	return FU_PROSPECT;
+}
+
+const char *
+fu_status_str(enum fu_status s)
+{
+	static const char *const names[] = {
+		"prospect", "active", "at risk", "lost"
+	};
+
+	return names[s];
+}
+
+size_t
+fu_state_client_open(const struct fu_state *st, size_t client,
+    const struct fu_open **out, size_t max)
+{
+	size_t i, n = 0;
+
+	if (st->cs[client].open == 0)
+		return 0;
+	for (i = st->cs[client].next; i < st->nopen; i++)
+		if (st->open[i].client == client) {
+			if (n < max)
+				out[n] = &st->open[i];
+			n++;
+		}
+	return n;
+}
+
+const struct fu_open *
+fu_state_find_open(const struct fu_state *st, uint64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < st->nopen; i++)
+		if (st->open[i].id == id)
+			return &st->open[i];
+	return NULL;
+}

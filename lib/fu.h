@@ -340,6 +340,58 @@ size_t fu_state_client_open(const struct fu_state *, size_t client,
 /* The open agreement with that id, or NULL. */
 const struct fu_open *fu_state_find_open(const struct fu_state *, uint64_t id);
 
+/* print.c: the one printer of rows, for people and for scripts.  Field
+ * names are the same in --format templates, TSV/CSV headers and JSON. */
+enum fu_fmt { FU_FMT_TEXT, FU_FMT_TSV, FU_FMT_CSV, FU_FMT_JSON, FU_FMT_TEMPLATE };
+#define FU_F_NUM 1		/* a number: right-aligned, a JSON number */
+#define FU_F_CUT 2		/* may be cut with "..." to fit a terminal */
+#define FU_F_NOTEXT 4		/* for scripts only: not in the text table */
+struct fu_field {
+	const char *name;	/* as in templates and machine formats */
+	const char *title;	/* the text table's heading, translated */
+	int flags;
+};
+struct fu_out {
+	enum fu_fmt fmt;
+	const struct fu_field *f;
+	int nf;
+	struct fu_buf text;		/* text: cells, NUL-separated */
+	size_t rows;
+	struct fu_tmpl *tmpl;
+	size_t ntmpl;
+	int width;			/* terminal columns, 0 if not one */
+};
+/* Sets up a printer; a template naming an unknown field is a usage error
+ * that lists the known ones. */
+int fu_out_init(struct fu_out *, enum fu_fmt, const char *tmpl,
+    const struct fu_field *, int nf, struct fu_err *);
+/* Prints a row (values in field order, "" for empty); the text table is
+ * kept until fu_out_end, to be aligned. */
+int fu_out_row(struct fu_out *, const char *const *values, struct fu_err *);
+int fu_out_end(struct fu_out *, struct fu_err *);
+
+/* due.c: what fu-due lists. */
+enum fu_due_mode {
+	FU_DUE_AGREEMENTS, FU_DUE_STALE, FU_DUE_ADRIFT, FU_DUE_OCCASIONS
+};
+struct fu_due_query {
+	enum fu_due_mode mode;
+	fu_date today;
+	int within;		/* days ahead, -1 when not given */
+	int overdue;		/* only those due before today */
+	int slipped;		/* moved at least this often, 0 for any */
+	int stale;		/* days without contact */
+	const char *client, *channel, *tag;	/* filters, NULL for all */
+	enum fu_fmt fmt;
+	const char *tmpl;
+	int quiet;		/* count only */
+};
+#define FU_DUE_QUERY_INIT { FU_DUE_AGREEMENTS, 0, -1, 0, 0, 0, NULL, NULL, \
+	NULL, FU_FMT_TEXT, NULL, 0 }
+/* Prints what the query lists; returns how many rows, or -1. */
+long fu_due(struct fu_portfolio *, const struct fu_due_query *,
+    struct fu_err *);
+
 /* Numbers: a positive id, strict. */
 int fu_id_parse(const char *s, size_t n, uint64_t *);	/* -1 bad */
 

@@ -25,6 +25,11 @@ int fu_formula_guarded(const char *s, size_t n);
 /* Finds the tables and notes their sizes; the caller holds the lock. */
 int fu_portfolio_snap(struct fu_portfolio *, struct fu_err *);
 
+/* One field in a dialect: CSV quoted when it must be, TSV escaped. */
+int fu_field_csv(struct fu_buf *, const struct fu_dialect *, const char *s,
+    size_t n);
+int fu_field_tsv(struct fu_buf *, const char *s, size_t n);
+
 /* Strings that live as long as the table they were read from. */
 char *fu_arena_dup(struct fu_arena **, const char *s, size_t n);
 void fu_arena_free(struct fu_arena *);

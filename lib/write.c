@@ -56,8 +56,8 @@ fu_buf_free(struct fu_buf *b)
 	memset(b, 0, sizeof(*b));
 }
 
-static int
-field_csv(struct fu_buf *b, const struct fu_dialect *d, const char *s,
+int
+fu_field_csv(struct fu_buf *b, const struct fu_dialect *d, const char *s,
     size_t n)
 {
 	size_t i, need = n > 0 && (s[0] == ' ' || s[n - 1] == ' ');
@@ -80,8 +80,8 @@ field_csv(struct fu_buf *b, const struct fu_dialect *d, const char *s,
 	return rc;
 }
 
-static int
-field_tsv(struct fu_buf *b, const char *s, size_t n)
+int
+fu_field_tsv(struct fu_buf *b, const char *s, size_t n)
 {
 	size_t i;
 	const char *esc;
@@ -127,14 +127,14 @@ fu_row_format(struct fu_buf *b, const struct fu_dialect *d, const int *colmap,
 				return -1;
 			g[0] = '\'';
 			memcpy(g + 1, v, n + 1);
-			rc = d->tsv ? field_tsv(b, g, n + 1) : field_csv(b, d, g,
+			rc = d->tsv ? fu_field_tsv(b, g, n + 1) : fu_field_csv(b, d, g,
 			    n + 1);
 			free(g);
 			if (rc == -1)
 				return -1;
 			continue;
 		}
-		if ((d->tsv ? field_tsv(b, v, n) : field_csv(b, d, v, n)) == -1)
+		if ((d->tsv ? fu_field_tsv(b, v, n) : fu_field_csv(b, d, v, n)) == -1)
 			return -1;
 	}
 	return fu_buf_add(b, d->crlf ? "\r\n" : "\n", d->crlf ? 2 : 1);

@@ -1,0 +1,333 @@
+/*
+ * print.c - the one printer.  People get an aligned table: columns by
+ * display width, so "López" and "Peña" line up, and long text cut with
+ * "..." only when the table would not fit the terminal.  Scripts get TSV,
+ * CSV, JSON Lines or a template of named fields, raw values, never cut.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "fu.h"
+#include "table.h"
+
+struct fu_tmpl {
+	int field;		/* -1 for literal text */
+	char *text;
+};
+
+static int
+parse_template(struct fu_out *o, const char *s, struct fu_err *e)
+{
+	struct fu_buf lit = { 0 };
+	struct fu_tmpl *t;
+	const char *end;
+	int i;
+
+	for (;;) {
+		if (*s == '\0' || *s == '{') {
+			if (lit.len > 0 || *s == '\0') {
+				t = realloc(o->tmpl, (o->ntmpl + 1) * sizeof(*t));
+				if (t == NULL)
+					goto nomem;
+				o->tmpl = t;
+				t[o->ntmpl].field = -1;
+				t[o->ntmpl].text = lit.p ? lit.p : strdup("");
+				if (t[o->ntmpl].text == NULL)
+					goto nomem;
+				o->ntmpl++;
+				memset(&lit, 0, sizeof(lit));
+			}
+			if (*s == '\0')
+				return 0;
+			if ((end = strchr(s, '}')) == NULL)
+				return fu_err_usage(e, _("--format: \"{\" is "
+				    "never closed"));
+			for (i = 0; i < o->nf; i++)
+				if (strlen(o->f[i].name) == (size_t)(end - s - 1) &&
+				    memcmp(o->f[i].name, s + 1, (size_t)(end - s -
+				    1)) == 0)
+					break;
+			if (i == o->nf) {
+				struct fu_buf known = { 0 };
+				int k;
+
+				for (k = 0; k < o->nf; k++) {
+					fu_buf_add(&known, " ", 1);
+					fu_buf_add(&known, o->f[k].name,
+					    strlen(o->f[k].name));
+				}
+				fu_err_usage(e, _("--format: unknown field "
+				    "\"%.*s\"; the fields are:%s"),
+				    (int)(end - s - 1), s + 1,
+				    known.p ? known.p : "");
+				fu_buf_free(&known);
+				return -1;
+			}
+			t = realloc(o->tmpl, (o->ntmpl + 1) * sizeof(*t));
+			if (t == NULL)
+				goto nomem;
+			o->tmpl = t;
+			t[o->ntmpl].field = i;
+			t[o->ntmpl].text = NULL;
+			o->ntmpl++;
+			s = end + 1;
+			continue;
+		}
+		if (*s == '\\' && s[1] != '\0' && strchr("tn\\{}", s[1])) {
+			char c = s[1] == 't' ? '\t' : s[1] == 'n' ? '\n' : s[1];
+
+			if (fu_buf_add(&lit, &c, 1) == -1)
+				goto nomem;
+			s += 2;
+			continue;
+		}
+		if (fu_buf_add(&lit, s++, 1) == -1)
+			goto nomem;
+	}
+nomem:
+	fu_buf_free(&lit);
+	return fu_err_usage(e, "%s", strerror(ENOMEM));
+}
+
+static int
+term_width(void)
+{
+	struct winsize ws;
+	const char *cols = getenv("COLUMNS");
+
+	if (!isatty(STDOUT_FILENO))
+		return 0;
+	if (cols != NULL && atoi(cols) > 0)
+		return atoi(cols);
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+static int
+put_sep_row(struct fu_out *o, const char *const *v)
+{
+	const struct fu_dialect csv = { ',', 0, 0, 0 };
+	struct fu_buf b = { 0 };
+	int i, rc = 0;
+
+	for (i = 0; i < o->nf && rc == 0; i++) {
+		if (i > 0)
+			rc = fu_buf_add(&b, o->fmt == FU_FMT_CSV ? "," : "\t", 1);
+		if (rc == 0)
+			rc = o->fmt == FU_FMT_CSV ? fu_field_csv(&b, &csv, v[i],
+			    strlen(v[i])) : fu_field_tsv(&b, v[i], strlen(v[i]));
+	}
+	if (rc == 0)
+		rc = fu_buf_add(&b, "\n", 1);
+	if (rc == 0)
+		fwrite(b.p, 1, b.len, stdout);
+	fu_buf_free(&b);
+	return rc;
+}
+
+int
+fu_out_init(struct fu_out *o, enum fu_fmt fmt, const char *tmpl,
+    const struct fu_field *f, int nf, struct fu_err *e)
+{
+	const char *names[64];
+	int i;
+
+	memset(o, 0, sizeof(*o));
+	o->fmt = fmt;
+	o->f = f;
+	o->nf = nf < 64 ? nf : 64;
+	if (fmt == FU_FMT_TEMPLATE)
+		return parse_template(o, tmpl, e);
+	if (fmt == FU_FMT_TSV || fmt == FU_FMT_CSV) {
+		for (i = 0; i < o->nf; i++)
+			names[i] = f[i].name;
+		if (put_sep_row(o, names) == -1)
+			return fu_err_usage(e, "%s", strerror(ENOMEM));
+	}
+	if (fmt == FU_FMT_TEXT)
+		o->width = term_width();
+	return 0;
+}
+
+static void
+json_string(const char *s)
+{
+	putchar('"');
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			printf("\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", stdout);
+		else if (c == '\t')
+			fputs("\\t", stdout);
+		else if (c == '\r')
+			fputs("\\r", stdout);
+		else if (c < 0x20 || c == 0x7F)
+			printf("\\u%04x", c);
+		else
+			putchar(c);
+	}
+	putchar('"');
+}
+
+int
+fu_out_row(struct fu_out *o, const char *const *v, struct fu_err *e)
+{
+	size_t i;
+	int k;
+
+	o->rows++;
+	switch (o->fmt) {
+	case FU_FMT_TEXT:
+		for (k = 0; k < o->nf; k++)
+			if (fu_buf_add(&o->text, v[k], strlen(v[k]) + 1) == -1)
+				return fu_err_usage(e, "%s", strerror(ENOMEM));
+		return 0;
+	case FU_FMT_TSV:
+	case FU_FMT_CSV:
+		if (put_sep_row(o, v) == -1)
+			return fu_err_usage(e, "%s", strerror(ENOMEM));
+		return 0;
+	case FU_FMT_JSON:
+		putchar('{');
+		for (k = 0; k < o->nf; k++) {
+			if (k > 0)
+				putchar(',');
+			json_string(o->f[k].name);
+			putchar(':');
+			if (o->f[k].flags & FU_F_NUM)
+				fputs(*v[k] ? v[k] : "null", stdout);
+			else
+				json_string(v[k]);
+		}
+		fputs("}\n", stdout);
+		return 0;
+	case FU_FMT_TEMPLATE:
+		for (i = 0; i < o->ntmpl; i++)
+			fputs(o->tmpl[i].field < 0 ? o->tmpl[i].text :
+			    v[o->tmpl[i].field], stdout);
+		putchar('\n');
+		return 0;
+	}
+	return 0;
+}
+
+/* A cell as shown to a person: line breaks and tabs become spaces. */
+static void
+put_cell(struct fu_buf *b, const char *s, size_t n, size_t w, size_t pad,
+    int right)
+{
+	size_t i;
+
+	if (right)
+		for (i = w; i < pad; i++)
+			fu_buf_add(b, " ", 1);
+	for (i = 0; i < n; i++)
+		fu_buf_add(b, s[i] == '\n' || s[i] == '\t' || s[i] == '\r' ?
+		    " " : s + i, 1);
+	if (!right)
+		for (i = w; i < pad; i++)
+			fu_buf_add(b, " ", 1);
+}
+
+int
+fu_out_end(struct fu_out *o, struct fu_err *e)
+{
+	size_t width[64] = { 0 }, total, r, i, nrows = o->rows;
+	const char **cell;
+	const char *p;
+	int k, last;
+
+	if (o->fmt != FU_FMT_TEXT || nrows == 0)
+		goto done;
+	if ((cell = malloc(nrows * (size_t)o->nf * sizeof(*cell))) == NULL)
+		return fu_err_usage(e, "%s", strerror(ENOMEM));
+	for (p = o->text.p, i = 0; i < nrows * (size_t)o->nf; i++) {
+		cell[i] = p;
+		p += strlen(p) + 1;
+	}
+	for (k = 0; k < o->nf; k++)
+		width[k] = fu_utf8_width(_(o->f[k].title),
+		    strlen(_(o->f[k].title)));
+	for (r = 0; r < nrows; r++)
+		for (k = 0; k < o->nf; k++) {
+			if (o->f[k].flags & FU_F_NOTEXT)
+				continue;
+			size_t w = fu_utf8_width(cell[r * o->nf + k],
+			    strlen(cell[r * o->nf + k]));
+
+			if (w > width[k])
+				width[k] = w;
+		}
+	/* On a terminal, cut the widest cuttable column until it fits. */
+	for (;;) {
+		int widest = -1;
+
+		total = 0;
+		for (k = 0; k < o->nf; k++)
+			if (!(o->f[k].flags & FU_F_NOTEXT))
+				total += width[k] + (total > 0 ? 2 : 0);
+		if (o->width == 0 || total <= (size_t)o->width)
+			break;
+		for (k = 0; k < o->nf; k++)
+			if ((o->f[k].flags & FU_F_CUT) && width[k] > 8 &&
+			    (widest < 0 || width[k] > width[widest]))
+				widest = k;
+		if (widest < 0)
+			break;
+		width[widest] -= total - (size_t)o->width < width[widest] - 8 ?
+		    total - (size_t)o->width : width[widest] - 8;
+	}
+	for (k = 0; k < o->nf; k++)
+		if (o->f[k].flags & FU_F_NOTEXT)
+			width[k] = 0;
+	for (last = o->nf - 1; last > 0 && (o->f[last].flags & FU_F_NOTEXT);
+	    last--)
+		;
+	for (r = 0; r <= nrows; r++) {
+		struct fu_buf line = { 0 };
+		int started = 0;
+
+		for (k = 0; k <= last; k++) {
+			const char *s = r == 0 ? _(o->f[k].title) :
+			    cell[(r - 1) * o->nf + k];
+			size_t n = strlen(s), w = fu_utf8_width(s, n);
+			int right = (o->f[k].flags & FU_F_NUM) && r > 0;
+
+			if (o->f[k].flags & FU_F_NOTEXT)
+				continue;
+			if (started++)
+				fu_buf_add(&line, "  ", 2);
+			if (w > width[k]) {
+				n = fu_utf8_fit(s, n, width[k] - 1);
+				put_cell(&line, s, n, fu_utf8_width(s, n), 0, 0);
+				fu_buf_add(&line, "\xE2\x80\xA6", 3); /* ... */
+				w = fu_utf8_width(s, n) + 1;
+				put_cell(&line, "", 0, w, width[k], 0);
+			} else
+				put_cell(&line, s, n, w, width[k], right);
+		}
+		while (line.len > 0 && line.p[line.len - 1] == ' ')
+			line.len--;
+		if (line.p != NULL)
+			fwrite(line.p, 1, line.len, stdout);
+		putchar('\n');
+		fu_buf_free(&line);
+	}
+	free(cell);
+done:
+	fu_buf_free(&o->text);
+	for (i = 0; i < o->ntmpl; i++)
+		free(o->tmpl[i].text);
+	free(o->tmpl);
+	o->tmpl = NULL;
+	o->ntmpl = 0;
+	return 0;
+}

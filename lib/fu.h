@@ -392,6 +392,28 @@ struct fu_due_query {
 long fu_due(struct fu_portfolio *, const struct fu_due_query *,
     struct fu_err *);
 
+/* contact.c: what fu-log records, under rule 2. */
+struct fu_contact {
+	const char *client;		/* CLIENT as typed */
+	uint64_t agreement;		/* -a, 0 for the implied one */
+	enum fu_outcome outcome;	/* -o or the event; NONE for kept */
+	const char *text;		/* --signal TEXT or --lost REASON */
+	const char *referral;		/* --referral CLIENT */
+	const char *channel, *note;
+	enum fu_mood mood;
+	int has_amount;
+	fu_cents amount;
+	fu_date date, today;
+	const char *next;		/* --next WHAT */
+	fu_date due;			/* --due, FU_DATE_NONE if not given */
+	struct fu_period every;		/* --every, n 0 if not given */
+};
+/* Records a contact or an event: the log row and the agreements it made
+ * land together or not at all.  *made gets the id of the agreement it
+ * made (0 if none). */
+int fu_contact_log(struct fu_portfolio *, const struct fu_contact *,
+    uint64_t *made, struct fu_err *);
+
 /* Numbers: a positive id, strict. */
 int fu_id_parse(const char *s, size_t n, uint64_t *);	/* -1 bad */
 

@@ -20,6 +20,11 @@ UNIT = tests/unit/test_date tests/unit/test_money tests/unit/test_utf8 \
 HDR = lib/fu.h lib/table.h
 SAN = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
 
+# Fragments (mk/*.mk) add to BIN, LIBOBJ, UNIT (cmocka suites) and
+# TEST_DEPS (what the scenarios need built), and define their own targets.
+TEST_DEPS =
+include $(wildcard mk/*.mk)
+
 all: $(BIN)
 
 $(LIBOBJ) $(BIN:%=cmd/%.o) $(UNIT:%=%.o): $(HDR)
@@ -40,7 +45,7 @@ check: test
 	$(MAKE) test CFLAGS='$(SAN)' LDFLAGS='-fsanitize=address,undefined'
 	$(MAKE) -s clean
 
-test: all $(UNIT)
+test: all $(UNIT) $(TEST_DEPS)
 	@fail=0; for t in $(UNIT); do ./$$t || fail=1; done; \
 	tests/cli/run || fail=1; exit $$fail
 
@@ -52,7 +57,7 @@ install: all
 	install -m 0644 man/*.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 0644 man/*.7 $(DESTDIR)$(MANDIR)/man7
 
-clean:
+clean: $(CLEAN_HOOKS)
 	rm -f $(BIN) libfu.a lib/*.o cmd/*.o $(UNIT) tests/unit/*.o
 
 .PHONY: all check test install clean

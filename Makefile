@@ -49,6 +49,11 @@ test: all $(UNIT) $(TEST_DEPS)
 	@fail=0; for t in $(UNIT); do ./$$t || fail=1; done; \
 	tests/cli/run || fail=1; exit $$fail
 
+# The main job on the sample portfolio, whose story is told as of that day.
+demo: all
+	@FU_TODAY=2026-11-23 ./fu-due -p examples/portfolio --within 7; \
+	test $$? -le 1
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
@@ -60,4 +65,4 @@ install: all
 clean: $(CLEAN_HOOKS)
 	rm -f $(BIN) libfu.a lib/*.o cmd/*.o $(UNIT) tests/unit/*.o
 
-.PHONY: all check test install clean
+.PHONY: all check test demo install clean

@@ -272,6 +272,7 @@ struct fu_idmap *fu_idmap_new(void);
 void fu_idmap_free(struct fu_idmap *);
 int fu_idmap_put(struct fu_idmap *, uint64_t key, uint64_t val);	/* -1 ENOMEM */
 int fu_idmap_get(const struct fu_idmap *, uint64_t key, uint64_t *val);	/* 1 found */
+int fu_idmap_del(struct fu_idmap *, uint64_t key);	/* 1 if it was there */
 struct fu_idset *fu_idset_new(void);
 void fu_idset_free(struct fu_idset *);
 int fu_idset_add(struct fu_idset *, uint64_t id);		/* -1 ENOMEM */

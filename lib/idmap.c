@@ -102,6 +102,37 @@ fu_idmap_get(const struct fu_idmap *m, uint64_t key, uint64_t *val)
 	return 0;
 }
 
+int
+fu_idmap_del(struct fu_idmap *m, uint64_t key)
+{
+	size_t i, j, k;
+
+	if (m == NULL || m->cap == 0)
+		return 0;
+	for (i = slot(key, m->cap); m->keys[i] != key; i = (i + 1) &
+	    (m->cap - 1))
+		if (m->keys[i] == 0)
+			return 0;
+	/* Shift back the entries that probed past the hole. */
+	for (j = i;;) {
+		m->keys[i] = 0;
+		for (;;) {
+			j = (j + 1) & (m->cap - 1);
+			if (m->keys[j] == 0) {
+				m->n--;
+				return 1;
+			}
+			k = slot(m->keys[j], m->cap);
+			if (i <= j ? (i < k && k <= j) : (i < k || k <= j))
+				continue;
+			break;
+		}
+		m->keys[i] = m->keys[j];
+		m->vals[i] = m->vals[j];
+		i = j;
+	}
+}
+
 /* Sets of ids: a bitset for the dense ids fu writes, a hash map for the
  * rare large id a person typed, so that memory stays one bit an id. */
 #define DENSE_MAX (1ULL << 26)

@@ -20,8 +20,7 @@ struct pass {
 	struct fu_idset *named;		/* agreements a log row names */
 	struct fu_idset *logs;		/* log ids seen */
 	struct fu_idset *exists;	/* agreement ids seen */
-	struct fu_idmap *moved;		/* log id -> agreement it moved */
-	struct fu_idmap *pred;		/* agreement -> the one it continues */
+	struct fu_idmap *slips;		/* open agreement -> times moved */
 	const char *file;
 	size_t capopen;
 	const char *chan[16];		/* channels are few: shared */
@@ -120,12 +119,17 @@ on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 	case FU_O_WON: later(&c->last_won, s); break;
 	default: break;
 	}
-	if (l.outcome >= FU_O_KEPT && l.outcome <= FU_O_DROPPED &&
-	    fu_idset_add(p->closed, l.agreement) == -1)
-		return nomem(e, p->file);
-	if (l.outcome == FU_O_MOVED) {
-		if (fu_idmap_put(p->moved, l.id, l.agreement) == -1 ||
-		    (l.next && fu_idmap_put(p->pred, l.next, l.agreement) == -1))
+	if (l.outcome >= FU_O_KEPT && l.outcome <= FU_O_DROPPED) {
+		uint64_t slips = 0;
+
+		if (fu_idset_add(p->closed, l.agreement) == -1)
+			return nomem(e, p->file);
+		/* The count moves on to the step that continues it; a closed
+		 * one leaves the map, which so holds only open agreements. */
+		fu_idmap_get(p->slips, l.agreement, &slips);
+		fu_idmap_del(p->slips, l.agreement);
+		if (l.outcome == FU_O_MOVED && l.next != 0 &&
+		    fu_idmap_put(p->slips, l.next, slips + 1) == -1)
 			return nomem(e, p->file);
 	}
 	return 0;
@@ -162,10 +166,6 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 		return -1;
 	if (a.made != FU_DATE_NONE && a.made > st->asof)
 		return 0;
-	if (a.from != 0 && fu_idmap_get(p->moved, a.from, &m) &&
-	    !fu_idmap_get(p->pred, a.id, &m) && fu_idmap_put(p->pred, a.id,
-	    m) == -1)
-		return nomem(e, p->file);
 	if (fu_idset_has(p->closed, a.id))
 		return 0;
 	/* A lost client's agreements made before the loss are dropped. */
@@ -189,7 +189,7 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 	o->due = a.due;
 	o->made = a.made;
 	o->every = a.every;
-	o->slips = 0;
+	o->slips = fu_idmap_get(p->slips, a.id, &m) ? (int)m : 0;
 	if ((o->what = fu_arena_dup(&st->arena, a.what, strlen(a.what))) ==
 	    NULL || (o->channel = intern(p, a.channel, strlen(a.channel))) ==
 	    NULL)
@@ -277,8 +277,7 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 	    (p.named = fu_idset_new()) == NULL ||
 	    (p.logs = fu_idset_new()) == NULL ||
 	    (p.exists = fu_idset_new()) == NULL ||
-	    (p.moved = fu_idmap_new()) == NULL ||
-	    (p.pred = fu_idmap_new()) == NULL) {
+	    (p.slips = fu_idmap_new()) == NULL) {
 		nomem(e, pf->t[FU_CLIENTS].name);
 		goto out;
 	}
@@ -296,13 +295,7 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 	for (i = st->nopen; i-- > 0;) {
 		struct fu_open *o = &st->open[i];
 		struct fu_cstate *c = &st->cs[o->client];
-		uint64_t x = o->id, prev;
 
-		/* A step moved again and again: count the chain. */
-		while (o->slips < 10000 && fu_idmap_get(p.pred, x, &prev)) {
-			o->slips++;
-			x = prev;
-		}
 		c->open++;
 		c->next = i;	/* walking back: ends on the first due */
 	}
@@ -312,8 +305,7 @@ out:
 	fu_idset_free(p.named);
 	fu_idset_free(p.logs);
 	fu_idset_free(p.exists);
-	fu_idmap_free(p.moved);
-	fu_idmap_free(p.pred);
+	fu_idmap_free(p.slips);
 	if (rc == -1)
 		fu_state_free(st);
 	return rc;

@@ -1,0 +1,19 @@
+# The README's transcript runs as written: each "$ command" line, and the
+# lines under it are its output (stdout and stderr together).
+. "${0%/*}/lib.sh"
+
+awk '/^    \$ /	{ if (cmd != "") print cmd "\t" out; cmd = substr($0, 7); out = ""; next }
+     /^    / && cmd != "" { out = out (out == "" ? "" : "\\n") substr($0, 5); next }
+     { if (cmd != "") print cmd "\t" out; cmd = "" }
+     END { if (cmd != "") print cmd "\t" out }' "$top/README" >"$tmp/cases"
+ok 'the README has a transcript' test "$(wc -l <"$tmp/cases")" -ge 5
+while IFS='	' read -r cmd want; do
+	got=$(eval "$cmd" 2>&1)
+	want=$(printf '%b' "$want")
+	if [ "$got" = "$want" ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		printf 'FAIL %s: %s\n  got:\n%s\n  want:\n%s\n' "$name" "$cmd" "$got" "$want"
+	fi
+done <"$tmp/cases"

@@ -114,6 +114,11 @@ fu_clients_load(struct fu_portfolio *pf, struct fu_clients *cs,
 		return fu_err_io(e, l.file, ENOMEM, _("cannot read"));
 	if (fu_table_scan(pf, FU_CLIENTS, on_client, &l, e) == -1)
 		goto fail;
+	/* Ids fu writes are dense: index them directly, no hashing. */
+	if (cs->max_id <= 2 * (uint64_t)cs->n + 1024 &&
+	    (cs->dense = calloc(cs->max_id + 1, sizeof(*cs->dense))) != NULL)
+		for (i = 0; i < cs->n; i++)
+			cs->dense[cs->v[i].id] = (uint32_t)i + 1;
 	for (i = 0; i < cs->n; i++)
 		if (cs->v[i].referred_by != 0 &&
 		    fu_clients_get(cs, cs->v[i].referred_by) == NULL) {
@@ -133,6 +138,7 @@ fu_clients_free(struct fu_clients *cs)
 {
 	fu_arena_free(cs->arena);
 	fu_idmap_free(cs->byid);
+	free(cs->dense);
 	free(cs->v);
 	memset(cs, 0, sizeof(*cs));
 }
@@ -142,6 +148,9 @@ fu_clients_get(const struct fu_clients *cs, uint64_t id)
 {
 	uint64_t i;
 
+	if (cs->dense != NULL)
+		return id <= cs->max_id && cs->dense[id] ? &cs->v[cs->dense[id] -
+		    1] : NULL;
 	return fu_idmap_get(cs->byid, id, &i) ? &cs->v[i] : NULL;
 }
 

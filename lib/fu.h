@@ -226,7 +226,8 @@ struct fu_buf {
 	char *p;
 	size_t len, cap;
 };
-int fu_buf_add(struct fu_buf *, const void *, size_t);
+int fu_buf_add(struct fu_buf *, const void *, size_t);	/* keeps a NUL after */
+int fu_buf_reserve(struct fu_buf *, size_t);	/* room for n more and a NUL */
 void fu_buf_free(struct fu_buf *);
 int fu_row_format(struct fu_buf *, const struct fu_dialect *,
     const int *colmap, int ncols, enum fu_table, const char *const *values);
@@ -245,6 +246,7 @@ struct fu_clients {
 	size_t n, cap;
 	uint64_t max_id;
 	struct fu_idmap *byid;
+	uint32_t *dense;		/* id -> index + 1, when ids are dense */
 	struct fu_arena *arena;		/* the strings */
 };
 struct fu_clientrec {
@@ -277,6 +279,9 @@ struct fu_idset *fu_idset_new(void);
 void fu_idset_free(struct fu_idset *);
 int fu_idset_add(struct fu_idset *, uint64_t id);		/* -1 ENOMEM */
 int fu_idset_has(const struct fu_idset *, uint64_t id);
+/* The first dense id in a that is not in b, or 0. */
+uint64_t fu_idset_first_missing(const struct fu_idset *a,
+    const struct fu_idset *b);
 
 /* rule.c: the rule of SPEC section 4. */
 /* R1: a concrete step; -1 with a refusal that says how to fix it. */

@@ -192,3 +192,22 @@ fu_idset_has(const struct fu_idset *s, uint64_t id)
 		return id / 8 < s->nbytes && (s->bits[id / 8] >> (id % 8) & 1);
 	return fu_idmap_get(s->sparse, id, &v);
 }
+
+uint64_t
+fu_idset_first_missing(const struct fu_idset *a, const struct fu_idset *b)
+{
+	size_t i;
+	unsigned char miss;
+	int bit;
+
+	for (i = 0; i < a->nbytes; i++) {
+		miss = a->bits[i] & (unsigned char)~(i < b->nbytes ? b->bits[i] :
+		    0);
+		if (miss == 0)
+			continue;
+		for (bit = 0; !(miss >> bit & 1); bit++)
+			;
+		return (uint64_t)i * 8 + (uint64_t)bit;
+	}
+	return 0;
+}

@@ -52,12 +52,12 @@ static int
 client_index(struct pass *p, uint64_t id, const char *file, long line,
     size_t *out, struct fu_err *e)
 {
-	uint64_t i;
+	const struct fu_clientrec *c = fu_clients_get(&p->st->clients, id);
 
-	if (!fu_idmap_get(p->st->clients.byid, id, &i))
+	if (c == NULL)
 		return fu_err_data(e, file, line, _("client %llu is not in "
 		    "the clients table"), (unsigned long long)id);
-	*out = (size_t)i;
+	*out = (size_t)(c - p->st->clients.v);
 	return 0;
 }
 
@@ -225,20 +225,9 @@ static int
 check_named(struct fu_portfolio *pf, struct pass *p, struct fu_err *e)
 {
 	struct dangling d = { 0, 0 };
-	uint64_t id;
 
 	/* Dense ids only: a large id typed by hand goes unchecked. */
-	for (id = 1; id < (1ULL << 26); id++) {
-		if (!fu_idset_has(p->named, id))
-			continue;
-		if (!fu_idset_has(p->exists, id)) {
-			d.id = id;
-			break;
-		}
-		if ((id & 0xFFFF) == 0 && !fu_idset_has(p->named, id + 1) &&
-		    id > p->st->max_agreement)
-			break;
-	}
+	d.id = fu_idset_first_missing(p->named, p->exists);
 	if (d.id == 0)
 		return 0;
 	if (fu_table_scan(pf, FU_LOG, find_dangling, &d, e) == -1)

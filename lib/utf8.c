@@ -53,6 +53,15 @@ fu_utf8_valid(const char *s, size_t n)
 	while (i < n) {
 		if (p[i] < 0x80) {
 			i++;
+			/* Skip plain ASCII eight bytes at a time. */
+			while (i + 8 <= n) {
+				uint64_t w;
+
+				memcpy(&w, p + i, 8);
+				if (w & 0x8080808080808080ULL)
+					break;
+				i += 8;
+			}
 			continue;
 		}
 		if ((len = decode(p + i, n - i, &cp)) == 0)

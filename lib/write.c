@@ -26,23 +26,31 @@ struct fu_txn {
 };
 
 int
-fu_buf_add(struct fu_buf *b, const void *p, size_t n)
+fu_buf_reserve(struct fu_buf *b, size_t n)
 {
-	if (n > (size_t)-1 / 2 - b->len) {
+	size_t cap;
+	char *np;
+
+	if (b->len + n + 1 <= b->cap)
+		return 0;
+	if (n > (size_t)-1 / 4 - b->len) {
 		errno = ENOMEM;
 		return -1;
 	}
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		char *np;
+	for (cap = b->cap ? b->cap : 256; cap < b->len + n + 1; cap *= 2)
+		;
+	if ((np = realloc(b->p, cap)) == NULL)
+		return -1;
+	b->p = np;
+	b->cap = cap;
+	return 0;
+}
 
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		if ((np = realloc(b->p, cap)) == NULL)
-			return -1;
-		b->p = np;
-		b->cap = cap;
-	}
+int
+fu_buf_add(struct fu_buf *b, const void *p, size_t n)
+{
+	if (fu_buf_reserve(b, n) == -1)
+		return -1;
 	memcpy(b->p + b->len, p, n);
 	b->len += n;
 	b->p[b->len] = '\0';

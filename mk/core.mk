@@ -1,0 +1,2 @@
+# Unit suites of the state and the printer.
+UNIT += tests/unit/test_state tests/unit/test_print

@@ -234,7 +234,7 @@ int fu_row_format(struct fu_buf *, const struct fu_dialect *,
 
 /* lock.c */
 /* Locks the portfolio: exclusive for the writer (creating DIR/.lock),
- * shared for readers; waits at most 10 seconds ($FU_LOCK_TIMEOUT).  Returns
+ * shared for readers; waits at most 30 seconds ($FU_LOCK_TIMEOUT).  Returns
  * the lock's fd, FU_LOCK_NONE when a reader finds no lock file, or -1. */
 #define FU_LOCK_NONE (-2)
 int fu_lock(const char *dir, int exclusive, struct fu_err *);
@@ -419,6 +419,60 @@ struct fu_contact {
  * made (0 if none). */
 int fu_contact_log(struct fu_portfolio *, const struct fu_contact *,
     uint64_t *made, struct fu_err *);
+
+/* report.c: the retention report of fu-stats (SPEC section 5), over one
+ * portfolio or several.  Each portfolio is read in one pass: the state as
+ * of the period's last day comes from fu_state_load, and what the report
+ * needs from earlier days (who was lost the day before the period, what
+ * happened in each month) is collected by its hooks in arrays of one slot
+ * a client (one a client and month with --by month), never a log row.
+ * Counts are summed over the portfolios and rates recomputed from the
+ * sums, so a report over several equals the report over their union. */
+enum fu_report_by { FU_BY_NONE, FU_BY_MONTH, FU_BY_CHANNEL, FU_BY_STAGE };
+struct fu_report_query {
+	fu_date from, to;		/* the period, both days included */
+	enum fu_report_by by;
+	enum fu_fmt fmt;
+	const char *tmpl;
+};
+#define FU_REPORT_MONTHS 120	/* --by month covers at most this many */
+#define FU_NA_CLIENTS 1		/* a row of a channel: no client figures */
+#define FU_NA_END 2		/* a month before the last: no open, overdue
+				 * or adrift (the state is known at the end) */
+/* The figures of one row, summed over the portfolios; percentages are
+ * computed from them when printed.  The existing clients' share of sales
+ * is the rest: sales - sales_new, sales6 - sales6_new, and so on. */
+struct fu_figures {
+	fu_date from, to;
+	int na;				/* FU_NA_* */
+	long long clients_start, clients_new, clients_lost, clients_won,
+	    clients_end, contacted, silent_90, made, kept, broken, moved,
+	    dropped, open, overdue, adrift, sales, sales_new, sales6,
+	    sales6_new, referred, contacts, mood_plus, mood_zero, mood_minus,
+	    one_channel;
+	fu_cents amount, amount_new, amount6, amount6_new;
+};
+struct fu_report;
+/* The period a person asked for: --month (YYYY-MM, this or last), or
+ * --from and --to, else this month to date; a period that ends after today
+ * ends today.  Each argument may be NULL. */
+int fu_report_period(const char *month, const char *from, const char *to,
+    fu_date today, fu_date *pfrom, fu_date *pto, struct fu_err *);
+/* A report with no portfolio in it yet; NULL and a usage error if the
+ * query is not one. */
+struct fu_report *fu_report_new(const struct fu_report_query *,
+    struct fu_err *);
+/* Adds a portfolio to the report: one pass over its files.  A portfolio
+ * whose directory does not exist is an error (code 4). */
+int fu_report_add(struct fu_report *, struct fu_portfolio *, struct fu_err *);
+/* The rows: one, or one a month, channel or stage (key: "2026-10", the
+ * channel or the stage as written, "" for none), in the order printed. */
+size_t fu_report_rows(const struct fu_report *);
+const struct fu_figures *fu_report_row(const struct fu_report *, size_t,
+    const char **key);
+/* Prints the report in the query's format. */
+int fu_report_print(const struct fu_report *, struct fu_err *);
+void fu_report_free(struct fu_report *);	/* NULL is a no-op */
 
 /* Numbers: a positive id, strict. */
 int fu_id_parse(const char *s, size_t n, uint64_t *);	/* -1 bad */

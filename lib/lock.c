@@ -15,7 +15,7 @@
 
 #include "fu.h"
 
-#define FU_LOCK_WAIT 10		/* seconds */
+#define FU_LOCK_WAIT 30		/* seconds: a full scan of a team portfolio takes some */
 
 static long
 wait_ms(void)

@@ -109,6 +109,8 @@ record(struct fu_portfolio *pf, const struct fu_state *st,
 	uint64_t next_id = st->max_agreement + 1, occ_id = 0, new_id = 0;
 	const char *what = in->next, *v[FU_L_NCOLS];
 	fu_date due = in->due;
+	struct fu_period every = in->every;
+	const char *next_channel = NULL;
 	char auto_what[512];
 	int event = outcome >= FU_O_SIGNAL;
 
@@ -132,14 +134,17 @@ record(struct fu_portfolio *pf, const struct fu_state *st,
 				    "themselves"), c->name);
 		}
 		if (outcome == FU_O_SIGNAL && what == NULL) {
-			/* A warning sign is acted on at once. */
+			/* A warning sign is acted on at once, or by --due. */
 			snprintf(auto_what, sizeof(auto_what), _("Act on the "
 			    "warning sign: %s"), in->text);
 			what = auto_what;
-			due = in->today;
+			if (due == FU_DATE_NONE)
+				due = in->today;
 		}
 	} else {
-		if (status == FU_LOST)
+		/* A lost client is followed up only on a win-back step made
+		 * when they left (--lost --next). */
+		if (status == FU_LOST && st->cs[ci].open == 0)
 			return fu_err_usage(e, _("%s is lost: record a comeback "
 			    "with --won --next WHAT --due DATE"), c->name);
 		if (follow(st, c, ci, in, &a, e) == -1)
@@ -149,19 +154,23 @@ record(struct fu_portfolio *pf, const struct fu_state *st,
 			    "follow up on"), fu_outcome_str(outcome));
 		if (a != NULL && outcome == FU_O_NONE)
 			outcome = FU_O_KEPT;
-		/* A moved step continues: same step, the new date. */
+		/* A moved step continues: the same step, channel and period,
+		 * on the new date. */
 		if (outcome == FU_O_MOVED && what == NULL) {
 			if (due == FU_DATE_NONE)
 				return fu_err_usage(e, _("moved to when? add "
 				    "--due DATE (and --next WHAT for a new "
 				    "step)"));
 			what = a->what;
+			next_channel = a->channel;
+			if (in->every.n == 0)
+				every = a->every;
 		}
 	}
 	if (what == NULL && due != FU_DATE_NONE)
 		return fu_err_usage(e, _("--due goes with --next WHAT"));
-	if (what != NULL && fu_rule_agreement(c, what, due, in->date,
-	    &in->every, e) == -1)
+	if (what != NULL && fu_rule_agreement(c, what, due, in->date, &every,
+	    e) == -1)
 		return -1;
 
 	snprintf(pl.id, sizeof(pl.id), "%llu",
@@ -173,7 +182,7 @@ record(struct fu_portfolio *pf, const struct fu_state *st,
 		snprintf(pl.nid, sizeof(pl.nid), "%llu",
 		    (unsigned long long)new_id);
 		if (add_agreement(pf, pl.nid, pl.cid, what, fu_date_str(due,
-		    pl.ndue), NULL, fu_period_str(&in->every, pl.nevery),
+		    pl.ndue), next_channel, fu_period_str(&every, pl.nevery),
 		    pl.date, pl.id, e) == -1)
 			return -1;
 	}

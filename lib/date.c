@@ -152,15 +152,16 @@ offset(const char *s, fu_date today, fu_date *out)
 	struct fu_period p;
 	int sign = *s == '-' ? -1 : 1;
 	char spec[16];
-	size_t n = strlen(s + 1);
+	const char *body = s + 1;
+	size_t n = strlen(body);
 
 	/* A bare number counts days. */
-	if (n > 0 && n < 8 && digits(s + 1, n)) {
-		snprintf(spec, sizeof(spec), "%sd", s + 1);
-		s = spec - 1;
+	if (n > 0 && n < 8 && digits(body, n)) {
+		snprintf(spec, sizeof(spec), "%sd", body);
+		body = spec;
 		n++;
 	}
-	if (fu_period_parse(s + 1, n, &p) == -1)
+	if (fu_period_parse(body, n, &p) == -1)
 		return -1;
 	p.n *= sign;
 	switch (p.unit) {

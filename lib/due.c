@@ -162,7 +162,10 @@ list_clients(const struct fu_state *st, const struct fu_due_query *q,
 		const struct fu_cstate *cs = &st->cs[i];
 		fu_date since = st->clients.v[i].since, from;
 
+		/* Lost clients, and those not yet in the portfolio, are left
+		 * out. */
 		if (fu_state_status(st, i) == FU_LOST ||
+		    (since != FU_DATE_NONE && since > q->today) ||
 		    !client_passes(st, i, only, q->tag))
 			continue;
 		from = cs->last != FU_DATE_NONE ? cs->last : since;
@@ -244,7 +247,8 @@ list_occasions(const struct fu_state *st, const struct fu_due_query *q,
 	for (i = 0; i < st->clients.n; i++) {
 		const struct fu_clientrec *c = &st->clients.v[i];
 
-		if (!c->consent || !client_passes(st, i, only, q->tag))
+		if (!c->consent || (c->since != FU_DATE_NONE && c->since >
+		    q->today) || !client_passes(st, i, only, q->tag))
 			continue;
 		for (kind = 0; kind < 2; kind++) {
 			const struct fu_mday *md = kind ? &c->anniversary :
@@ -296,9 +300,7 @@ fu_due(struct fu_portfolio *pf, const struct fu_due_query *q,
 	int rc = 0;
 
 	memset(&o, 0, sizeof(o));
-	switch (q->quiet ? -1 : (int)q->mode) {
-	case -1:
-		break;
+	switch (q->mode) {
 	case FU_DUE_AGREEMENTS:
 		rc = fu_out_init(&o, q->fmt, q->tmpl, q->slipped ?
 		    slipped_fields : agreement_fields, NF(agreement_fields), e);
@@ -315,7 +317,7 @@ fu_due(struct fu_portfolio *pf, const struct fu_due_query *q,
 	if (rc == -1)
 		return -1;
 	if (fu_state_load(pf, q->today, NULL, &st, e) == -1) {
-		fu_out_end(&o, e);
+		fu_out_discard(&o);
 		return -1;
 	}
 	if (q->client != NULL &&
@@ -327,9 +329,9 @@ fu_due(struct fu_portfolio *pf, const struct fu_due_query *q,
 		rc = list_occasions(&st, q, only, &o, &n, e);
 	else
 		rc = list_clients(&st, q, only, &o, &n, e);
-	if (rc == -1)
-		o.rows = 0;	/* print no half table */
-	if (fu_out_end(&o, e) == -1)
+	if (rc == -1 || q->quiet)
+		fu_out_discard(&o);	/* print no half table */
+	else if (fu_out_end(&o, e) == -1)
 		rc = -1;
 	fu_state_free(&st);
 	return rc == -1 ? -1 : n;

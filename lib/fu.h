@@ -366,6 +366,7 @@ struct fu_out {
 	struct fu_tmpl *tmpl;
 	size_t ntmpl;
 	int width;			/* terminal columns, 0 if not one */
+	int header_done;
 };
 /* Sets up a printer; a template naming an unknown field is a usage error
  * that lists the known ones. */
@@ -375,6 +376,7 @@ int fu_out_init(struct fu_out *, enum fu_fmt, const char *tmpl,
  * kept until fu_out_end, to be aligned. */
 int fu_out_row(struct fu_out *, const char *const *values, struct fu_err *);
 int fu_out_end(struct fu_out *, struct fu_err *);
+void fu_out_discard(struct fu_out *);	/* frees, printing nothing more */
 
 /* due.c: what fu-due lists. */
 enum fu_due_mode {

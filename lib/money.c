@@ -47,11 +47,10 @@ fu_money_parse(const char *s, size_t n, fu_cents *out)
 char *
 fu_money_str(fu_cents c, char buf[32])
 {
-	const char *sign = c < 0 ? "-" : "";
+	/* Unsigned, so that the most negative amount has a magnitude. */
+	uint64_t m = c < 0 ? -(uint64_t)c : (uint64_t)c;
 
-	if (c < 0)
-		c = -c;
-	snprintf(buf, 32, "%s%lld.%02lld", sign, (long long)(c / 100),
-	    (long long)(c % 100));
+	snprintf(buf, 32, "%s%llu.%02llu", c < 0 ? "-" : "",
+	    (unsigned long long)(m / 100), (unsigned long long)(m % 100));
 	return buf;
 }

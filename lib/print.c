@@ -134,21 +134,12 @@ int
 fu_out_init(struct fu_out *o, enum fu_fmt fmt, const char *tmpl,
     const struct fu_field *f, int nf, struct fu_err *e)
 {
-	const char *names[64];
-	int i;
-
 	memset(o, 0, sizeof(*o));
 	o->fmt = fmt;
 	o->f = f;
 	o->nf = nf < 64 ? nf : 64;
 	if (fmt == FU_FMT_TEMPLATE)
 		return parse_template(o, tmpl, e);
-	if (fmt == FU_FMT_TSV || fmt == FU_FMT_CSV) {
-		for (i = 0; i < o->nf; i++)
-			names[i] = f[i].name;
-		if (put_sep_row(o, names) == -1)
-			return fu_err_usage(e, "%s", strerror(ENOMEM));
-	}
 	if (fmt == FU_FMT_TEXT)
 		o->width = term_width();
 	return 0;
@@ -177,12 +168,29 @@ json_string(const char *s)
 	putchar('"');
 }
 
+/* The header of TSV and CSV, once, with the first row or at the end. */
+static int
+put_header(struct fu_out *o)
+{
+	const char *names[64];
+	int i;
+
+	if (o->header_done || (o->fmt != FU_FMT_TSV && o->fmt != FU_FMT_CSV))
+		return 0;
+	o->header_done = 1;
+	for (i = 0; i < o->nf; i++)
+		names[i] = o->f[i].name;
+	return put_sep_row(o, names);
+}
+
 int
 fu_out_row(struct fu_out *o, const char *const *v, struct fu_err *e)
 {
 	size_t i;
 	int k;
 
+	if (put_header(o) == -1)
+		return fu_err_usage(e, "%s", strerror(ENOMEM));
 	o->rows++;
 	switch (o->fmt) {
 	case FU_FMT_TEXT:
@@ -245,6 +253,8 @@ fu_out_end(struct fu_out *o, struct fu_err *e)
 	const char *p;
 	int k, last;
 
+	if (put_header(o) == -1)
+		return fu_err_usage(e, "%s", strerror(ENOMEM));
 	if (o->fmt != FU_FMT_TEXT || nrows == 0)
 		goto done;
 	if ((cell = malloc(nrows * (size_t)o->nf * sizeof(*cell))) == NULL)
@@ -330,4 +340,14 @@ done:
 	o->tmpl = NULL;
 	o->ntmpl = 0;
 	return 0;
+}
+
+void
+fu_out_discard(struct fu_out *o)
+{
+	struct fu_err e;
+
+	o->rows = 0;
+	o->header_done = 1;
+	fu_out_end(o, &e);
 }

@@ -84,10 +84,23 @@ normalize(const char *s)
 
 	if (f == NULL)
 		return NULL;
-	for (p = f; *p != '\0'; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-		    (unsigned char)*p >= 0x80))
+	for (p = f; *p != '\0'; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		/* Latin-1 signs (¡ ¿ « » and the no-break space) and general
+		 * punctuation (’ “ ” … —) separate words as ASCII ones do. */
+		if (c == 0xC2 && (unsigned char)p[1] >= 0x80 &&
+		    (unsigned char)p[1] <= 0xBF) {
+			p[0] = p[1] = ' ';
+			p++;
+		} else if (c == 0xE2 && ((unsigned char)p[1] == 0x80 ||
+		    (unsigned char)p[1] == 0x81) && p[2] != '\0') {
+			p[0] = p[1] = p[2] = ' ';
+			p += 2;
+		} else if (c < 0x80 && !((c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9')))
 			*p = ' ';	/* "we'll" -> "we ll" on both sides */
+	}
 	if ((out = malloc(strlen(f) + 1)) == NULL) {
 		free(f);
 		return NULL;

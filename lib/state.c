@@ -157,7 +157,10 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 		st->max_agreement = a.id;
 	if (client_index(p, a.client, p->file, row->line, &ci, e) == -1)
 		return -1;
-	if (a.from != 0 && !fu_idset_has(p->logs, a.from))
+	/* A from past the end of the log is what a crash between the two
+	 * appends of one fu-log leaves: the contact is lost, not the file. */
+	if (a.from != 0 && !fu_idset_has(p->logs, a.from) &&
+	    a.from <= st->max_log)
 		return fu_err_data(e, p->file, row->line, _("from names log "
 		    "row %llu, which is not in the log"),
 		    (unsigned long long)a.from);
@@ -256,6 +259,9 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 
 	memset(st, 0, sizeof(*st));
 	memset(&p, 0, sizeof(p));
+	if (!pf->found)
+		return fu_err_io(e, pf->dir, 0, _("no portfolio here "
+		    "(fu-add client NAME makes one)"));
 	st->asof = asof;
 	p.st = st;
 	p.h = h;

@@ -349,7 +349,14 @@ no_space(unsigned char c)
 static void
 sniff(struct fu_table_file *tf, const char *s, size_t n)
 {
-	const char *end = memchr(s, '\n', n);
+	const char *end;
+
+	/* Blank lines before the header say nothing of the dialect. */
+	while (n > 0 && (*s == '\n' || *s == '\r')) {
+		s++;
+		n--;
+	}
+	end = memchr(s, '\n', n);
 	size_t len = end ? (size_t)(end - s) : n, i;
 	int commas = 0, semis = 0, tabs = 0;
 
@@ -374,6 +381,8 @@ count_lines(const char *s, size_t n)
 	long c = 0;
 	const char *p = s, *end = s + n;
 
+	if (s == NULL)
+		return 0;
 	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
 		c++;
 		p++;
@@ -387,21 +396,26 @@ fu_table_open(struct fu_table_file *tf, int *fdp, struct fu_err *e)
 	struct stat st;
 	int fd;
 
-	if ((fd = open(tf->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1) {
+	/* Non-blocking, so that a FIFO in the way cannot hang us before
+	 * fstat tells what it is. */
+	if ((fd = open(tf->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
+	    O_NONBLOCK)) == -1) {
 		if (errno == ELOOP)
 			return fu_err_io(e, tf->name, 0, _("is a symbolic "
 			    "link; fu refuses to follow it"));
 		return fu_err_io(e, tf->name, errno, _("cannot open"));
 	}
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) == -1) {
 		int saved = errno;
 
 		close(fd);
-		if (!S_ISREG(st.st_mode))
-			return fu_err_io(e, tf->name, 0, _("is not a regular "
-			    "file"));
 		return fu_err_io(e, tf->name, saved, _("cannot read"));
 	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return fu_err_io(e, tf->name, 0, _("is not a regular file"));
+	}
+	(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	*fdp = fd;
 	return 0;
 }

@@ -204,7 +204,8 @@ fu_text_check(const char *what, const char *s, int multiline, struct fu_err *e)
 		return fu_err_usage(e, _("%s is not valid UTF-8"), what);
 	for (p = (const unsigned char *)s; *p != '\0'; p++)
 		if ((*p < 0x20 && !(multiline && (*p == '\n' ||
-		    *p == '\t'))) || *p == 0x7F)
+		    *p == '\t'))) || *p == 0x7F || (*p == 0xC2 && p[1] >= 0x80 &&
+		    p[1] <= 0x9F))	/* C1 controls, such as U+009B CSI */
 			return fu_err_usage(e, _("%s holds a control character"),
 			    what);
 	if (!multiline && *s == '\0')

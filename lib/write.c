@@ -343,8 +343,9 @@ append_table(struct fu_portfolio *pf, enum fu_table t, off_t *old,
 		}
 		close(rfd);
 	}
-	/* A hand-edited file may lack its last line end: add it first. */
-	if (last != '\n' && fu_buf_add(&b, tf->dialect.crlf ? "\r\n" : "\n",
+	/* A hand-edited file may lack its last line end: add it first; a
+	 * file that is only a byte order mark has no line to end. */
+	if (last != '\n' && !(tf->bom && st.st_size == 3) && fu_buf_add(&b, tf->dialect.crlf ? "\r\n" : "\n",
 	    tf->dialect.crlf ? 2 : 1) == -1)
 		goto fail;
 	if (!x->has_hdr[t] && header_format(&b, &tf->dialect, t) == -1)

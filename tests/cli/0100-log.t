@@ -83,3 +83,16 @@ t 2 '' 'fu-log: --every goes with --next WHAT' fu-log ana --every 3m
 t 2 '' 'fu-log: --date 2026-11-24 is after today (2026-11-23): a contact is logged once it happened' fu-log ana --date tomorrow
 t 2 '' 'fu-log: no client matches "nadie" (fu-add client NAME adds one)' fu-log nadie
 ok 'usage errors wrote nothing' same
+
+# Regressions found while writing the man pages.
+t 0 '12' '' fu-add agreement ana "Monthly stock review" --due +1w --every 1m --channel call
+t 0 '13' '' fu-log ana -a 12 -o moved --due +2w
+t 0 '13,1,Monthly stock review,2026-12-07,call,1m,2026-11-23,16' '' tail -n 1 "$P/agreements.csv"
+t 0 '14' '' fu-log jose --next "Send the contract" --due friday
+t 0 '15' '' fu-log jose --signal "Cheque bounced" --due +2d
+t 0 '15,2,Act on the warning sign: Cheque bounced,2026-11-25,,,2026-11-23,18' '' tail -n 1 "$P/agreements.csv"
+# A win-back step made when the client left can be followed up.
+t 0 '16' '' fu-log jose --lost "Went to a competitor" --next "Call José in spring with the new range" --due 2027-03-01
+t 0 '' '' fu-log jose -o kept --note "Not yet"
+t 0 '20,2026-11-23,2,16,,kept,,,,Not yet' '' tail -n 1 "$P/log.csv"
+t 0 '17' '' fu-log jose --won --next "Send the spring range" --due +1w

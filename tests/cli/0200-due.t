@@ -77,3 +77,11 @@ t 0 'fu-due 0.1.0' '' fu-due --version
 
 # From cron: no terminal, no LANG, the mail only when something is due.
 t 0 "6" '' sh -c 'env -i PATH="$PATH" FU_PORTFOLIO="$FU_PORTFOLIO" FU_TODAY=2026-11-23 sh -c "fu-due -q && fu-due | tail -n +2 | wc -l"'
+
+# Regressions: -q still checks the template; no header before an error;
+# clients not yet in the portfolio are not adrift; a missing portfolio is
+# an error, not silence.
+t 2 '' 'fu-due: --format: unknown field "nope"; the fields are: due late client what channel id client_id every slips' fu-due -q -f '{nope}'
+t 2 '' 'fu-due: no client matches "zz" (fu-add client NAME adds one)' fu-due --client zz --tsv
+t 1 '' '' fu-due --adrift --today 2026-08-01
+t 4 '' "fu-due: $tmp/none: no portfolio here (fu-add client NAME makes one)" fu-due -p "$tmp/none"

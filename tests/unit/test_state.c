@@ -349,14 +349,46 @@ test_state_refuses_broken_references(void **state)
 	refused(AHEAD "1,1,A step,2026-11-27,,,,\n",
 	    LHEAD "1,2026-11-20,1,1,,kept,,,,\n2,2026-11-20,1,5,,kept,,,,\n", 3,
 	    "agreement 5 is not in the agreements table");
-	refused(AHEAD "1,1,A step,2026-11-27,,,,4\n", LHEAD, 2,
-	    "from names log row 4, which is not in the log");
+	refused(AHEAD "1,1,A step,2026-11-27,,,,4\n",
+	    LHEAD "3,2026-11-20,1,,,referral,,,,\n5,2026-11-20,1,,,referral,,,,\n",
+	    2, "from names log row 4, which is not in the log");
 	refused(AHEAD "1,1,A step,2026-11-27,,,,\n1,1,B step,2026-11-27,,,,\n",
 	    LHEAD, 3, "id 1 is already used");
 	refused(AHEAD, LHEAD "1,2026-11-20,1,,,kept,,,,\n", 2,
 	    "outcome kept names no agreement");
 	refused(AHEAD, LHEAD "1,2026-11-20,1,,,,-5,,,\n", 2,
 	    "amount \"-5\" is not an amount");
+}
+
+static void
+test_state_survives_a_crash_between_the_two_appends(void **state)
+{
+	struct fu_state st;
+
+	(void)state;
+	/* fu-log appends the agreement, then the log row that made it: a
+	 * crash in between leaves a from past the end of the log. */
+	put("agreements.csv", AHEAD "1,1,A step,2026-11-27,,,2026-11-20,\n"
+	    "2,1,Next step,2026-11-30,,,2026-11-23,2\n");
+	put("log.csv", LHEAD "1,2026-11-20,1,,,referral,,,,\n");
+	load(&st, "2026-11-23");
+	assert_int_equal(st.nopen, 2);
+	fu_state_free(&st);
+}
+
+static void
+test_state_refuses_a_missing_portfolio(void **state)
+{
+	struct fu_portfolio pf;
+	struct fu_state st;
+	struct fu_err e = { 0 };
+
+	(void)state;
+	assert_int_equal(fu_portfolio_open(&pf, "/nonexistent/fu", &e), 0);
+	assert_int_equal(fu_state_load(&pf, 20000, NULL, &st, &e), -1);
+	assert_int_equal(e.code, FU_EXIT_IO);
+	assert_string_equal(e.text, "no portfolio here (fu-add client NAME "
+	    "makes one)");
 }
 
 int
@@ -377,6 +409,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_state_moved_steps_count_their_slips, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_state_open_agreements_sort_by_due_then_id, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_state_refuses_broken_references, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_state_survives_a_crash_between_the_two_appends, setup, teardown),
+		cmocka_unit_test(test_state_refuses_a_missing_portfolio),
 	};
 
 	return cmocka_run_group_tests_name("state", tests, NULL, NULL);

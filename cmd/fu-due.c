@@ -47,7 +47,8 @@ usage(FILE *fp)
 	    "              [--slipped N] [--stale DAYS] [--adrift] "
 	    "[--occasions] [-q]\n"
 	    "              [--tsv | --csv | --json | -f TEMPLATE] [-p DIR] "
-	    "[--today DATE]\n"));
+	    "[--today DATE]\n"
+	    "       fu-due -h | --version\n"));
 }
 
 /* A count of days or times: a whole number in range, as strtonum(3). */

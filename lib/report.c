@@ -1308,91 +1308,96 @@ print_table(const struct fu_report *r, struct fu_err *e)
 }
 
 /*
- * The report for a person: sections of labels and figures, two columns
- * of 36 to fit 80 columns.
+ * The report for a person: sections of labels and figures in two columns
+ * of 36, to fit 80 columns.  Each line is built, then printed without its
+ * trailing blanks.
  */
 static void
-pad(const char *s, size_t w, int right)
+put(struct fu_buf *b, const char *s, size_t w, int right)
 {
 	size_t n = fu_utf8_width(s, strlen(s));
 
-	if (right)
-		for (; n < w; n++)
-			putchar(' ');
-	fputs(s, stdout);
-	if (!right)
-		for (; n < w; n++)
-			putchar(' ');
+	for (; right && n < w; n++)
+		fu_buf_add(b, " ", 1);
+	fu_buf_add(b, s, strlen(s));
+	for (; !right && n < w; n++)
+		fu_buf_add(b, " ", 1);
 }
 
-/* "  label ...... value", 36 columns. */
 static void
-cell(const char *label, const char *value)
+end_line(struct fu_buf *b)
 {
-	size_t w = fu_utf8_width(label, strlen(label));
+	while (b->len > 0 && b->p[b->len - 1] == ' ')
+		b->len--;
+	if (b->len > 0)
+		fwrite(b->p, 1, b->len, stdout);
+	putchar('\n');
+	b->len = 0;
+}
 
-	fputs("  ", stdout);
-	pad(label, 24, 0);
-	pad(value, w > 24 ? 10 - (w - 24 < 10 ? w - 24 : 9) : 10, 1);
+/* "  label ...... value": 36 columns, or more for a long label. */
+static void
+cell(struct fu_buf *b, const char *label, const char *value)
+{
+	size_t lw = fu_utf8_width(label, strlen(label));
+	size_t vw = fu_utf8_width(value, strlen(value));
+
+	put(b, "  ", 2, 0);
+	put(b, label, 24, 0);
+	lw = lw > 24 ? lw : 24;
+	if (lw + 1 + vw <= 34)
+		put(b, value, 34 - lw, 1);
+	else {
+		put(b, " ", 1, 0);
+		put(b, value, 0, 0);
+	}
 }
 
 static void
-line2(const char *l1, const char *v1, const char *l2, const char *v2)
+line2(struct fu_buf *b, const char *l1, const char *v1, const char *l2,
+    const char *v2)
 {
 	if (l1 != NULL)
-		cell(l1, v1);
+		cell(b, l1, v1);
 	else
-		pad("", 36, 0);
+		put(b, "", 36, 0);
 	if (l2 != NULL) {
-		fputs("    ", stdout);
-		cell(l2, v2);
+		put(b, "    ", 4, 0);
+		cell(b, l2, v2);
 	}
-	putchar('\n');
+	end_line(b);
 }
 
 static void
-sales_line(const char *label, long long n, long long nall, fu_cents a,
-    fu_cents aall, int share)
+sales_line(struct fu_buf *b, const char *label, long long n,
+    long long nall, fu_cents a, fu_cents aall, int share)
 {
 	char b1[32], b2[32], b3[32], b4[32];
 
-	fputs("  ", stdout);
-	pad(label, 30, 0);
-	pad(num(b1, n), 8, 1);
-	pad(share ? pct(b2, n, nall, 1) : "", 9, 1);
-	pad(fu_money_str(a, b3), 14, 1);
-	pad(share ? pct(b4, a, aall, 1) : "", 9, 1);
-	putchar('\n');
+	put(b, "  ", 2, 0);
+	put(b, label, 30, 0);
+	put(b, num(b1, n), 8, 1);
+	put(b, share ? pct(b2, n, nall, 1) : "", 9, 1);
+	put(b, fu_money_str(a, b3), 14, 1);
+	put(b, share ? pct(b4, a, aall, 1) : "", 9, 1);
+	end_line(b);
 }
 
-/* Items "name n" separated by commas, wrapped at 78 columns. */
+/* A name cut to w columns, with "..." where it is cut. */
 static void
-wrap(const char *head, const char *const *item, const long long *n,
-    size_t count)
+put_name(struct fu_buf *b, const char *s, size_t w)
 {
-	size_t col, i, w;
-	char b[32];
+	size_t n = strlen(s);
 
-	fputs("  ", stdout);
-	pad(head, 14, 0);
-	col = 2 + 14 > 2 + fu_utf8_width(head, strlen(head)) ? 16 :
-	    3 + fu_utf8_width(head, strlen(head));
-	for (i = 0; i < count; i++) {
-		snprintf(b, sizeof(b), " %lld%s", n[i], i + 1 < count ? "," :
-		    "");
-		w = fu_utf8_width(item[i], strlen(item[i])) + strlen(b);
-		if (i > 0 && col + 1 + w > 78) {
-			fputs("\n                ", stdout);
-			col = 16;
-		} else if (i > 0) {
-			putchar(' ');
-			col++;
-		}
-		fputs(item[i], stdout);
-		fputs(b, stdout);
-		col += w;
+	if (fu_utf8_width(s, n) <= w) {
+		put(b, s, w, 0);
+		return;
 	}
-	putchar('\n');
+	n = fu_utf8_fit(s, n, w - 1);
+	fu_buf_add(b, s, n);
+	fu_buf_add(b, "\xE2\x80\xA6", 3);
+	for (n = fu_utf8_width(s, n) + 1; n < w; n++)
+		fu_buf_add(b, " ", 1);
 }
 
 static int
@@ -1406,23 +1411,50 @@ by_contacts(const void *a, const void *b)
 	return strcmp(x->key, y->key);
 }
 
-/* A name cut to w columns. */
-static void
-name_cell(const char *s, size_t w)
+/* "By channel:  call 13, visit 4, ...", the most used first, wrapped at
+ * 78 columns. */
+static int
+by_channel_line(struct fu_buf *b, const struct fu_report *r)
 {
-	size_t n = strlen(s);
+	const struct group **g;
+	const char *head = _("By channel:");
+	size_t i, n, col, w;
+	char item[64];
 
-	if (fu_utf8_width(s, n) > w) {
-		n = fu_utf8_fit(s, n, w - 1);
-		fwrite(s, 1, n, stdout);
-		fputs("\xE2\x80\xA6", stdout);
-		n = fu_utf8_width(s, n) + 1;
-	} else {
-		fputs(s, stdout);
-		n = fu_utf8_width(s, n);
+	if ((g = malloc((r->chan.n + 1) * sizeof(*g))) == NULL)
+		return -1;
+	for (i = n = 0; i < r->chan.n; i++)
+		if (r->chan.v[i].contacts > 0)
+			g[n++] = &r->chan.v[i];
+	qsort(g, n, sizeof(*g), by_contacts);
+	put(b, "  ", 2, 0);
+	put(b, head, 15, 0);
+	col = 2 + fu_utf8_width(head, strlen(head));
+	col = col > 17 ? col : 17;
+	for (i = 0; i < n; i++) {
+		const char *name = *g[i]->name ? g[i]->name : _("(none)");
+
+		snprintf(item, sizeof(item), " %lld%s", g[i]->contacts,
+		    i + 1 < n ? "," : "");
+		w = fu_utf8_width(name, strlen(name)) + strlen(item);
+		if (i > 0 && col + 1 + w > 78) {
+			end_line(b);
+			put(b, "", 17, 0);
+			col = 17;
+		} else if (i > 0 || col > 17) {
+			put(b, " ", 1, 0);
+			col++;
+		}
+		put(b, name, 0, 0);
+		put(b, item, 0, 0);
+		col += w;
 	}
-	for (; n < w; n++)
-		putchar(' ');
+	if (n > 0)
+		end_line(b);
+	else
+		b->len = 0;
+	free(g);
+	return 0;
 }
 
 static int
@@ -1430,13 +1462,11 @@ print_text(const struct fu_report *r, struct fu_err *e)
 {
 	const struct fu_figures *f = &r->row[0];
 	const char *v[NFIELDS];
-	char buf[NFIELDS][32], d1[11], d2[11], d3[11], b1[32], b2[32];
-	struct fu_buf refs = { 0 };
+	char buf[NFIELDS][32], d1[11], d2[11], b1[64], b2[32];
+	struct fu_buf refs = { 0 }, b = { 0 };
 	struct refsort top[TOP_REFERRERS];
-	const struct group **g;
-	const char **names;
-	long long *counts;
-	size_t i, n, ntop;
+	size_t i, ntop;
+	int rc = 0;
 
 	if (values(r, 0, 1, buf, &refs, v) == -1)
 		return nomem(e);
@@ -1450,40 +1480,42 @@ print_text(const struct fu_report *r, struct fu_err *e)
 		    d1), fu_date_str(f->to, d2));
 
 	printf("\n%s\n", _("Clients"));
-	line2(_("At the start"), v[F_CLIENTS_START], _("Retention"),
+	line2(&b, _("At the start"), v[F_CLIENTS_START], _("Retention"),
 	    v[F_RETENTION]);
-	line2(_("New"), v[F_CLIENTS_NEW], _("Churn"), v[F_CHURN]);
-	line2(_("Lost"), v[F_CLIENTS_LOST], _("Contacted"), v[F_CONTACTED]);
-	line2(_("Won back"), v[F_CLIENTS_WON], _("Coverage"), v[F_COVERAGE]);
-	line2(_("At the end"), v[F_CLIENTS_END], _("Silent 90 days or more"),
-	    v[F_SILENT_90]);
+	line2(&b, _("New"), v[F_CLIENTS_NEW], _("Churn"), v[F_CHURN]);
+	line2(&b, _("Lost"), v[F_CLIENTS_LOST], _("Contacted"),
+	    v[F_CONTACTED]);
+	line2(&b, _("Won back"), v[F_CLIENTS_WON], _("Coverage"),
+	    v[F_COVERAGE]);
+	line2(&b, _("At the end"), v[F_CLIENTS_END], _("Silent 90 days or "
+	    "more"), v[F_SILENT_90]);
 
 	printf("\n%s\n", _("Agreements"));
-	line2(_("Made"), v[F_MADE], _("Kept rate"), v[F_KEPT_RATE]);
-	line2(_("Kept"), v[F_KEPT], _("Open at the end"), v[F_OPEN]);
-	line2(_("Broken"), v[F_BROKEN], _("Overdue at the end"),
+	line2(&b, _("Made"), v[F_MADE], _("Kept rate"), v[F_KEPT_RATE]);
+	line2(&b, _("Kept"), v[F_KEPT], _("Open at the end"), v[F_OPEN]);
+	line2(&b, _("Broken"), v[F_BROKEN], _("Overdue at the end"),
 	    v[F_OVERDUE]);
-	line2(_("Moved"), v[F_MOVED], _("Clients adrift"), v[F_ADRIFT]);
-	line2(_("Dropped"), v[F_DROPPED], NULL, NULL);
+	line2(&b, _("Moved"), v[F_MOVED], _("Clients adrift"), v[F_ADRIFT]);
+	line2(&b, _("Dropped"), v[F_DROPPED], NULL, NULL);
 
-	printf("\n");
-	pad(_("Sales"), 32, 0);
-	pad(_("count"), 8, 1);
-	pad(_("share"), 9, 1);
-	pad(_("amount"), 14, 1);
-	pad(_("share"), 9, 1);
 	putchar('\n');
-	sales_line(_("In the period"), f->sales, 0, f->amount, 0, 0);
-	sales_line(_("  to existing clients"), f->sales - f->sales_new,
+	put(&b, _("Sales"), 32, 0);
+	put(&b, _("count"), 8, 1);
+	put(&b, _("share"), 9, 1);
+	put(&b, _("amount"), 14, 1);
+	put(&b, _("share"), 9, 1);
+	end_line(&b);
+	sales_line(&b, _("In the period"), f->sales, 0, f->amount, 0, 0);
+	sales_line(&b, _("  to existing clients"), f->sales - f->sales_new,
 	    f->sales, f->amount - f->amount_new, f->amount, 1);
-	sales_line(_("  to new clients"), f->sales_new, f->sales,
+	sales_line(&b, _("  to new clients"), f->sales_new, f->sales,
 	    f->amount_new, f->amount, 1);
 	snprintf(b1, sizeof(b1), _("Six months from %s"), fu_date_str(
-	    fu_date_add_months(f->to, -6) + 1, d3));
-	sales_line(b1, f->sales6, 0, f->amount6, 0, 0);
-	sales_line(_("  to existing clients"), f->sales6 - f->sales6_new,
+	    fu_date_add_months(f->to, -6) + 1, d1));
+	sales_line(&b, b1, f->sales6, 0, f->amount6, 0, 0);
+	sales_line(&b, _("  to existing clients"), f->sales6 - f->sales6_new,
 	    f->sales6, f->amount6 - f->amount6_new, f->amount6, 1);
-	sales_line(_("  to new clients"), f->sales6_new, f->sales6,
+	sales_line(&b, _("  to new clients"), f->sales6_new, f->sales6,
 	    f->amount6_new, f->amount6, 1);
 	printf("  %s\n", _("A healthy portfolio sells about half and half "
 	    "over six months."));
@@ -1491,62 +1523,41 @@ print_text(const struct fu_report *r, struct fu_err *e)
 	printf("\n%s\n", _("Referrals"));
 	snprintf(b1, sizeof(b1), _("%lld of %lld"), f->referred,
 	    f->clients_new);
-	line2(_("New clients referred"), b1, _("Referral share"),
+	line2(&b, _("New clients referred"), b1, _("Referral share"),
 	    v[F_REFERRAL_SHARE]);
-	ntop = top_refs(r, 0, top, TOP_REFERRERS);
-	if (ntop > 0) {
-		printf("  %s\n", _("Top referrers:"));
-		for (i = 0; i < ntop; i++) {
-			fputs("    ", stdout);
-			name_cell(top[i].name, 40);
-			printf(" %6lld\n", top[i].n);
-		}
+	if ((ntop = top_refs(r, 0, top, TOP_REFERRERS)) > 0)
+		printf("  %s\n", _("Top referrers, new clients referred:"));
+	for (i = 0; i < ntop; i++) {
+		put(&b, "    ", 4, 0);
+		put_name(&b, top[i].name, 40);
+		put(&b, num(b2, top[i].n), 8, 1);
+		end_line(&b);
 	}
 
 	printf("\n%s\n", _("Contacts and mood"));
-	line2(_("Contacts"), v[F_CONTACTS], _("Mood +"), v[F_MOOD_PLUS]);
-	line2(_("Reached through one channel"), v[F_ONE_CHANNEL], _("Mood 0"),
+	line2(&b, _("Contacts"), v[F_CONTACTS], _("Mood +"), v[F_MOOD_PLUS]);
+	line2(&b, _("One channel only"), v[F_ONE_CHANNEL], _("Mood 0"),
 	    v[F_MOOD_ZERO]);
-	snprintf(b2, sizeof(b2), "%lld", f->contacts - f->mood_plus -
-	    f->mood_zero - f->mood_minus);
-	line2(NULL, NULL, _("Mood -"), v[F_MOOD_MINUS]);
-	line2(NULL, NULL, _("No mood noted"), b2);
-	g = malloc((r->chan.n + 1) * sizeof(*g));
-	names = malloc((r->chan.n + 1) * sizeof(*names));
-	counts = malloc((r->chan.n + 1) * sizeof(*counts));
-	if (g == NULL || names == NULL || counts == NULL) {
-		free(g);
-		free(names);
-		free(counts);
-		return nomem(e);
-	}
-	for (i = n = 0; i < r->chan.n; i++)
-		if (r->chan.v[i].contacts > 0)
-			g[n++] = &r->chan.v[i];
-	qsort(g, n, sizeof(*g), by_contacts);
-	for (i = 0; i < n; i++) {
-		names[i] = *g[i]->name ? g[i]->name : _("(none)");
-		counts[i] = g[i]->contacts;
-	}
-	if (n > 0)
-		wrap(_("By channel:"), names, counts, n);
-	free(g);
-	free(names);
-	free(counts);
-	if (r->none > 0) {
+	line2(&b, NULL, NULL, _("Mood -"), v[F_MOOD_MINUS]);
+	line2(&b, NULL, NULL, _("No mood noted"), num(b2, f->contacts -
+	    f->mood_plus - f->mood_zero - f->mood_minus));
+	if (by_channel_line(&b, r) == -1)
+		rc = nomem(e);
+	if (rc == 0 && r->none > 0)
 		printf("  %s\n", _("Reached through one channel only, the most "
-		    "contacted first:"));
-		for (i = 0; i < r->none; i++) {
-			const char *c = r->chan.v[r->one[i].chan].name;
+		    "contacts first:"));
+	for (i = 0; rc == 0 && i < r->none; i++) {
+		const char *c = r->chan.v[r->one[i].chan].name;
 
-			fputs("    ", stdout);
-			name_cell(r->one[i].name, 40);
-			fputs(" ", stdout);
-			name_cell(*c ? c : _("(none)"), 16);
-			printf(" %6lld\n", r->one[i].n);
-		}
+		put(&b, "    ", 4, 0);
+		put_name(&b, r->one[i].name, 40);
+		put(&b, " ", 1, 0);
+		put_name(&b, *c ? c : _("(none)"), 16);
+		put(&b, num(b2, r->one[i].n), 8, 1);
+		end_line(&b);
 	}
-	return 0;
+	fu_buf_free(&b);
+	return rc;
 }
 
 int

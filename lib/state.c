@@ -286,7 +286,8 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 		goto out;
 	if (check_named(pf, &p, e) == -1)
 		goto out;
-	qsort(st->open, st->nopen, sizeof(*st->open), by_due);
+	if (st->nopen > 1)
+		qsort(st->open, st->nopen, sizeof(*st->open), by_due);
 	for (i = st->nopen; i-- > 0;) {
 		struct fu_open *o = &st->open[i];
 		struct fu_cstate *c = &st->cs[o->client];

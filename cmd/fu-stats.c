@@ -54,7 +54,7 @@ add(struct fu_report *r, const char *dir, int several, struct fu_err *e)
 	if (fu_portfolio_open(&pf, dir, e) == -1)
 		return -1;
 	if ((rc = fu_report_add(r, &pf, e)) == -1 && several &&
-	    e->file[0] != '\0') {
+	    e->file[0] != '\0' && strchr(e->file, '/') == NULL) {
 		if (snprintf(file, sizeof(file), "%s/%s", pf.dir, e->file) <
 		    (int)sizeof(file))
 			memcpy(e->file, file, sizeof(file));

@@ -464,8 +464,7 @@ int fu_report_period(const char *month, const char *from, const char *to,
  * query is not one. */
 struct fu_report *fu_report_new(const struct fu_report_query *,
     struct fu_err *);
-/* Adds a portfolio to the report: one pass over its files.  A portfolio
- * whose directory does not exist is an error (code 4). */
+/* Adds a portfolio to the report: one pass over its files. */
 int fu_report_add(struct fu_report *, struct fu_portfolio *, struct fu_err *);
 /* The rows: one, or one a month, channel or stage (key: "2026-10", the
  * channel or the stage as written, "" for none), in the order printed. */

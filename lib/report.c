@@ -20,7 +20,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "fu.h"
 
@@ -784,13 +783,11 @@ finish(struct pass *p, struct fu_err *e)
 			    c->since <= r->tto[k]) {
 				f->clients_new++;
 				if (c->referred_by != 0) {
-					uint64_t x;
-
 					f->referred++;
-					fu_idmap_get(st->clients.byid,
-					    c->referred_by, &x);
 					pairs[npairs].row = (size_t)(f - r->row);
-					pairs[npairs++].referrer = (size_t)x;
+					pairs[npairs++].referrer = (size_t)(
+					    fu_clients_get(&st->clients,
+					    c->referred_by) - st->clients.v);
 				}
 			}
 			if (lost_end || (c->since != FU_DATE_NONE &&
@@ -909,12 +906,8 @@ fu_report_add(struct fu_report *r, struct fu_portfolio *pf, struct fu_err *e)
 	struct fu_state_hooks h = { on_log, on_agreement, NULL };
 	struct fu_state st;
 	struct pass p;
-	struct stat sb;
 	int rc = -1;
 
-	if (!pf->found)
-		return fu_err_io(e, NULL, stat(pf->dir, &sb) == 0 ? ENOTDIR :
-		    errno, _("cannot read the portfolio %s"), pf->dir);
 	memset(&p, 0, sizeof(p));
 	p.r = r;
 	p.st = &st;
@@ -1236,8 +1229,8 @@ static const int month_cols[] = {
 	F_CONTACTS, F_KEPT_RATE, F_AMOUNT, F_COVERAGE
 };
 static const int channel_cols[] = {
-	F_CONTACTS, F_KEPT, F_BROKEN, F_MOVED, F_DROPPED, F_KEPT_RATE,
-	F_SALES, F_AMOUNT, F_MADE
+	F_CONTACTS, F_MADE, F_KEPT, F_BROKEN, F_KEPT_RATE, F_OPEN, F_OVERDUE,
+	F_SALES, F_AMOUNT
 };
 static const int stage_cols[] = {
 	F_CLIENTS_END, F_CLIENTS_NEW, F_CLIENTS_LOST, F_RETENTION,

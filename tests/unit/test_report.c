@@ -1,0 +1,991 @@
+/*
+ * test_report.c - report.c: the retention report of fu-stats.
+ *
+ * The fixture is a portfolio of twelve clients written by the test.  Every
+ * expected figure below was computed by hand from the rows of the fixture
+ * (the reasoning is in the comments), never by the code under test.
+ *
+ * The story of the fixture, in October 2026:
+ *   1 Ana López   old client (first sale 2026-04-10); a sale on 10-01, the
+ *                 first day, and another on 10-31, the last; referred Eve
+ *                 and Fay; reached by call and message.
+ *   2 Bea Ruiz    first sale 05-01 (the first day of October's six
+ *                 months); broke then dropped an agreement: adrift at the
+ *                 end; referred Lou; reached by email only, twice.
+ *   3 Carl Berg   lost on 09-15, before the period; won back on 10-10.
+ *   4 Dan Olsen   lost on 10-05 and won back on 10-20: both in October.
+ *   5 Eve Stone   new on 10-01, the first day; first sale on 10-15.
+ *   6 Fay Wong    new on 10-31, the last day; nothing else: adrift.
+ *   7 Gus Hale    added on 11-05, after the period; a contact on 11-06.
+ *   8 Hal Price   first sale 09-20; lost on 10-25, and stays lost.
+ *   9 Ivy Chen    never contacted: silent; an open agreement with no
+ *                 made date, due 09-01: overdue.
+ *  10 Jon Marsh   last contact 08-02, exactly 90 days before 10-31:
+ *                 silent; his agreement due 10-20 is overdue.
+ *  11 Kim Park    no since date; a recurring agreement moved then kept,
+ *                 by "email" and "Email": one channel.
+ *  12 Lou Reed    new on 10-15, referred by Bea; first sale on 10-30.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fu.h"
+
+static const char *const clients[] = {
+	"id,name,since,referred_by,stage",
+	"1,Ana López,2026-01-10,,customer",
+	"2,Bea Ruiz,2026-03-05,,customer",
+	"3,Carl Berg,2026-06-01,,customer",
+	"4,Dan Olsen,2026-02-01,,negotiation",
+	"5,Eve Stone,2026-10-01,1,prospect",
+	"6,Fay Wong,2026-10-31,1,prospect",
+	"7,Gus Hale,2026-11-05,,prospect",
+	"8,Hal Price,2026-04-01,,customer",
+	"9,Ivy Chen,2026-05-01,,customer",
+	"10,Jon Marsh,2026-03-01,,Customer",
+	"11,Kim Park,,,",
+	"12,Lou Reed,2026-10-15,2,prospect",
+	NULL
+};
+
+static const char *const agreements[] = {
+	"id,client,what,due,channel,every,made,from",
+	"1,1,Send the quote,2026-10-03,call,,2026-09-20,",
+	"2,2,Send the catalogue,2026-10-10,email,,2026-09-25,",
+	"3,4,Visit the office,2026-10-04,visit,,2026-09-01,",
+	"4,8,Call about the renewal,2026-11-30,call,,2026-09-10,",
+	"5,10,Call to take the order,2026-10-20,call,,2026-08-02,3",
+	"6,11,Email the price list,2026-10-12,email,,2026-09-30,",
+	"7,1,Call to close the order,2026-11-05,call,,2026-10-01,6",
+	"8,5,Email the brochure,2026-10-15,email,,2026-10-02,7",
+	"9,2,Email the new catalogue,2026-10-20,email,,2026-10-06,9",
+	"10,3,Call to plan the return,2026-11-10,call,,2026-10-10,10",
+	"11,11,Email the monthly offer,2026-10-26,email,1m,2026-10-12,11",
+	"12,5,Email the contract,2026-11-15,email,,2026-10-15,12",
+	"13,12,Visit the studio,2026-10-30,visit,,2026-10-16,13",
+	"14,4,Visit to sign again,2026-11-03,visit,,2026-10-20,14",
+	"15,11,Email the monthly offer,2026-11-26,email,1m,2026-10-26,17",
+	"16,12,Visit to deliver the desks,2026-11-06,visit,,2026-10-30,18",
+	"17,1,Call to close the order,2026-11-12,call,,2026-10-31,19",
+	"18,7,Call to present the range,2026-11-20,call,,2026-11-06,21",
+	"19,2,Call about the invoice,2026-11-20,call,,2026-11-02,22",
+	"20,9,Visit the new shop,2026-09-01,,,,",
+	NULL
+};
+
+static const char *const logrows[] = {
+	"id,date,client,agreement,channel,outcome,amount,mood,next,note",
+	"1,2026-04-10,1,,call,,100.00,,,",
+	"2,2026-05-01,2,,visit,,200.00,,,",
+	"3,2026-08-02,10,,call,,,0,5,",
+	"4,2026-09-15,3,,call,lost,,,,Went to a competitor",
+	"5,2026-09-20,8,,call,,50.00,+,,",
+	"6,2026-10-01,1,1,call,kept,300.00,+,7,",
+	"7,2026-10-02,5,,call,,,+,8,",
+	"8,2026-10-05,4,,call,lost,,,,",
+	"9,2026-10-06,2,2,email,broken,,-,9,",
+	"10,2026-10-10,3,,call,won,,,10,",
+	"11,2026-10-12,11,6,email,moved,,0,11,",
+	"12,2026-10-15,5,8,email,kept,80.00,+,12,",
+	"13,2026-10-16,12,,call,,,0,13,",
+	"14,2026-10-20,4,,visit,won,,,14,",
+	"15,2026-10-20,2,9,email,dropped,,0,,",
+	"16,2026-10-25,8,,call,lost,,,,",
+	"17,2026-10-26,11,11,Email,kept,,+,15,",
+	"18,2026-10-30,12,13,visit,kept,500.00,+,16,",
+	"19,2026-10-31,1,7,call,moved,120.00,0,17,",
+	"20,2026-10-31,1,,message,referral,,,,Referred Fay Wong",
+	"21,2026-11-06,7,,call,,,,18,",
+	"22,2026-11-02,2,,call,,70.00,,19,",
+	NULL
+};
+
+/* Three portfolios that are the fixture split by client; referrers stay
+ * with whom they referred. */
+static const int part1[] = { 1, 5, 6, 7, 0 };
+static const int part2[] = { 2, 3, 9, 12, 0 };
+static const int part3[] = { 4, 8, 10, 11, 0 };
+
+static char root[64], all[96], p1[96], p2[96], p3[96], empty[96];
+
+static fu_date
+d(const char *iso)
+{
+	fu_date z;
+
+	assert_int_equal(fu_date_iso(iso, strlen(iso), &z), 0);
+	return z;
+}
+
+/* The client a row is about: field col, as a number. */
+static int
+client_of(const char *row, int col)
+{
+	while (col-- > 0)
+		row = strchr(row, ',') + 1;
+	return atoi(row);
+}
+
+static int
+wanted(const int *only, int client)
+{
+	if (only == NULL)
+		return 1;
+	for (; *only != 0; only++)
+		if (*only == client)
+			return 1;
+	return 0;
+}
+
+static void
+write_table(const char *dir, const char *name, const char *const *rows,
+    int col, const int *only)
+{
+	char path[160];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	assert_non_null(f = fopen(path, "w"));
+	fprintf(f, "%s\n", rows[0]);
+	for (rows++; *rows != NULL; rows++)
+		if (wanted(only, client_of(*rows, col)))
+			fprintf(f, "%s\n", *rows);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void
+write_portfolio(const char *dir, const int *only)
+{
+	assert_int_equal(mkdir(dir, 0700), 0);
+	write_table(dir, "clients.csv", clients, 0, only);
+	write_table(dir, "agreements.csv", agreements, 1, only);
+	write_table(dir, "log.csv", logrows, 2, only);
+}
+
+/* A small portfolio of its own, in root/name. */
+static const char *
+small(const char *name, const char *c, const char *a, const char *l)
+{
+	static char dir[160];
+	char path[200];
+	FILE *f;
+
+	snprintf(dir, sizeof(dir), "%s/%s", root, name);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	snprintf(path, sizeof(path), "%s/clients.csv", dir);
+	assert_non_null(f = fopen(path, "w"));
+	fputs(c, f);
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/agreements.csv", dir);
+	assert_non_null(f = fopen(path, "w"));
+	fputs(a, f);
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/log.csv", dir);
+	assert_non_null(f = fopen(path, "w"));
+	fputs(l, f);
+	fclose(f);
+	return dir;
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	snprintf(root, sizeof(root), "/tmp/fu-report.XXXXXX");
+	assert_non_null(mkdtemp(root));
+	snprintf(all, sizeof(all), "%s/all", root);
+	snprintf(p1, sizeof(p1), "%s/p1", root);
+	snprintf(p2, sizeof(p2), "%s/p2", root);
+	snprintf(p3, sizeof(p3), "%s/p3", root);
+	snprintf(empty, sizeof(empty), "%s/empty", root);
+	write_portfolio(all, NULL);
+	write_portfolio(p1, part1);
+	write_portfolio(p2, part2);
+	write_portfolio(p3, part3);
+	assert_int_equal(mkdir(empty, 0700), 0);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", root);
+	return system(cmd);
+}
+
+/* A report over some portfolios; fails the test on an error. */
+static struct fu_report *
+report(const char *const *dirs, fu_date from, fu_date to,
+    enum fu_report_by by, enum fu_fmt fmt)
+{
+	struct fu_report_query q = { from, to, by, fmt, NULL };
+	struct fu_portfolio pf;
+	struct fu_report *r;
+	struct fu_err e = { 0 };
+
+	if ((r = fu_report_new(&q, &e)) == NULL)
+		fail_msg("%s", e.text);
+	for (; *dirs != NULL; dirs++) {
+		assert_int_equal(fu_portfolio_open(&pf, *dirs, &e), 0);
+		if (fu_report_add(r, &pf, &e) == -1)
+			fail_msg("%s:%ld: %s", e.file, e.line, e.text);
+		fu_portfolio_close(&pf);
+	}
+	return r;
+}
+
+static struct fu_report *
+october(const char *dir, enum fu_report_by by, enum fu_fmt fmt)
+{
+	const char *dirs[] = { dir, NULL };
+
+	return report(dirs, d("2026-10-01"), d("2026-10-31"), by, fmt);
+}
+
+/* What fu_report_print writes, as a string to free. */
+static char *
+printed(const struct fu_report *r)
+{
+	char path[128], *s;
+	struct fu_err e = { 0 };
+	FILE *f;
+	long n;
+	int fd, saved;
+
+	snprintf(path, sizeof(path), "%s/out", root);
+	fflush(stdout);
+	saved = dup(STDOUT_FILENO);
+	assert_true((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600)) >= 0);
+	dup2(fd, STDOUT_FILENO);
+	close(fd);
+	if (fu_report_print(r, &e) == -1)
+		fail_msg("%s", e.text);
+	fflush(stdout);
+	dup2(saved, STDOUT_FILENO);
+	close(saved);
+	assert_non_null(f = fopen(path, "r"));
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	assert_non_null(s = malloc((size_t)n + 1));
+	assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
+	s[n] = '\0';
+	fclose(f);
+	return s;
+}
+
+static void
+test_report_october_gives_every_field_computed_by_hand(void **state)
+{
+	struct fu_report *r = october(all, FU_BY_NONE, FU_FMT_TSV);
+	const struct fu_figures *f;
+	const char *key;
+
+	(void)state;
+	assert_int_equal(fu_report_rows(r), 1);
+	assert_non_null(f = fu_report_row(r, 0, &key));
+	assert_string_equal(key, "");
+	assert_int_equal(f->from, d("2026-10-01"));
+	assert_int_equal(f->to, d("2026-10-31"));
+	/* since before 10-01 and not lost on 09-30: 1, 2, 4, 8, 9, 10, 11
+	 * (no since); not 3 (lost 09-15), 5 (since 10-01), 6, 7, 12. */
+	assert_int_equal(f->clients_start, 7);
+	/* since in October: 5 (10-01), 12 (10-15), 6 (10-31). */
+	assert_int_equal(f->clients_new, 3);
+	/* lost: log 8 (Dan), 16 (Hal); won: log 10 (Carl), 14 (Dan). */
+	assert_int_equal(f->clients_lost, 2);
+	assert_int_equal(f->clients_won, 2);
+	/* since up to 10-31, not lost at the end: all but 7 (after) and 8
+	 * (lost): 1, 2, 3, 4, 5, 6, 9, 10, 11, 12. */
+	assert_int_equal(f->clients_end, 10);
+	/* Of those, a log row in October: 1, 2, 3, 4, 5, 11, 12. */
+	assert_int_equal(f->contacted, 7);
+	/* Last row or since 90 days or more before 10-31: 9 (since 05-01,
+	 * no row: 183 days) and 10 (last row 08-02: 90 days). */
+	assert_int_equal(f->silent_90, 2);
+	/* made in October: agreements 7 to 17. */
+	assert_int_equal(f->made, 11);
+	/* kept: log 6, 12, 17, 18; broken: 9; moved: 11, 19; dropped: 15. */
+	assert_int_equal(f->kept, 4);
+	assert_int_equal(f->broken, 1);
+	assert_int_equal(f->moved, 2);
+	assert_int_equal(f->dropped, 1);
+	/* Open at the end: 5, 10, 12, 14, 15, 16, 17, 20 (3 and 4 dropped by
+	 * the losses, 18 and 19 made later); due before 10-31: 5 (10-20) and
+	 * 20 (09-01). */
+	assert_int_equal(f->open, 8);
+	assert_int_equal(f->overdue, 2);
+	/* No open agreement: 2 (dropped hers) and 6 (none ever). */
+	assert_int_equal(f->adrift, 2);
+	/* Sales: log 6 (300), 12 (80), 18 (500), 19 (120); first sales are
+	 * 12 (Eve) and 18 (Lou); Ana's first was log 1, in April. */
+	assert_int_equal(f->sales, 4);
+	assert_int_equal(f->amount, 100000);
+	assert_int_equal(f->sales_new, 2);
+	assert_int_equal(f->amount_new, 58000);
+	/* Six months from 05-01: log 2 (200), 5 (50) and the four above;
+	 * first sales among them: 2 (Bea), 5 (Hal), 12, 18. */
+	assert_int_equal(f->sales6, 6);
+	assert_int_equal(f->amount6, 125000);
+	assert_int_equal(f->sales6_new, 4);
+	assert_int_equal(f->amount6_new, 83000);
+	/* The three new clients were all referred. */
+	assert_int_equal(f->referred, 3);
+	/* Log 6 to 20; mood + 6 7 12 17 18, 0 11 13 15 19, - 9. */
+	assert_int_equal(f->contacts, 15);
+	assert_int_equal(f->mood_plus, 5);
+	assert_int_equal(f->mood_zero, 4);
+	assert_int_equal(f->mood_minus, 1);
+	/* Twice or more, one channel: Bea (email), Kim (email, Email). */
+	assert_int_equal(f->one_channel, 2);
+	assert_int_equal(f->na, 0);
+	fu_report_free(r);
+}
+
+#define HEADER "from\tto\tclients_start\tclients_new\tclients_lost\t" \
+	"clients_won\tclients_end\tretention\tchurn\tcontacted\tcoverage\t" \
+	"silent_90\tmade\tkept\tbroken\tmoved\tdropped\tkept_rate\topen\t" \
+	"overdue\tadrift\tsales\tamount\tsales_existing\tsales_new\t" \
+	"sales6_existing\tsales6_new\treferred\treferral_share\tcontacts\t" \
+	"mood_plus\tmood_zero\tmood_minus\tamount_existing\tamount_new\t" \
+	"amount6_existing\tamount6_new\tone_channel\ttop_referrers\n"
+/* retention (10 - 3 - 2) / 7 = 71.43; churn 2 / 7 = 28.57; coverage
+ * 7 / 10; kept rate 4 / 5; referral share 3 / 3. */
+#define OCTOBER "2026-10-01\t2026-10-31\t7\t3\t2\t2\t10\t71.4\t28.6\t7\t" \
+	"70.0\t2\t11\t4\t1\t2\t1\t80.0\t8\t2\t2\t4\t1000.00\t2\t2\t2\t4\t3\t" \
+	"100.0\t15\t5\t4\t1\t420.00\t580.00\t420.00\t830.00\t2\t" \
+	"Ana López (2); Bea Ruiz (1)\n"
+
+static void
+test_report_prints_tsv_with_the_spec_field_names(void **state)
+{
+	struct fu_report *r = october(all, FU_BY_NONE, FU_FMT_TSV);
+	char *s = printed(r);
+
+	(void)state;
+	assert_string_equal(s, HEADER OCTOBER);
+	free(s);
+	fu_report_free(r);
+}
+
+static void
+test_report_prints_csv_json_and_templates_with_the_same_values(void **state)
+{
+	struct fu_report_query q = { d("2026-10-01"), d("2026-10-31"),
+	    FU_BY_NONE, FU_FMT_TEMPLATE, "{retention}|{coverage}|{amount}|"
+	    "{top_referrers}" };
+	struct fu_report *r = october(all, FU_BY_NONE, FU_FMT_CSV);
+	struct fu_portfolio pf;
+	struct fu_err e = { 0 };
+	char *s = printed(r);
+
+	(void)state;
+	assert_non_null(strstr(s, "\n2026-10-01,2026-10-31,7,3,2,2,10,71.4,"
+	    "28.6,7,70.0,2,11,4,1,2,1,80.0,8,2,2,4,1000.00,2,2,2,4,3,100.0,15,"
+	    "5,4,1,420.00,580.00,420.00,830.00,2,Ana López (2); Bea Ruiz (1)"
+	    "\n"));
+	free(s);
+	fu_report_free(r);
+
+	r = october(all, FU_BY_NONE, FU_FMT_JSON);
+	s = printed(r);
+	assert_non_null(strstr(s, "{\"from\":\"2026-10-01\",\"to\":"
+	    "\"2026-10-31\",\"clients_start\":7,"));
+	assert_non_null(strstr(s, "\"retention\":71.4,\"churn\":28.6,"));
+	assert_non_null(strstr(s, "\"amount\":1000.00,"));
+	assert_non_null(strstr(s, "\"top_referrers\":\"Ana López (2); Bea "
+	    "Ruiz (1)\"}\n"));
+	free(s);
+	fu_report_free(r);
+
+	assert_non_null(r = fu_report_new(&q, &e));
+	assert_int_equal(fu_portfolio_open(&pf, all, &e), 0);
+	assert_int_equal(fu_report_add(r, &pf, &e), 0);
+	fu_portfolio_close(&pf);
+	s = printed(r);
+	assert_string_equal(s, "71.4|70.0|1000.00|Ana López (2); Bea Ruiz "
+	    "(1)\n");
+	free(s);
+	fu_report_free(r);
+}
+
+static void
+test_report_for_a_person_has_every_section_within_80_columns(void **state)
+{
+	struct fu_report *r = october(all, FU_BY_NONE, FU_FMT_TEXT);
+	char *s = printed(r), *line, *save = NULL;
+
+	(void)state;
+	assert_non_null(strstr(s, "Retention report, 2026-10-01 to "
+	    "2026-10-31\n"));
+	assert_non_null(strstr(s, "\nClients\n  At the start                 "
+	    "    7      Retention                    71.4%\n"));
+	assert_non_null(strstr(s, "\nAgreements\n  Made                     "
+	    "       11      Kept rate                    80.0%\n"));
+	assert_non_null(strstr(s, "  Six months from 2026-05-01           6"
+	    "                1250.00\n"));
+	assert_non_null(strstr(s, "    to new clients                     4"
+	    "    66.7%        830.00    66.4%\n"));
+	assert_non_null(strstr(s, "\nReferrals\n"));
+	assert_non_null(strstr(s, "    Ana López                              "
+	    "        2\n"));
+	assert_non_null(strstr(s, "\nContacts and mood\n"));
+	assert_non_null(strstr(s, "  By channel:    call 7, Email 5, visit 2, "
+	    "message 1\n"));
+	assert_non_null(strstr(s, "    Bea Ruiz                                 "
+	    "Email                  2\n    Kim Park"));
+	for (line = strtok_r(s, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		if (fu_utf8_width(line, strlen(line)) > 80)
+			fail_msg("wider than 80 columns: %s", line);
+		assert_true(line[strlen(line) - 1] != ' ');
+	}
+	free(s);
+	fu_report_free(r);
+}
+
+static void
+test_report_an_empty_period_counts_clients_and_leaves_rates_of_nothing_empty(
+    void **state)
+{
+	const char *dirs[] = { all, NULL };
+	struct fu_report *r = report(dirs, d("2026-07-01"), d("2026-07-31"),
+	    FU_BY_NONE, FU_FMT_TSV);
+	const struct fu_figures *f = fu_report_row(r, 0, NULL);
+	char *s;
+
+	(void)state;
+	/* since before 07-01: 1, 2, 3 (06-01), 4, 8, 9, 10, 11; nobody lost
+	 * yet, nobody new. */
+	assert_int_equal(f->clients_start, 8);
+	assert_int_equal(f->clients_new, 0);
+	assert_int_equal(f->clients_end, 8);
+	assert_int_equal(f->contacts, 0);
+	assert_int_equal(f->contacted, 0);
+	/* Silent on 07-31: 1 (last 04-10), 2 (05-01: 91 days), 4 (since
+	 * 02-01), 8 (since 04-01), 9 (since 05-01), 10 (since 03-01), 11
+	 * (nothing at all); not 3 (since 06-01). */
+	assert_int_equal(f->silent_90, 7);
+	/* Only 20, which has no made date, is open; all but Ivy adrift. */
+	assert_int_equal(f->open, 1);
+	assert_int_equal(f->overdue, 0);
+	assert_int_equal(f->adrift, 7);
+	/* Six months from 02-01: log 1 (100) and 2 (200), both first. */
+	assert_int_equal(f->sales6, 2);
+	assert_int_equal(f->sales6_new, 2);
+	assert_int_equal(f->amount6, 30000);
+	s = printed(r);
+	/* retention 8 / 8, churn 0 / 8, coverage 0 / 8; kept rate and
+	 * referral share have a zero denominator: empty. */
+	assert_string_equal(s, HEADER "2026-07-01\t2026-07-31\t8\t0\t0\t0\t8\t"
+	    "100.0\t0.0\t0\t0.0\t7\t0\t0\t0\t0\t0\t\t1\t0\t7\t0\t0.00\t0\t0\t0\t"
+	    "2\t0\t\t0\t0\t0\t0\t0.00\t0.00\t0.00\t300.00\t0\t\n");
+	free(s);
+	fu_report_free(r);
+}
+
+static void
+test_report_an_empty_portfolio_has_every_rate_empty(void **state)
+{
+	struct fu_report *r = october(empty, FU_BY_NONE, FU_FMT_JSON);
+	char *s = printed(r);
+
+	(void)state;
+	assert_string_equal(s, "{\"from\":\"2026-10-01\",\"to\":\"2026-10-31\","
+	    "\"clients_start\":0,\"clients_new\":0,\"clients_lost\":0,"
+	    "\"clients_won\":0,\"clients_end\":0,\"retention\":null,"
+	    "\"churn\":null,\"contacted\":0,\"coverage\":null,\"silent_90\":0,"
+	    "\"made\":0,\"kept\":0,\"broken\":0,\"moved\":0,\"dropped\":0,"
+	    "\"kept_rate\":null,\"open\":0,\"overdue\":0,\"adrift\":0,"
+	    "\"sales\":0,\"amount\":0.00,\"sales_existing\":0,\"sales_new\":0,"
+	    "\"sales6_existing\":0,\"sales6_new\":0,\"referred\":0,"
+	    "\"referral_share\":null,\"contacts\":0,\"mood_plus\":0,"
+	    "\"mood_zero\":0,\"mood_minus\":0,\"amount_existing\":0.00,"
+	    "\"amount_new\":0.00,\"amount6_existing\":0.00,\"amount6_new\":0.00,"
+	    "\"one_channel\":0,\"top_referrers\":\"\"}\n");
+	free(s);
+	fu_report_free(r);
+	r = october(empty, FU_BY_NONE, FU_FMT_TEXT);
+	s = printed(r);
+	assert_non_null(strstr(s, "  At the start                     0      "
+	    "Retention                        -\n"));
+	assert_non_null(strstr(s, "  Made                             0      "
+	    "Kept rate                        -\n"));
+	free(s);
+	fu_report_free(r);
+}
+
+static void
+test_report_a_client_lost_and_won_back_in_the_period_is_lost_and_won(
+    void **state)
+{
+	const char *dirs[2] = { NULL, NULL };
+	const struct fu_figures *f;
+	struct fu_report *r;
+	char *s;
+
+	(void)state;
+	dirs[0] = small("lostwon", "id,name,since\n1,Ana,2026-01-01\n",
+	    "id,client,what,due,channel,every,made,from\n"
+	    "1,1,Call to win her back,2026-10-25,call,,2026-10-12,2\n",
+	    "id,date,client,agreement,channel,outcome,amount,mood,next,note\n"
+	    "1,2026-10-05,1,,call,lost,,,,\n2,2026-10-12,1,,call,won,,,1,\n");
+	r = report(dirs, d("2026-10-01"), d("2026-10-31"), FU_BY_NONE,
+	    FU_FMT_TSV);
+	f = fu_report_row(r, 0, NULL);
+	/* She was there at the start and is there at the end, but she was
+	 * lost: retention (1 - 0 - 1) / 1 = 0%, churn 1 / 1 = 100%. */
+	assert_int_equal(f->clients_start, 1);
+	assert_int_equal(f->clients_lost, 1);
+	assert_int_equal(f->clients_won, 1);
+	assert_int_equal(f->clients_end, 1);
+	assert_int_equal(f->contacted, 1);
+	assert_int_equal(f->open, 1);
+	assert_int_equal(f->overdue, 1);
+	assert_int_equal(f->adrift, 0);
+	s = printed(r);
+	assert_non_null(strstr(s, "\n2026-10-01\t2026-10-31\t1\t0\t1\t1\t1\t"
+	    "0.0\t100.0\t1\t100.0\t"));
+	free(s);
+	fu_report_free(r);
+}
+
+static void
+test_report_sales_on_the_first_and_the_last_day_are_in_the_period(
+    void **state)
+{
+	const char *dirs[] = { all, NULL };
+	struct fu_report *r;
+	const struct fu_figures *f;
+
+	(void)state;
+	/* October has log 6 (10-01) and 19 (10-31), both Ana's. */
+	r = october(all, FU_BY_NONE, FU_FMT_TSV);
+	f = fu_report_row(r, 0, NULL);
+	assert_int_equal(f->sales, 4);
+	assert_int_equal(f->amount - f->amount_new, 42000);
+	fu_report_free(r);
+	/* One day less at each end leaves them out: 12 and 18 are left. */
+	r = report(dirs, d("2026-10-02"), d("2026-10-30"), FU_BY_NONE,
+	    FU_FMT_TSV);
+	f = fu_report_row(r, 0, NULL);
+	assert_int_equal(f->sales, 2);
+	assert_int_equal(f->amount, 58000);
+	assert_int_equal(f->sales_new, 2);
+	/* Six months from 05-01 (to 10-30: 04-30 plus a day): 2, 5, 6, 12,
+	 * 18; log 19 is after. */
+	assert_int_equal(f->sales6, 5);
+	assert_int_equal(f->amount6, 113000);
+	/* Fay (since 10-31) is not new yet, and Eve (since 10-01) is at the
+	 * start: only Lou is new. */
+	assert_int_equal(f->clients_new, 1);
+	assert_int_equal(f->clients_start, 8);
+	fu_report_free(r);
+}
+
+static void
+test_report_six_months_that_cross_a_year(void **state)
+{
+	const char *dirs[] = { all, NULL };
+	struct fu_report *r = report(dirs, d("2027-01-01"), d("2027-01-31"),
+	    FU_BY_NONE, FU_FMT_TSV);
+	const struct fu_figures *f = fu_report_row(r, 0, NULL);
+
+	(void)state;
+	/* From 2026-08-01 to 2027-01-31: log 5 (50), 6 (300), 12 (80), 18
+	 * (500), 19 (120), 22 (70); first sales of 8, 5 and 12 among them. */
+	assert_int_equal(f->sales6, 6);
+	assert_int_equal(f->amount6, 112000);
+	assert_int_equal(f->sales6_new, 3);
+	assert_int_equal(f->amount6_new, 63000);
+	assert_int_equal(f->sales, 0);
+	/* Gus is there now; Hal is still lost. */
+	assert_int_equal(f->clients_start, 11);
+	assert_int_equal(f->clients_end, 11);
+	fu_report_free(r);
+}
+
+static void
+test_report_a_client_added_after_the_period_is_not_counted(void **state)
+{
+	const char *dirs[] = { all, NULL };
+	struct fu_report *r;
+	const struct fu_figures *f;
+
+	(void)state;
+	/* Gus (since 11-05) is in none of October's figures: see the
+	 * October test, whose clients leave him out. */
+	r = report(dirs, d("2026-11-01"), d("2026-11-30"), FU_BY_NONE,
+	    FU_FMT_TSV);
+	f = fu_report_row(r, 0, NULL);
+	/* In November he is new, and contacted (log 21). */
+	assert_int_equal(f->clients_new, 1);
+	assert_int_equal(f->clients_start, 10);
+	assert_int_equal(f->clients_end, 11);
+	/* Log 21 and 22 are the contacts; 22 is Bea's second sale. */
+	assert_int_equal(f->contacts, 2);
+	assert_int_equal(f->contacted, 2);
+	assert_int_equal(f->sales, 1);
+	assert_int_equal(f->sales_new, 0);
+	assert_int_equal(f->made, 2);
+	fu_report_free(r);
+}
+
+static void
+test_report_by_month_gives_a_row_a_month_the_last_as_the_period(
+    void **state)
+{
+	const char *dirs[] = { all, NULL };
+	struct fu_report *r = report(dirs, d("2026-09-01"), d("2026-10-31"),
+	    FU_BY_MONTH, FU_FMT_TSV);
+	struct fu_report *oct = october(all, FU_BY_NONE, FU_FMT_TSV);
+	const struct fu_figures *f;
+	const char *key;
+	char *s;
+
+	(void)state;
+	assert_int_equal(fu_report_rows(r), 2);
+	f = fu_report_row(r, 0, &key);
+	assert_string_equal(key, "2026-09");
+	assert_int_equal(f->from, d("2026-09-01"));
+	assert_int_equal(f->to, d("2026-09-30"));
+	/* September: 1, 2, 3, 4, 8, 9, 10, 11 at the start; Carl lost on
+	 * 09-15, so 7 at the end, of whom Hal was contacted (log 5). */
+	assert_int_equal(f->clients_start, 8);
+	assert_int_equal(f->clients_lost, 1);
+	assert_int_equal(f->clients_end, 7);
+	assert_int_equal(f->contacted, 1);
+	/* Silent on 09-30: 1 (04-10), 2 (05-01), 4, 9, 11; not 8 (09-20) nor
+	 * 10 (08-02: 59 days). */
+	assert_int_equal(f->silent_90, 5);
+	/* Made: 1, 2, 3, 4, 6. */
+	assert_int_equal(f->made, 5);
+	assert_int_equal(f->sales, 1);
+	assert_int_equal(f->sales_new, 1);
+	/* Six months from 03-31: log 1, 2, 5, each a first sale. */
+	assert_int_equal(f->sales6, 3);
+	assert_int_equal(f->sales6_new, 3);
+	assert_int_equal(f->contacts, 2);
+	assert_int_equal(f->mood_plus, 1);
+	assert_int_equal(f->na, FU_NA_END);
+	/* October, the last month, is the October report. */
+	f = fu_report_row(r, 1, &key);
+	assert_string_equal(key, "2026-10");
+	assert_memory_equal(f, fu_report_row(oct, 0, NULL), sizeof(*f));
+	s = printed(r);
+	/* Retention 7 / 8 = 87.5; churn 12.5; coverage 1 / 7 = 14.29; no
+	 * open, overdue or adrift before the last month. */
+	assert_string_equal(s, "month\t" HEADER "2026-09\t2026-09-01\t"
+	    "2026-09-30\t8\t0\t1\t0\t7\t87.5\t12.5\t1\t14.3\t5\t5\t0\t0\t0\t0\t"
+	    "\t\t\t\t1\t50.00\t0\t1\t0\t3\t0\t\t2\t1\t0\t0\t0.00\t50.00\t0.00\t"
+	    "350.00\t0\t\n2026-10\t" OCTOBER);
+	free(s);
+	fu_report_free(r);
+	fu_report_free(oct);
+}
+
+static void
+test_report_by_month_draws_coverage_as_a_bar(void **state)
+{
+	const char *dirs[] = { all, NULL };
+	struct fu_report *r = report(dirs, d("2026-09-01"), d("2026-10-31"),
+	    FU_BY_MONTH, FU_FMT_TEXT);
+	char *s = printed(r);
+
+	(void)state;
+	assert_string_equal(s,
+	    "MONTH    CLIENTS  NEW  LOST  WON  CONTACTS  KEPT%  AMOUNT   "
+	    "COVERAGE\n"
+	    "2026-09        7    0     1    0         2      -    50.00  "
+	    "#.........  14.3%\n"
+	    "2026-10       10    3     2    2        15  80.0%  1000.00  "
+	    "#######...  70.0%\n");
+	free(s);
+	fu_report_free(r);
+}
+
+static void
+test_report_by_channel_gives_what_each_channel_carried(void **state)
+{
+	struct fu_report *r = october(all, FU_BY_CHANNEL, FU_FMT_TSV);
+	const struct fu_figures *f;
+	const char *key;
+	char *s;
+
+	(void)state;
+	/* call, email (spelt "Email" too), message, visit, then the
+	 * agreement with no channel. */
+	assert_int_equal(fu_report_rows(r), 5);
+	f = fu_report_row(r, 0, &key);
+	assert_string_equal(key, "call");
+	/* Log 6, 7, 8, 10, 13, 16, 19. */
+	assert_int_equal(f->contacts, 7);
+	assert_int_equal(f->kept, 1);
+	assert_int_equal(f->moved, 1);
+	/* Made: 7, 10, 17; open: 5, 10, 17, of which 5 is overdue. */
+	assert_int_equal(f->made, 3);
+	assert_int_equal(f->open, 3);
+	assert_int_equal(f->overdue, 1);
+	/* Sales 6 and 19, Ana's; six months: also 5, Hal's first. */
+	assert_int_equal(f->sales, 2);
+	assert_int_equal(f->amount, 42000);
+	assert_int_equal(f->sales_new, 0);
+	assert_int_equal(f->sales6, 3);
+	assert_int_equal(f->sales6_new, 1);
+	assert_int_equal(f->mood_plus, 2);
+	assert_int_equal(f->mood_zero, 2);
+	assert_int_equal(f->na, FU_NA_CLIENTS);
+	f = fu_report_row(r, 1, &key);
+	/* The first spelling in byte order: "Email" before "email". */
+	assert_string_equal(key, "Email");
+	/* Log 9, 11, 12, 15, 17: kept 12 and 17, broken 9, moved 11,
+	 * dropped 15; made 8, 9, 11, 12, 15; open 12 and 15. */
+	assert_int_equal(f->contacts, 5);
+	assert_int_equal(f->kept, 2);
+	assert_int_equal(f->broken, 1);
+	assert_int_equal(f->moved, 1);
+	assert_int_equal(f->dropped, 1);
+	assert_int_equal(f->made, 5);
+	assert_int_equal(f->open, 2);
+	assert_int_equal(f->sales_new, 1);
+	f = fu_report_row(r, 2, &key);
+	assert_string_equal(key, "message");
+	assert_int_equal(f->contacts, 1);
+	f = fu_report_row(r, 3, &key);
+	assert_string_equal(key, "visit");
+	/* Log 14, 18; made 13, 14, 16; six months: Bea's log 2 and 18. */
+	assert_int_equal(f->contacts, 2);
+	assert_int_equal(f->made, 3);
+	assert_int_equal(f->open, 2);
+	assert_int_equal(f->sales6, 2);
+	assert_int_equal(f->amount6, 70000);
+	assert_int_equal(f->sales6_new, 2);
+	f = fu_report_row(r, 4, &key);
+	assert_string_equal(key, "");
+	assert_int_equal(f->open, 1);
+	assert_int_equal(f->overdue, 1);
+	s = printed(r);
+	/* A channel has no client figures: they are empty. */
+	assert_non_null(strstr(s, "\ncall\t2026-10-01\t2026-10-31\t\t\t\t\t\t"
+	    "\t\t\t\t\t3\t1\t0\t1\t0\t100.0\t3\t1\t\t2\t420.00\t2\t0\t2\t1\t\t"
+	    "\t7\t2\t2\t0\t420.00\t0.00\t420.00\t50.00\t\t\n"));
+	free(s);
+	fu_report_free(r);
+}
+
+static void
+test_report_by_stage_adds_up_to_the_period(void **state)
+{
+	struct fu_report *r = october(all, FU_BY_STAGE, FU_FMT_TSV);
+	struct fu_report *oct = october(all, FU_BY_NONE, FU_FMT_TSV);
+	const struct fu_figures *f, *t = fu_report_row(oct, 0, NULL);
+	struct fu_figures sum;
+	const char *key;
+	size_t i;
+
+	(void)state;
+	/* customer (with Jon's "Customer"), negotiation, prospect, none. */
+	assert_int_equal(fu_report_rows(r), 4);
+	f = fu_report_row(r, 2, &key);
+	assert_string_equal(key, "prospect");
+	/* Eve, Fay, Lou are new and at the end; Gus is after. */
+	assert_int_equal(f->clients_start, 0);
+	assert_int_equal(f->clients_new, 3);
+	assert_int_equal(f->clients_end, 3);
+	assert_int_equal(f->contacted, 2);
+	assert_int_equal(f->referred, 3);
+	assert_int_equal(f->adrift, 1);
+	f = fu_report_row(r, 3, &key);
+	assert_string_equal(key, "");
+	assert_int_equal(f->clients_start, 1);
+	assert_int_equal(f->one_channel, 1);
+	memset(&sum, 0, sizeof(sum));
+	for (i = 0; i < fu_report_rows(r); i++) {
+		f = fu_report_row(r, i, NULL);
+#define ADD(x) sum.x += f->x
+		ADD(clients_start); ADD(clients_new); ADD(clients_lost);
+		ADD(clients_won); ADD(clients_end); ADD(contacted);
+		ADD(silent_90); ADD(made); ADD(kept); ADD(broken); ADD(moved);
+		ADD(dropped); ADD(open); ADD(overdue); ADD(adrift); ADD(sales);
+		ADD(sales_new); ADD(sales6); ADD(sales6_new); ADD(referred);
+		ADD(contacts); ADD(mood_plus); ADD(mood_zero); ADD(mood_minus);
+		ADD(one_channel); ADD(amount); ADD(amount_new); ADD(amount6);
+		ADD(amount6_new);
+#undef ADD
+	}
+	sum.from = t->from;
+	sum.to = t->to;
+	assert_memory_equal(&sum, t, sizeof(sum));
+	fu_report_free(r);
+	fu_report_free(oct);
+}
+
+static void
+test_report_three_portfolios_equal_their_union(void **state)
+{
+	const char *one[] = { all, NULL }, *three[] = { p1, p2, p3, NULL };
+	static const enum fu_report_by by[] = { FU_BY_NONE, FU_BY_MONTH,
+	    FU_BY_CHANNEL, FU_BY_STAGE };
+	static const enum fu_fmt fmt[] = { FU_FMT_TSV, FU_FMT_TEXT };
+	struct fu_report *a, *b;
+	char *x, *y, *nl;
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < sizeof(by) / sizeof(by[0]); i++)
+		for (j = 0; j < sizeof(fmt) / sizeof(fmt[0]); j++) {
+			a = report(one, d("2026-05-01"), d("2026-10-31"), by[i],
+			    fmt[j]);
+			b = report(three, d("2026-05-01"), d("2026-10-31"),
+			    by[i], fmt[j]);
+			x = printed(a);
+			y = printed(b);
+			/* The title of the text report says how many. */
+			if (by[i] == FU_BY_NONE && fmt[j] == FU_FMT_TEXT) {
+				assert_non_null(strstr(y, ", over 3 "
+				    "portfolios\n"));
+				nl = strchr(x, '\n');
+				assert_string_equal(nl, strchr(y, '\n'));
+			} else
+				assert_string_equal(x, y);
+			free(x);
+			free(y);
+			fu_report_free(a);
+			fu_report_free(b);
+		}
+}
+
+static void
+test_report_period_is_a_month_or_from_and_to(void **state)
+{
+	struct fu_err e = { 0 };
+	fu_date from, to, today = d("2026-11-23");
+
+	(void)state;
+	assert_int_equal(fu_report_period(NULL, NULL, NULL, today, &from, &to,
+	    &e), 0);
+	assert_int_equal(from, d("2026-11-01"));
+	assert_int_equal(to, today);
+	assert_int_equal(fu_report_period("this", NULL, NULL, today, &from,
+	    &to, &e), 0);
+	assert_int_equal(from, d("2026-11-01"));
+	assert_int_equal(to, today);
+	assert_int_equal(fu_report_period("last", NULL, NULL, today, &from,
+	    &to, &e), 0);
+	assert_int_equal(from, d("2026-10-01"));
+	assert_int_equal(to, d("2026-10-31"));
+	assert_int_equal(fu_report_period("last", NULL, NULL, d("2027-01-15"),
+	    &from, &to, &e), 0);
+	assert_int_equal(from, d("2026-12-01"));
+	assert_int_equal(to, d("2026-12-31"));
+	assert_int_equal(fu_report_period("2024-02", NULL, NULL, today, &from,
+	    &to, &e), 0);
+	assert_int_equal(from, d("2024-02-01"));
+	assert_int_equal(to, d("2024-02-29"));
+	assert_int_equal(fu_report_period(NULL, "2026-09-15", "2026-10-14",
+	    today, &from, &to, &e), 0);
+	assert_int_equal(from, d("2026-09-15"));
+	assert_int_equal(to, d("2026-10-14"));
+	assert_int_equal(fu_report_period(NULL, "-3m", NULL, today, &from, &to,
+	    &e), 0);
+	assert_int_equal(from, d("2026-08-23"));
+	assert_int_equal(to, today);
+	/* A period that ends after today ends today. */
+	assert_int_equal(fu_report_period(NULL, "2026-11-01", "2026-12-31",
+	    today, &from, &to, &e), 0);
+	assert_int_equal(to, today);
+}
+
+static void
+test_report_period_refuses_what_is_not_one(void **state)
+{
+	struct fu_err e = { 0 };
+	fu_date from, to, today = d("2026-11-23");
+
+	(void)state;
+	assert_int_equal(fu_report_period("2026-13", NULL, NULL, today, &from,
+	    &to, &e), -1);
+	assert_int_equal(e.code, FU_EXIT_USAGE);
+	assert_string_equal(e.text, "--month \"2026-13\" is not a month: use "
+	    "YYYY-MM, this or last");
+	assert_int_equal(fu_report_period("2026-1", NULL, NULL, today, &from,
+	    &to, &e), -1);
+	assert_int_equal(fu_report_period("next", NULL, NULL, today, &from,
+	    &to, &e), -1);
+	assert_int_equal(fu_report_period("last", "2026-10-01", NULL, today,
+	    &from, &to, &e), -1);
+	assert_string_equal(e.text, "--month does not go with --from and --to");
+	assert_int_equal(fu_report_period(NULL, NULL, "2026-10-01", today,
+	    &from, &to, &e), -1);
+	assert_string_equal(e.text, "--to goes with --from DATE");
+	assert_int_equal(fu_report_period(NULL, "2026-10-02", "2026-10-01",
+	    today, &from, &to, &e), -1);
+	assert_string_equal(e.text, "the period starts on 2026-10-02, after it "
+	    "ends (2026-10-01)");
+	assert_int_equal(fu_report_period(NULL, "2026-12-01", "2026-12-31",
+	    today, &from, &to, &e), -1);
+	assert_string_equal(e.text, "the period starts on 2026-12-01, after "
+	    "today (2026-11-23): there is nothing to report yet");
+	assert_int_equal(fu_report_period(NULL, "01/10/2026", NULL, today,
+	    &from, &to, &e), -1);
+	assert_int_equal(e.code, FU_EXIT_USAGE);
+}
+
+static void
+test_report_by_month_covers_at_most_120_months(void **state)
+{
+	struct fu_report_query q = { 0, 0, FU_BY_MONTH, FU_FMT_TSV, NULL };
+	struct fu_report *r;
+	struct fu_err e = { 0 };
+
+	(void)state;
+	q.from = d("2016-11-01");
+	q.to = d("2026-10-31");
+	assert_non_null(r = fu_report_new(&q, &e));
+	assert_int_equal(fu_report_rows(r), 120);
+	fu_report_free(r);
+	q.from = d("2016-10-31");
+	assert_null(fu_report_new(&q, &e));
+	assert_int_equal(e.code, FU_EXIT_USAGE);
+	assert_string_equal(e.text, "--by month covers at most 120 months");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_report_october_gives_every_field_computed_by_hand),
+		cmocka_unit_test(test_report_prints_tsv_with_the_spec_field_names),
+		cmocka_unit_test(test_report_prints_csv_json_and_templates_with_the_same_values),
+		cmocka_unit_test(test_report_for_a_person_has_every_section_within_80_columns),
+		cmocka_unit_test(test_report_an_empty_period_counts_clients_and_leaves_rates_of_nothing_empty),
+		cmocka_unit_test(test_report_an_empty_portfolio_has_every_rate_empty),
+		cmocka_unit_test(test_report_a_client_lost_and_won_back_in_the_period_is_lost_and_won),
+		cmocka_unit_test(test_report_sales_on_the_first_and_the_last_day_are_in_the_period),
+		cmocka_unit_test(test_report_six_months_that_cross_a_year),
+		cmocka_unit_test(test_report_a_client_added_after_the_period_is_not_counted),
+		cmocka_unit_test(test_report_by_month_gives_a_row_a_month_the_last_as_the_period),
+		cmocka_unit_test(test_report_by_month_draws_coverage_as_a_bar),
+		cmocka_unit_test(test_report_by_channel_gives_what_each_channel_carried),
+		cmocka_unit_test(test_report_by_stage_adds_up_to_the_period),
+		cmocka_unit_test(test_report_three_portfolios_equal_their_union),
+		cmocka_unit_test(test_report_period_is_a_month_or_from_and_to),
+		cmocka_unit_test(test_report_period_refuses_what_is_not_one),
+		cmocka_unit_test(test_report_by_month_covers_at_most_120_months),
+	};
+
+	return cmocka_run_group_tests_name("report", tests, setup, teardown);
+}

@@ -323,13 +323,13 @@ fu_report_period(const char *month, const char *from, const char *to,
 		if (to != NULL && fu_date_parse(to, today, pto, e) == -1)
 			return -1;
 	}
-	if (*pfrom > *pto)
-		return fu_err_usage(e, _("the period starts on %s, after it "
-		    "ends (%s)"), fu_date_str(*pfrom, d1), fu_date_str(*pto, d2));
 	if (*pfrom > today)
 		return fu_err_usage(e, _("the period starts on %s, after today "
 		    "(%s): there is nothing to report yet"), fu_date_str(*pfrom,
 		    d1), fu_date_str(today, d2));
+	if (*pfrom > *pto)
+		return fu_err_usage(e, _("the period starts on %s, after it "
+		    "ends (%s)"), fu_date_str(*pfrom, d1), fu_date_str(*pto, d2));
 	if (*pto > today)
 		*pto = today;
 	return 0;
@@ -343,6 +343,8 @@ month_index(fu_date d)
 	fu_date_split(d, &y, &m, &day);
 	return y * 12 + m - 1;
 }
+
+static int check_template(const struct fu_report_query *, struct fu_err *);
 
 struct fu_report *
 fu_report_new(const struct fu_report_query *q, struct fu_err *e)
@@ -358,6 +360,8 @@ fu_report_new(const struct fu_report_query *q, struct fu_err *e)
 	    FU_REPORT_MONTHS)
 		return fu_err_usage(e, _("--by month covers at most %d months"),
 		    FU_REPORT_MONTHS), NULL;
+	if (q->fmt == FU_FMT_TEMPLATE && check_template(q, e) == -1)
+		return NULL;
 	if ((r = calloc(1, sizeof(*r))) == NULL)
 		return nomem(e), NULL;
 	r->q = *q;
@@ -1189,6 +1193,22 @@ values(const struct fu_report *r, size_t row, int text, char buf[][32],
 	if (f->na & FU_NA_END)
 		v[F_OPEN] = v[F_OVERDUE] = v[F_ADRIFT] = "";
 	return 0;
+}
+
+/* A template naming an unknown field is refused before any file is read. */
+static int
+check_template(const struct fu_report_query *q, struct fu_err *e)
+{
+	struct fu_field f[NFIELDS + 1];
+	struct fu_out o;
+	int base = q->by != FU_BY_NONE, rc;
+
+	if (base)
+		f[0] = keys[q->by];
+	memcpy(f + base, fields, sizeof(fields));
+	rc = fu_out_init(&o, q->fmt, q->tmpl, f, NFIELDS + base, e);
+	fu_out_discard(&o);
+	return rc;
 }
 
 /* For scripts: one row a line, every field. */

@@ -205,3 +205,7 @@ rm "$MAILLOG"
 t 4 '' "fu-stats: $tmp/nowhere: no portfolio here (fu-add client NAME makes one)" env PATH="$tmp/bin:$PATH" "$top/examples/monthly-report.sh" boss@example.com "$tmp/a" "$tmp/nowhere"
 ok 'nothing is mailed on an error' test ! -e "$MAILLOG"
 t 2 '' 'usage: monthly-report.sh ADDRESS DIR...' "$top/examples/monthly-report.sh" boss@example.com
+
+# The man page's examples.
+t 0 '81.8 93.3 12518.20' '' fu-stats --month last -f '{coverage} {kept_rate} {amount}'
+t 0 'ana	81.8	93.3	12518.20' '' fu-stats --month last -f 'ana\t{coverage}\t{kept_rate}\t{amount}'

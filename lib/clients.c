@@ -66,7 +66,9 @@ on_client(void *ctx, const struct fu_row *row, struct fu_err *e)
 
 	if (fu_row_client(row, l->file, &c, e) == -1)
 		return -1;
-	if (fu_idmap_get(cs->byid, c.id, &prev))
+	if (fu_idmap_get(cs->byid, c.id, &prev) ||
+	    (cs->dense != NULL && c.id <= cs->max_id && (prev = cs->dense[c.id])
+	    != 0 && prev--))
 		return fu_err_data(e, l->file, row->line, _("id %llu is "
 		    "already used on line %ld"), (unsigned long long)c.id,
 		    cs->v[prev].line);
@@ -106,31 +108,57 @@ int
 fu_clients_load(struct fu_portfolio *pf, struct fu_clients *cs,
     struct fu_err *e)
 {
-	struct load l = { cs, pf->t[FU_CLIENTS].name };
-	size_t i;
-
 	memset(cs, 0, sizeof(*cs));
 	if ((cs->byid = fu_idmap_new()) == NULL)
-		return fu_err_io(e, l.file, ENOMEM, _("cannot read"));
-	if (fu_table_scan(pf, FU_CLIENTS, on_client, &l, e) == -1)
-		goto fail;
+		return fu_err_io(e, pf->t[FU_CLIENTS].name, ENOMEM,
+		    _("cannot read"));
+	if (fu_clients_more(pf, cs, e) == -1) {
+		fu_clients_free(cs);
+		return -1;
+	}
+	return 0;
+}
+
+int
+fu_clients_index(struct fu_clients *cs)
+{
+	size_t i;
+
+	free(cs->dense);
+	cs->dense = NULL;
 	/* Ids fu writes are dense: index them directly, no hashing. */
-	if (cs->max_id <= 2 * (uint64_t)cs->n + 1024 &&
-	    (cs->dense = calloc(cs->max_id + 1, sizeof(*cs->dense))) != NULL)
+	if (cs->max_id <= 2 * (uint64_t)cs->n + 1024) {
+		if ((cs->dense = calloc(cs->max_id + 1, sizeof(*cs->dense))) ==
+		    NULL)
+			return -1;
 		for (i = 0; i < cs->n; i++)
 			cs->dense[cs->v[i].id] = (uint32_t)i + 1;
+		return 0;
+	}
+	for (i = 0; i < cs->n; i++)
+		if (fu_idmap_put(cs->byid, cs->v[i].id, i) == -1)
+			return -1;
+	return 0;
+}
+
+int
+fu_clients_more(struct fu_portfolio *pf, struct fu_clients *cs,
+    struct fu_err *e)
+{
+	struct load l = { cs, pf->t[FU_CLIENTS].name };
+	size_t i, before = cs->n;
+
+	if (fu_table_scan(pf, FU_CLIENTS, on_client, &l, e) == -1)
+		return -1;
+	if (cs->n != before && fu_clients_index(cs) == -1)
+		return fu_err_io(e, l.file, ENOMEM, _("cannot read"));
 	for (i = 0; i < cs->n; i++)
 		if (cs->v[i].referred_by != 0 &&
-		    fu_clients_get(cs, cs->v[i].referred_by) == NULL) {
-			fu_err_data(e, l.file, cs->v[i].line, _("referred_by "
-			    "names client %llu, who is not in the table"),
-			    (unsigned long long)cs->v[i].referred_by);
-			goto fail;
-		}
+		    fu_clients_get(cs, cs->v[i].referred_by) == NULL)
+			return fu_err_data(e, l.file, cs->v[i].line,
+			    _("referred_by names client %llu, who is not in "
+			    "the table"), (unsigned long long)cs->v[i].referred_by);
 	return 0;
-fail:
-	fu_clients_free(cs);
-	return -1;
 }
 
 void
@@ -148,9 +176,8 @@ fu_clients_get(const struct fu_clients *cs, uint64_t id)
 {
 	uint64_t i;
 
-	if (cs->dense != NULL)
-		return id <= cs->max_id && cs->dense[id] ? &cs->v[cs->dense[id] -
-		    1] : NULL;
+	if (cs->dense != NULL && id <= cs->max_id && cs->dense[id] != 0)
+		return &cs->v[cs->dense[id] - 1];
 	return fu_idmap_get(cs->byid, id, &i) ? &cs->v[i] : NULL;
 }
 

@@ -184,6 +184,9 @@ struct fu_table_file {
 	int exists;
 	int bom;		/* starts with a UTF-8 byte order mark */
 	long long snap;		/* bytes to read: the size when last locked */
+	long long start;	/* bytes already read into a saved state */
+	long start_line;	/* the line at start */
+	long end_line;		/* the line reached by the last read */
 	struct fu_dialect dialect;
 };
 struct fu_portfolio {
@@ -261,6 +264,10 @@ struct fu_clientrec {
 };
 int fu_clients_load(struct fu_portfolio *, struct fu_clients *,
     struct fu_err *);
+/* Reads the clients past tf->start into a loaded table. */
+int fu_clients_more(struct fu_portfolio *, struct fu_clients *,
+    struct fu_err *);
+int fu_clients_index(struct fu_clients *);	/* after adding: -1 ENOMEM */
 void fu_clients_free(struct fu_clients *);
 const struct fu_clientrec *fu_clients_get(const struct fu_clients *,
     uint64_t id);
@@ -279,6 +286,12 @@ struct fu_idset *fu_idset_new(void);
 void fu_idset_free(struct fu_idset *);
 int fu_idset_add(struct fu_idset *, uint64_t id);		/* -1 ENOMEM */
 int fu_idset_has(const struct fu_idset *, uint64_t id);
+/* Walks a map: 1 and the next entry, 0 at the end; *pos starts at 0. */
+int fu_idmap_next(const struct fu_idmap *, size_t *pos, uint64_t *key,
+    uint64_t *val);
+/* A set to a saved state and back; -1 on a write error or bad bytes. */
+int fu_idset_save(const struct fu_idset *, FILE *);
+int fu_idset_load(struct fu_idset *, const char **cur, const char *end);
 /* The first dense id in a that is not in b, or 0. */
 uint64_t fu_idset_first_missing(const struct fu_idset *a,
     const struct fu_idset *b);
@@ -332,6 +345,8 @@ struct fu_state {
 	uint64_t max_agreement, max_log;
 	fu_date asof;
 	struct fu_arena *arena;
+	void *map;			/* a saved state, mapped */
+	size_t maplen;
 };
 /* Derives the state as of the end of day asof: log rows dated later and
  * agreements made later are left out. */

@@ -211,3 +211,72 @@ fu_idset_first_missing(const struct fu_idset *a, const struct fu_idset *b)
 	}
 	return 0;
 }
+
+int
+fu_idmap_next(const struct fu_idmap *m, size_t *pos, uint64_t *key,
+    uint64_t *val)
+{
+	if (m == NULL)
+		return 0;
+	for (; *pos < m->cap; (*pos)++)
+		if (m->keys[*pos] != 0) {
+			*key = m->keys[*pos];
+			*val = m->vals[*pos];
+			(*pos)++;
+			return 1;
+		}
+	return 0;
+}
+
+/* A set as saved: its dense bytes, then its sparse ids. */
+int
+fu_idset_save(const struct fu_idset *s, FILE *fp)
+{
+	uint64_t n = s->nbytes, k, v, count = s->sparse ? s->sparse->n : 0;
+	size_t pos = 0;
+
+	if (fwrite(&n, sizeof(n), 1, fp) != 1 || (n > 0 && fwrite(s->bits, 1,
+	    s->nbytes, fp) != s->nbytes) || fwrite(&count, sizeof(count), 1,
+	    fp) != 1)
+		return -1;
+	while (fu_idmap_next(s->sparse, &pos, &k, &v))
+		if (fwrite(&k, sizeof(k), 1, fp) != 1)
+			return -1;
+	return 0;
+}
+
+int
+fu_idset_load(struct fu_idset *s, const char **cur, const char *end)
+{
+	uint64_t n, count, k, i;
+
+	if ((size_t)(end - *cur) < sizeof(n))
+		return -1;
+	memcpy(&n, *cur, sizeof(n));
+	*cur += sizeof(n);
+	if (n > (uint64_t)(end - *cur) || n > DENSE_MAX / 8 + 1)
+		return -1;
+	free(s->bits);
+	s->bits = NULL;
+	s->nbytes = 0;
+	if (n > 0) {
+		if ((s->bits = malloc(n)) == NULL)
+			return -1;
+		memcpy(s->bits, *cur, n);
+		s->nbytes = n;
+		*cur += n;
+	}
+	if ((size_t)(end - *cur) < sizeof(count))
+		return -1;
+	memcpy(&count, *cur, sizeof(count));
+	*cur += sizeof(count);
+	if (count > (uint64_t)(end - *cur) / sizeof(k))
+		return -1;
+	for (i = 0; i < count; i++) {
+		memcpy(&k, *cur, sizeof(k));
+		*cur += sizeof(k);
+		if (fu_idset_add(s, k) == -1)
+			return -1;
+	}
+	return 0;
+}

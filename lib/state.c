@@ -12,20 +12,7 @@
 
 #include "fu.h"
 #include "table.h"
-
-struct pass {
-	struct fu_state *st;
-	const struct fu_state_hooks *h;
-	struct fu_idset *closed;	/* agreements a log row closed */
-	struct fu_idset *named;		/* agreements a log row names */
-	struct fu_idset *logs;		/* log ids seen */
-	struct fu_idset *exists;	/* agreement ids seen */
-	struct fu_idmap *slips;		/* open agreement -> times moved */
-	const char *file;
-	size_t capopen;
-	const char *chan[16];		/* channels are few: shared */
-	size_t nchan;
-};
+#include "state.h"
 
 static int
 nomem(struct fu_err *e, const char *file)
@@ -98,8 +85,12 @@ on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 		return nomem(e, p->file);
 	if (p->h && p->h->log && p->h->log(p->h->ctx, &l, ci, e) == -1)
 		return -1;
-	if (l.date > st->asof)
+	if (l.date > p->maxdate)
+		p->maxdate = l.date;
+	if (l.date > st->asof) {
+		p->partial = 1;
 		return 0;
+	}
 	c = &st->cs[ci];
 	s = FU_STAMP(l.date, l.id);
 	if (s > c->last_stamp) {
@@ -167,8 +158,12 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 	if (p->h && p->h->agreement && p->h->agreement(p->h->ctx, &a, ci, e) ==
 	    -1)
 		return -1;
-	if (a.made != FU_DATE_NONE && a.made > st->asof)
+	if (a.made != FU_DATE_NONE && a.made > p->maxdate)
+		p->maxdate = a.made;
+	if (a.made != FU_DATE_NONE && a.made > st->asof) {
+		p->partial = 1;
 		return 0;
+	}
 	if (fu_idset_has(p->closed, a.id))
 		return 0;
 	/* A lost client's agreements made before the loss are dropped. */
@@ -249,13 +244,50 @@ by_due(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* Drops the saved open agreements that the rows read since closed, or
+ * that a loss read since dropped. */
+static void
+recheck_open(struct pass *p)
+{
+	struct fu_state *st = p->st;
+	size_t i, k = 0;
+
+	for (i = 0; i < st->nopen; i++) {
+		const struct fu_open *o = &st->open[i];
+		fu_stamp made = o->made == FU_DATE_NONE ? 1 :
+		    FU_STAMP(o->made, o->from), lost = st->cs[o->client].last_lost;
+
+		if (fu_idset_has(p->closed, o->id) || (lost != 0 && lost > made))
+			continue;
+		st->open[k++] = *o;
+	}
+	st->nopen = k;
+}
+
+static int
+grow_cs(struct fu_state *st, size_t from)
+{
+	struct fu_cstate *cs;
+	size_t i;
+
+	if ((cs = realloc(st->cs, (st->clients.n + 1) * sizeof(*cs))) == NULL)
+		return -1;
+	st->cs = cs;
+	for (i = from; i <= st->clients.n; i++) {
+		memset(&cs[i], 0, sizeof(cs[i]));
+		cs[i].last = FU_DATE_NONE;
+	}
+	return 0;
+}
+
 int
 fu_state_load(struct fu_portfolio *pf, fu_date asof,
     const struct fu_state_hooks *h, struct fu_state *st, struct fu_err *e)
 {
 	struct pass p;
-	size_t i;
-	int rc = -1;
+	const char *env = getenv("FU_CACHE");
+	size_t i, known = 0;
+	int rc = -1, t, cached = 0, fresh = 0;
 
 	memset(st, 0, sizeof(*st));
 	memset(&p, 0, sizeof(p));
@@ -265,10 +297,8 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 	st->asof = asof;
 	p.st = st;
 	p.h = h;
-	if (fu_clients_load(pf, &st->clients, e) == -1)
-		return -1;
-	if ((st->cs = calloc(st->clients.n + 1, sizeof(*st->cs))) == NULL ||
-	    (p.closed = fu_idset_new()) == NULL ||
+	p.maxdate = FU_DATE_NONE;
+	if ((p.closed = fu_idset_new()) == NULL ||
 	    (p.named = fu_idset_new()) == NULL ||
 	    (p.logs = fu_idset_new()) == NULL ||
 	    (p.exists = fu_idset_new()) == NULL ||
@@ -276,18 +306,46 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 		nomem(e, pf->t[FU_CLIENTS].name);
 		goto out;
 	}
-	for (i = 0; i < st->clients.n; i++)
-		st->cs[i].last = FU_DATE_NONE;
+	/* A saved state stands for the bytes it read; only what was
+	 * appended since is read.  A report (hooks) sees every row. */
+	if (h == NULL && (env == NULL || strcmp(env, "0") != 0))
+		cached = fu_cache_load(pf, &p, asof) == 0;
+	if (p.closed == NULL || p.named == NULL || p.logs == NULL ||
+	    p.exists == NULL || p.slips == NULL) {
+		nomem(e, pf->t[FU_CLIENTS].name);
+		goto out;
+	}
+	if (!cached) {
+		for (t = 0; t < FU_NTABLES; t++)
+			pf->t[t].start = 0;
+		if (fu_clients_load(pf, &st->clients, e) == -1)
+			goto out;
+	} else {
+		known = st->clients.n;
+		if (fu_clients_more(pf, &st->clients, e) == -1)
+			goto out;
+	}
+	if (grow_cs(st, known) == -1) {
+		nomem(e, pf->t[FU_CLIENTS].name);
+		goto out;
+	}
 	p.file = pf->t[FU_LOG].name;
 	if (fu_table_scan(pf, FU_LOG, on_log, &p, e) == -1)
 		goto out;
+	recheck_open(&p);
 	p.file = pf->t[FU_AGREEMENTS].name;
 	if (fu_table_scan(pf, FU_AGREEMENTS, on_agreement, &p, e) == -1)
 		goto out;
+	for (t = 0; t < FU_NTABLES; t++) {
+		fresh |= pf->t[t].snap > pf->t[t].start;
+		pf->t[t].start = 0;
+	}
 	if (check_named(pf, &p, e) == -1)
 		goto out;
 	if (st->nopen > 1)
 		qsort(st->open, st->nopen, sizeof(*st->open), by_due);
+	for (i = 0; i < st->clients.n; i++)
+		st->cs[i].open = 0;
 	for (i = st->nopen; i-- > 0;) {
 		struct fu_open *o = &st->open[i];
 		struct fu_cstate *c = &st->cs[o->client];
@@ -295,8 +353,14 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 		c->open++;
 		c->next = i;	/* walking back: ends on the first due */
 	}
+	/* Saving may fail (a read-only portfolio): the answer stands. */
+	if (h == NULL && !p.partial && (fresh || !cached) && (env == NULL ||
+	    strcmp(env, "0") != 0))
+		(void)fu_cache_save(pf, &p);
 	rc = 0;
 out:
+	for (t = 0; t < FU_NTABLES; t++)
+		pf->t[t].start = 0;
 	fu_idset_free(p.closed);
 	fu_idset_free(p.named);
 	fu_idset_free(p.logs);
@@ -311,6 +375,7 @@ void
 fu_state_free(struct fu_state *st)
 {
 	fu_clients_free(&st->clients);
+	fu_cache_unmap(st);
 	fu_arena_free(st->arena);
 	free(st->cs);
 	free(st->open);

@@ -422,57 +422,38 @@ fu_table_open(struct fu_table_file *tf, int *fdp, struct fu_err *e)
 
 #define CHUNK (1 << 20)
 
-int
-fu_table_read(struct fu_table_file *tf, enum fu_table table,
-    struct fu_header *hdr, int header_only, fu_row_cb cb, void *ctx,
-    struct fu_err *e)
+static int
+parser_init(struct reader *r)
 {
-	struct reader r;
-	char *chunk = NULL;
-	ssize_t got;
-	off_t left = tf->snap;
-	size_t done, skip;
-	int fd, first = 1, rc = -1;
-
-	memset(&r, 0, sizeof(r));
-	memset(hdr, 0, sizeof(*hdr));
-	r.tf = tf;
-	r.table = table;
-	r.cb = cb;
-	r.ctx = ctx;
-	r.e = e;
-	r.line = 1;
-	r.hdr = hdr;
-	r.header_only = header_only;
-	tf->dialect.tsv = strstr(tf->name, ".tsv") != NULL;
-	tf->dialect.delim = tf->dialect.tsv ? '\t' : ',';
-	tf->dialect.crlf = 0;
-	tf->dialect.quote_all = 0;
-	tf->bom = 0;
-	if (!tf->exists)
-		return 0;
-	if (fu_table_open(tf, &fd, e) == -1)
+	if (csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) !=
+	    0)
 		return -1;
-	if ((chunk = malloc(CHUNK)) == NULL) {
-		close(fd);
-		return fu_err_io(e, tf->name, ENOMEM, _("cannot read"));
-	}
-	if (csv_init(&r.csv, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) !=
-	    0) {
-		free(chunk);
-		close(fd);
-		return fu_err_io(e, tf->name, ENOMEM, _("cannot read"));
-	}
-	csv_set_space_func(&r.csv, no_space);
-	while (left > 0 && !r.failed && !r.done) {
+	csv_set_space_func(&r->csv, no_space);
+	csv_set_delim(&r->csv, (unsigned char)r->tf->dialect.delim);
+	csv_set_quote(&r->csv, r->tf->dialect.tsv ? 0 : '"');
+	return 0;
+}
+
+/* Parses the bytes of fd from its offset to tf->snap; the first chunk of
+ * the file sets the dialect. */
+static int
+parse(struct reader *r, int fd, char *chunk, off_t from)
+{
+	struct fu_table_file *tf = r->tf;
+	off_t left = tf->snap - from;
+	int first = from == 0;
+	ssize_t got;
+	size_t done, skip;
+
+	while (left > 0 && !r->failed && !r->done) {
 		size_t want = left < CHUNK ? (size_t)left : CHUNK;
 		const char *nul;
 
 		if ((got = read(fd, chunk, want)) == -1) {
 			if (errno == EINTR)
 				continue;
-			fu_err_io(e, tf->name, errno, _("cannot read"));
-			goto out;
+			r->failed = 1;
+			return fu_err_io(r->e, tf->name, errno, _("cannot read"));
 		}
 		if (got == 0)
 			break;		/* shrank under us: read what is there */
@@ -483,40 +464,102 @@ fu_table_read(struct fu_table_file *tf, enum fu_table table,
 			if (got >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0)
 				skip = 3, tf->bom = 1;
 			sniff(tf, chunk + skip, (size_t)got - skip);
-			csv_set_delim(&r.csv, (unsigned char)tf->dialect.delim);
-			csv_set_quote(&r.csv, tf->dialect.tsv ? 0 : '"');
+			csv_set_delim(&r->csv, (unsigned char)tf->dialect.delim);
+			csv_set_quote(&r->csv, tf->dialect.tsv ? 0 : '"');
 		}
 		if ((nul = memchr(chunk + skip, '\0', (size_t)got - skip))) {
-			fu_err_data(e, tf->name, r.line + count_lines((char *)
-			    r.csv.entry_buf, r.csv.entry_pos) + count_lines(
-			    chunk + skip, (size_t)(nul - chunk) - skip),
-			    _("contains a NUL byte (is it a text file?)"));
-			r.failed = 1;
-			goto out;
+			r->failed = 1;
+			return fu_err_data(r->e, tf->name, r->line + count_lines(
+			    (char *)r->csv.entry_buf, r->csv.entry_pos) +
+			    count_lines(chunk + skip, (size_t)(nul - chunk) -
+			    skip), _("contains a NUL byte (is it a text "
+			    "file?)"));
 		}
-		done = csv_parse(&r.csv, chunk + skip, (size_t)got - skip,
-		    on_field, on_row, &r);
-		if (r.failed || r.done)
+		done = csv_parse(&r->csv, chunk + skip, (size_t)got - skip,
+		    on_field, on_row, r);
+		if (r->failed)
+			return -1;
+		if (r->done)
 			break;
 		if (done < (size_t)got - skip) {
-			fu_err_data(e, tf->name, r.line + count_lines((char *)
-			    r.csv.entry_buf, r.csv.entry_pos), "%s",
+			r->failed = 1;
+			return fu_err_data(r->e, tf->name, r->line + count_lines(
+			    (char *)r->csv.entry_buf, r->csv.entry_pos), "%s",
 			    _("a quote inside a field: quote the whole field "
 			    "and double the quote (\"\")"));
-			r.failed = 1;
-			goto out;
 		}
 	}
-	if (!r.failed && !r.done &&
-	    csv_fini(&r.csv, on_field, on_row, &r) != 0 && !r.failed) {
+	return 0;
+}
+
+int
+fu_table_read(struct fu_table_file *tf, enum fu_table table,
+    struct fu_header *hdr, int header_only, fu_row_cb cb, void *ctx,
+    struct fu_err *e)
+{
+	struct reader r;
+	char *chunk = NULL;
+	int fd, rc = -1, parser = 0;
+
+	memset(&r, 0, sizeof(r));
+	memset(hdr, 0, sizeof(*hdr));
+	r.tf = tf;
+	r.table = table;
+	r.cb = cb;
+	r.ctx = ctx;
+	r.e = e;
+	r.line = 1;
+	r.hdr = hdr;
+	r.header_only = header_only || tf->start > 0;
+	tf->dialect.tsv = strstr(tf->name, ".tsv") != NULL;
+	tf->dialect.delim = tf->dialect.tsv ? '\t' : ',';
+	tf->dialect.crlf = 0;
+	tf->dialect.quote_all = 0;
+	tf->bom = 0;
+	tf->end_line = 1;
+	if (!tf->exists)
+		return 0;
+	if (fu_table_open(tf, &fd, e) == -1)
+		return -1;
+	if ((chunk = malloc(CHUNK)) == NULL || parser_init(&r) == -1) {
+		fu_err_io(e, tf->name, ENOMEM, _("cannot read"));
+		goto out;
+	}
+	parser = 1;
+	if (parse(&r, fd, chunk, 0) == -1)
+		goto out;
+	/* Continuing where a saved state stopped: the header gave the
+	 * columns; now on from the first byte not read before. */
+	if (tf->start > 0 && !header_only) {
+		csv_free(&r.csv);
+		parser = 0;
+		if (hdr->ncols == 0 || lseek(fd, tf->start, SEEK_SET) == -1 ||
+		    parser_init(&r) == -1) {
+			fu_err_io(e, tf->name, EINVAL, _("cannot read"));
+			goto out;
+		}
+		parser = 1;
+		r.header_only = 0;
+		r.done = 0;
+		r.nf = 0;
+		r.buf.len = 0;
+		r.line = tf->start_line;
+		if (parse(&r, fd, chunk, tf->start) == -1)
+			goto out;
+	}
+	if (!r.done && csv_fini(&r.csv, on_field, on_row, &r) != 0 &&
+	    !r.failed) {
 		fu_err_data(e, tf->name, r.line, "%s", _("the quoted field "
 		    "that starts here is never closed: a quote is missing"));
 		r.failed = 1;
 	}
-	if (!r.failed)
+	if (!r.failed) {
 		rc = 0;
+		tf->end_line = r.line;
+	}
 out:
-	csv_free(&r.csv);
+	if (parser)
+		csv_free(&r.csv);
 	free(chunk);
 	free(r.buf.p);
 	free(r.off);

@@ -1,0 +1,67 @@
+# The saved state (.fu-state) is a cache: after any sequence of commands
+# and hand edits, every answer equals a full scan's (FU_CACHE=0).
+. "${0%/*}/lib.sh"
+
+RANDOM=${FU_SEED:-7}
+steps=${FU_STEPS:-50}
+
+fu-add client "Ana López" --consent >/dev/null
+fu-add client "José Peña" >/dev/null
+fu-log 1 --next "Send the quote" --due +3d >/dev/null
+
+answers() {
+	for q in "--within 400" "--stale 0" "--adrift" "--slipped 1" \
+	    "--occasions --within 366"; do
+		fu-due --tsv $q
+		echo "exit $?"
+	done 2>&1
+}
+
+nclients() { tail -n +2 "$P/clients.csv" | wc -l; }
+lastid() { tail -n 1 "$P/$1.csv" | cut -d, -f1; }
+
+step() {
+	c=$((RANDOM % $(nclients) + 1))
+	case $((RANDOM % 14)) in
+	0) fu-add client "Client $RANDOM" --consent --birthday 1990-0$((RANDOM % 9 + 1))-1$((RANDOM % 9)) ;;
+	1) fu-add agreement "$c" "Send offer $RANDOM" --due +$((RANDOM % 30))d ;;
+	2|3) fu-log "$c" --next "Call about order $RANDOM" --due +$((RANDOM % 20))d ;;
+	4) fu-log "$c" -o moved --due +$((RANDOM % 20 + 1))d ;;
+	5) fu-log "$c" -o broken ;;
+	6) fu-log "$c" --signal "Missed payment $RANDOM" ;;
+	7) fu-log "$c" --lost "Left $RANDOM" ;;
+	8) fu-log "$c" --won --next "Welcome back visit" --due +5d ;;
+	9)	# Rows appended by another program.
+		printf '%s,2026-11-2%d,%s,,email,referral,,,,by hand\n' \
+		    $(($(lastid log) + 1)) $((RANDOM % 3)) "$c" >>"$P/log.csv" ;;
+	10)	# A field changed by an editor that writes a new file.
+		sed -i "2s/,call,/,visit,/; 2s/Send/Mail/" "$P/log.csv" "$P/agreements.csv" ;;
+	11)	# A change in place, near the end, the file kept.
+		n=$(wc -c <"$P/agreements.csv")
+		printf '9' | dd of="$P/agreements.csv" bs=1 seek=$((n - 3)) conv=notrunc 2>/dev/null ;;
+	12)	# The last row cut off, in place.
+		head -n -1 "$P/log.csv" >"$tmp/cut" && cat "$tmp/cut" >"$P/log.csv" ;;
+	13)	# The file replaced by a copy.
+		cp "$P/clients.csv" "$tmp/copy" && mv "$tmp/copy" "$P/clients.csv" ;;
+	esac >/dev/null 2>&1
+}
+
+i=0
+same=0
+while [ $i -lt "$steps" ]; do
+	step
+	cached=$(answers)
+	full=$(FU_CACHE=0 answers)
+	if [ "$cached" = "$full" ]; then
+		same=$((same + 1))
+	else
+		printf 'step %d differs:\n%s\n--- full scan:\n%s\n' "$i" "$cached" "$full" |
+		    head -n 40
+		break
+	fi
+	i=$((i + 1))
+done
+ok "$steps steps: every answer equals a full scan's" test "$same" -eq "$steps"
+ok 'the saved state was used and is 0600' test "$(stat -c %a "$P/.fu-state")" = 600
+# Not so many errors that the walk proved nothing.
+ok 'most answers were answers' test "$(answers | grep -c '^exit [01]$')" -ge 3

@@ -60,7 +60,7 @@ static int
 add_client(struct fu_portfolio *pf, const char *name, fu_date today,
     struct fu_err *e)
 {
-	struct fu_clients cs;
+	struct fu_state st;
 	const struct fu_clientrec *ref = NULL;
 	struct fu_mday bd = { 0, 0, 0 }, an = { 0, 0, 0 };
 	fu_date sd = today;
@@ -86,13 +86,15 @@ add_client(struct fu_portfolio *pf, const char *name, fu_date today,
 		    "(YYYY-MM-DD or MM-DD)"), anniversary);
 	if (fu_txn_begin(pf, e) == -1)
 		return -1;
-	if (fu_clients_load(pf, &cs, e) == -1)
-		goto fail;
+	if (fu_state_load(pf, today, NULL, &st, e) == -1) {
+		fu_txn_abort(pf);
+		return -1;
+	}
 	if (referred_by != NULL &&
-	    (ref = fu_client_match(&cs, referred_by, e)) == NULL)
+	    (ref = fu_client_match(&st.clients, referred_by, e)) == NULL)
 		goto fail;
 	snprintf(idbuf, sizeof(idbuf), "%llu",
-	    (unsigned long long)cs.max_id + 1);
+	    (unsigned long long)st.clients.max_id + 1);
 	v[FU_C_ID] = idbuf;
 	v[FU_C_NAME] = name;
 	v[FU_C_COMPANY] = company;
@@ -110,14 +112,18 @@ add_client(struct fu_portfolio *pf, const char *name, fu_date today,
 	v[FU_C_STAGE] = stage;
 	v[FU_C_TAGS] = tags.p;
 	v[FU_C_NOTE] = note;
-	fu_clients_free(&cs);
-	if (fu_txn_add(pf, FU_CLIENTS, v, e) == -1 ||
-	    fu_txn_commit(pf, e) == -1)
+	if (fu_txn_add(pf, FU_CLIENTS, v, e) == -1) {
+		fu_state_free(&st);
+		fu_txn_abort(pf);
+		return -1;
+	}
+	fu_state_free(&st);
+	if (fu_txn_commit(pf, e) == -1)
 		return -1;
 	printf("%s\n", idbuf);
 	return 0;
 fail:
-	fu_clients_free(&cs);
+	fu_state_free(&st);
 	fu_txn_abort(pf);
 	return -1;
 }
@@ -126,11 +132,10 @@ static int
 add_agreement(struct fu_portfolio *pf, const char *who, const char *what,
     fu_date today, struct fu_err *e)
 {
-	struct fu_clients cs;
+	struct fu_state st;
 	const struct fu_clientrec *c;
 	struct fu_period per = { 0, 0 };
 	fu_date dd;
-	uint64_t max;
 	char idbuf[24], cbuf[24], dbuf[11], mbuf[11], pbuf[16];
 	const char *v[FU_A_NCOLS] = { 0 };
 
@@ -146,17 +151,17 @@ add_agreement(struct fu_portfolio *pf, const char *who, const char *what,
 		    "such as 90d, 2w, 3m or 1y"), every);
 	if (fu_txn_begin(pf, e) == -1)
 		return -1;
-	if (fu_clients_load(pf, &cs, e) == -1)
+	if (fu_state_load(pf, today, NULL, &st, e) == -1)
 		goto fail;
-	if ((c = fu_client_match(&cs, who, e)) == NULL ||
-	    fu_rule_agreement(c, what, dd, today, &per, e) == -1 ||
-	    fu_table_max_id(pf, FU_AGREEMENTS, &max, e) == -1) {
-		fu_clients_free(&cs);
+	if ((c = fu_client_match(&st.clients, who, e)) == NULL ||
+	    fu_rule_agreement(c, what, dd, today, &per, e) == -1) {
+		fu_state_free(&st);
 		goto fail;
 	}
-	snprintf(idbuf, sizeof(idbuf), "%llu", (unsigned long long)max + 1);
+	snprintf(idbuf, sizeof(idbuf), "%llu",
+	    (unsigned long long)st.max_agreement + 1);
 	snprintf(cbuf, sizeof(cbuf), "%llu", (unsigned long long)c->id);
-	fu_clients_free(&cs);
+	fu_state_free(&st);
 	v[FU_A_ID] = idbuf;
 	v[FU_A_CLIENT] = cbuf;
 	v[FU_A_WHAT] = what;

@@ -24,6 +24,7 @@ t 0 '2' '' fu-add client Bea
 t 0 '"2","Bea",""' '' tail -n 1 "$P/clients.csv"
 
 # An empty file, or one that is only a BOM, is a table with no rows yet.
+rm -f "$P/agreements.csv" "$P/log.csv"
 : | file clients.csv
 t 0 '1' '' fu-add client Ana
 t 0 'id,name,company,email,phone,since,birthday,anniversary,referred_by,consent,stage,tags,note

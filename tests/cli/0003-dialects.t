@@ -33,4 +33,4 @@ t 0 'id,name,company,email,phone,since,birthday,anniversary,referred_by,consent,
 # A formula typed by a person is kept from running in a spreadsheet.
 t 0 '2' '' fu-add client "=HYPERLINK(\"x\")" --company "@corp" --note "-5 is not a number"
 t 0 "2,\"'=HYPERLINK(\"\"x\"\")\",'@corp,,,2026-11-23,,,,,,,'-5 is not a number" '' tail -n 1 "$P/clients.csv"
-t 0 '2' '' fu-add agreement hyperlink "Send the price list" --due friday
+t 0 '1' '' fu-add agreement hyperlink "Send the price list" --due friday

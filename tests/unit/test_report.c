@@ -869,6 +869,42 @@ test_report_three_portfolios_equal_their_union(void **state)
 }
 
 static void
+test_report_reads_every_row_even_with_a_saved_state(void **state)
+{
+	const char *dirs[] = { all, NULL };
+	struct fu_portfolio pf;
+	struct fu_state st;
+	struct fu_err e = { 0 };
+	struct fu_report *r;
+	const struct fu_figures *f;
+	char *s;
+
+	(void)state;
+	/* A full pass of another command may leave a saved state behind;
+	 * the report must still see each row. */
+	assert_int_equal(fu_portfolio_open(&pf, all, &e), 0);
+	assert_int_equal(fu_state_load(&pf, d("2027-06-30"), NULL, &st, &e), 0);
+	fu_state_free(&st);
+	fu_portfolio_close(&pf);
+	r = report(dirs, d("2026-01-01"), d("2027-06-30"), FU_BY_NONE,
+	    FU_FMT_TSV);
+	f = fu_report_row(r, 0, NULL);
+	/* All 22 log rows and the 19 agreements with a made date; sales: log
+	 * 1, 2, 5, 6, 12, 18, 19, 22 (1420.00), first of 1, 2, 8, 5, 12. */
+	assert_int_equal(f->contacts, 22);
+	assert_int_equal(f->made, 19);
+	assert_int_equal(f->sales, 8);
+	assert_int_equal(f->amount, 142000);
+	assert_int_equal(f->sales_new, 5);
+	fu_report_free(r);
+	r = october(all, FU_BY_NONE, FU_FMT_TSV);
+	s = printed(r);
+	assert_string_equal(s, HEADER OCTOBER);
+	free(s);
+	fu_report_free(r);
+}
+
+static void
 test_report_period_is_a_month_or_from_and_to(void **state)
 {
 	struct fu_err e = { 0 };
@@ -982,6 +1018,7 @@ main(void)
 		cmocka_unit_test(test_report_by_channel_gives_what_each_channel_carried),
 		cmocka_unit_test(test_report_by_stage_adds_up_to_the_period),
 		cmocka_unit_test(test_report_three_portfolios_equal_their_union),
+		cmocka_unit_test(test_report_reads_every_row_even_with_a_saved_state),
 		cmocka_unit_test(test_report_period_is_a_month_or_from_and_to),
 		cmocka_unit_test(test_report_period_refuses_what_is_not_one),
 		cmocka_unit_test(test_report_by_month_covers_at_most_120_months),

@@ -21,7 +21,7 @@
 #include "state.h"
 
 #define MAGIC "FUSTATE\n"
-#define FORMAT 1
+#define FORMAT 2
 #define PRINT 4096		/* bytes of each end fingerprinted */
 
 struct tablemark {
@@ -80,132 +80,166 @@ mark(const struct fu_table_file *tf, off_t size, long line,
 	return rc;
 }
 
-/* Writing: raw values in the machine's own order, strings with their
- * length and a NUL, so that they can be used in place when mapped. */
-static void
-put(FILE *fp, const void *p, size_t n)
+/* The records as saved, in the machine's own layout: fixed size, strings
+ * as offsets into one block of NUL-terminated text, so that loading is a
+ * pass of copies over a mapped file. */
+struct dclient {
+	uint64_t id, line, referred_by;
+	int32_t since, consent, bd[3], an[3];
+	uint32_t name, company, stage, tags;
+};
+struct dcstate {
+	uint64_t stamp[6];	/* last, first sale, signal, kept, lost, won */
+	int32_t last;
+	uint32_t channel;
+};
+struct dopen {
+	uint64_t id, from, client;
+	int32_t due, made, every_n, every_unit, slips;
+	uint32_t what, channel, pad;
+};
+struct dhead {
+	char magic[8];
+	int32_t format, sizes, maxdate, pad;
+	char version[16];
+	uint64_t max_agreement, max_log, nclients, max_id, nopen, ntext;
+	struct tablemark m[FU_NTABLES];
+};
+
+/* Adds a string to the text block; returns its offset (0 is ""). */
+static uint32_t
+text(struct fu_buf *b, const char *s, int *bad)
 {
-	fwrite(p, 1, n, fp);
+	size_t at = b->len, n = s ? strlen(s) : 0;
+
+	if (n == 0)
+		return 0;
+	if (at + n + 1 > UINT32_MAX || fu_buf_add(b, s, n + 1) == -1) {
+		*bad = 1;
+		return 0;
+	}
+	return (uint32_t)at;
 }
 
-static void
-put_u64(FILE *fp, uint64_t v)
+static int32_t
+sizes(void)
 {
-	put(fp, &v, sizeof(v));
-}
-
-static void
-put_i32(FILE *fp, int32_t v)
-{
-	put(fp, &v, sizeof(v));
-}
-
-static void
-put_str(FILE *fp, const char *s)
-{
-	uint32_t n = s ? (uint32_t)strlen(s) : 0;
-
-	put(fp, &n, sizeof(n));
-	put(fp, s ? s : "", n);
-	fputc('\0', fp);
-}
-
-static void
-put_mday(FILE *fp, const struct fu_mday *m)
-{
-	put_i32(fp, m->year);
-	put_i32(fp, m->month);
-	put_i32(fp, m->day);
+	return (int32_t)(sizeof(struct dhead) + sizeof(struct dclient) * 3 +
+	    sizeof(struct dcstate) * 5 + sizeof(struct dopen) * 7);
 }
 
 int
 fu_cache_save(struct fu_portfolio *pf, const struct pass *p)
 {
 	const struct fu_state *st = p->st;
-	struct tablemark m[FU_NTABLES];
+	struct dhead h;
+	struct fu_buf tx = { 0 };
 	char tmp[4200], path[4200];
-	uint64_t k, v;
+	uint64_t k, v, nslips = 0;
 	size_t i, pos = 0;
 	FILE *fp;
-	int fd, t, bad;
+	int fd, t, bad = 0;
 
+	memset(&h, 0, sizeof(h));
 	for (t = 0; t < FU_NTABLES; t++)
 		if (mark(&pf->t[t], (off_t)pf->t[t].snap, pf->t[t].end_line,
-		    &m[t]) == -1)
+		    &h.m[t]) == -1)
 			return -1;
+	if (fu_buf_add(&tx, "", 1) == -1)
+		return -1;
 	snprintf(path, sizeof(path), "%s/.fu-state", pf->dir);
 	snprintf(tmp, sizeof(tmp), "%s/.fu-state.XXXXXX", pf->dir);
-	if ((fd = mkstemp(tmp)) == -1)
+	if ((fd = mkstemp(tmp)) == -1) {
+		fu_buf_free(&tx);
 		return -1;
+	}
 	if (fchmod(fd, 0600) == -1 || (fp = fdopen(fd, "w")) == NULL) {
 		close(fd);
 		unlink(tmp);
+		fu_buf_free(&tx);
 		return -1;
 	}
-	put(fp, MAGIC, 8);
-	put_i32(fp, FORMAT);
-	put_i32(fp, (int32_t)sizeof(struct fu_open));
-	put(fp, FU_VERSION "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 16);
-	put_i32(fp, p->maxdate);
-	put_u64(fp, st->max_agreement);
-	put_u64(fp, st->max_log);
-	put(fp, m, sizeof(m));
-	put_u64(fp, st->clients.n);
-	put_u64(fp, st->clients.max_id);
+	memcpy(h.magic, MAGIC, 8);
+	h.format = FORMAT;
+	h.sizes = sizes();
+	h.maxdate = p->maxdate;
+	snprintf(h.version, sizeof(h.version), "%s", FU_VERSION);
+	h.max_agreement = st->max_agreement;
+	h.max_log = st->max_log;
+	h.nclients = st->clients.n;
+	h.max_id = st->clients.max_id;
+	h.nopen = st->nopen;
+	fwrite(&h, sizeof(h), 1, fp);
 	for (i = 0; i < st->clients.n; i++) {
 		const struct fu_clientrec *c = &st->clients.v[i];
+		struct dclient d;
 
-		put_u64(fp, c->id);
-		put_u64(fp, (uint64_t)c->line);
-		put_i32(fp, c->since);
-		put_mday(fp, &c->birthday);
-		put_mday(fp, &c->anniversary);
-		put_u64(fp, c->referred_by);
-		put_i32(fp, c->consent);
-		put_str(fp, c->name);
-		put_str(fp, c->company);
-		put_str(fp, c->stage);
-		put_str(fp, c->tags);
+		memset(&d, 0, sizeof(d));
+		d.id = c->id;
+		d.line = (uint64_t)c->line;
+		d.referred_by = c->referred_by;
+		d.since = c->since;
+		d.consent = c->consent;
+		d.bd[0] = c->birthday.year;
+		d.bd[1] = c->birthday.month;
+		d.bd[2] = c->birthday.day;
+		d.an[0] = c->anniversary.year;
+		d.an[1] = c->anniversary.month;
+		d.an[2] = c->anniversary.day;
+		d.name = text(&tx, c->name, &bad);
+		d.company = text(&tx, c->company, &bad);
+		d.stage = text(&tx, c->stage, &bad);
+		d.tags = text(&tx, c->tags, &bad);
+		fwrite(&d, sizeof(d), 1, fp);
 	}
 	for (i = 0; i < st->clients.n; i++) {
 		const struct fu_cstate *c = &st->cs[i];
+		struct dcstate d;
 
-		put_i32(fp, c->last);
-		put_str(fp, c->last_channel);
-		put_u64(fp, c->last_stamp);
-		put_u64(fp, c->first_sale);
-		put_u64(fp, c->last_signal);
-		put_u64(fp, c->last_kept);
-		put_u64(fp, c->last_lost);
-		put_u64(fp, c->last_won);
+		memset(&d, 0, sizeof(d));
+		d.stamp[0] = c->last_stamp;
+		d.stamp[1] = c->first_sale;
+		d.stamp[2] = c->last_signal;
+		d.stamp[3] = c->last_kept;
+		d.stamp[4] = c->last_lost;
+		d.stamp[5] = c->last_won;
+		d.last = c->last;
+		d.channel = text(&tx, c->last_channel, &bad);
+		fwrite(&d, sizeof(d), 1, fp);
 	}
-	put_u64(fp, st->nopen);
 	for (i = 0; i < st->nopen; i++) {
 		const struct fu_open *o = &st->open[i];
+		struct dopen d;
 
-		put_u64(fp, o->id);
-		put_u64(fp, o->from);
-		put_u64(fp, o->client);
-		put_i32(fp, o->due);
-		put_i32(fp, o->made);
-		put_i32(fp, o->every.n);
-		put_i32(fp, o->every.unit);
-		put_i32(fp, o->slips);
-		put_str(fp, o->what);
-		put_str(fp, o->channel);
+		memset(&d, 0, sizeof(d));
+		d.id = o->id;
+		d.from = o->from;
+		d.client = o->client;
+		d.due = o->due;
+		d.made = o->made;
+		d.every_n = o->every.n;
+		d.every_unit = o->every.unit;
+		d.slips = o->slips;
+		d.what = text(&tx, o->what, &bad);
+		d.channel = text(&tx, o->channel, &bad);
+		fwrite(&d, sizeof(d), 1, fp);
 	}
-	bad = fu_idset_save(p->closed, fp) == -1 ||
+	k = tx.len;
+	fwrite(&k, sizeof(k), 1, fp);
+	fwrite(tx.p, 1, tx.len, fp);
+	fu_buf_free(&tx);
+	bad |= fu_idset_save(p->closed, fp) == -1 ||
 	    fu_idset_save(p->named, fp) == -1 ||
 	    fu_idset_save(p->logs, fp) == -1 ||
 	    fu_idset_save(p->exists, fp) == -1;
-	for (k = 0; fu_idmap_next(p->slips, &pos, &k, &v);)
-		k++;
-	put_u64(fp, k);
+	while (fu_idmap_next(p->slips, &pos, &k, &v))
+		nslips++;
+	fwrite(&nslips, sizeof(nslips), 1, fp);
 	for (pos = 0; fu_idmap_next(p->slips, &pos, &k, &v);) {
-		put_u64(fp, k);
-		put_u64(fp, v);
+		fwrite(&k, sizeof(k), 1, fp);
+		fwrite(&v, sizeof(v), 1, fp);
 	}
-	put(fp, "END\n", 4);
+	fwrite("END\n", 1, 4, fp);
 	if (bad || ferror(fp) | (fclose(fp) == EOF) || rename(tmp, path) ==
 	    -1) {
 		unlink(tmp);
@@ -220,59 +254,17 @@ struct cur {
 	int bad;
 };
 
-static void
-get(struct cur *c, void *out, size_t n)
+static const void *
+take(struct cur *c, size_t n)
 {
+	const void *at = c->p;
+
 	if (c->bad || (size_t)(c->end - c->p) < n) {
 		c->bad = 1;
-		memset(out, 0, n);
-		return;
+		return NULL;
 	}
-	memcpy(out, c->p, n);
 	c->p += n;
-}
-
-static uint64_t
-get_u64(struct cur *c)
-{
-	uint64_t v;
-
-	get(c, &v, sizeof(v));
-	return v;
-}
-
-static int32_t
-get_i32(struct cur *c)
-{
-	int32_t v;
-
-	get(c, &v, sizeof(v));
-	return v;
-}
-
-static const char *
-get_str(struct cur *c)
-{
-	uint32_t n;
-	const char *s;
-
-	get(c, &n, sizeof(n));
-	if (c->bad || (size_t)(c->end - c->p) < (size_t)n + 1 || c->p[n] !=
-	    '\0') {
-		c->bad = 1;
-		return "";
-	}
-	s = c->p;
-	c->p += n + 1;
-	return s;
-}
-
-static void
-get_mday(struct cur *c, struct fu_mday *m)
-{
-	m->year = get_i32(c);
-	m->month = get_i32(c);
-	m->day = get_i32(c);
+	return at;
 }
 
 /* Whether a table is still what the saved state read of it. */
@@ -295,20 +287,21 @@ int
 fu_cache_load(struct fu_portfolio *pf, struct pass *p, fu_date asof)
 {
 	struct fu_state *st = p->st;
-	struct tablemark m[FU_NTABLES];
+	struct dhead h;
 	struct cur c;
 	struct stat sb;
+	const char *tx, *rec;
 	char path[4200];
 	void *map;
-	uint64_t n, i, k;
+	uint64_t i, k, v, n, ntx;
 	int fd, t;
 
 	snprintf(path, sizeof(path), "%s/.fu-state", pf->dir);
 	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1)
 		return -1;
-	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) || sb.st_size < 64 ||
-	    (map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd,
-	    0)) == MAP_FAILED) {
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) ||
+	    (size_t)sb.st_size < sizeof(h) + 4 || (map = mmap(NULL,
+	    (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0)) == MAP_FAILED) {
 		close(fd);
 		return -1;
 	}
@@ -318,95 +311,121 @@ fu_cache_load(struct fu_portfolio *pf, struct pass *p, fu_date asof)
 	c.p = map;
 	c.end = c.p + sb.st_size;
 	c.bad = 0;
-	if (memcmp(c.p, MAGIC, 8) != 0 || memcmp(c.end - 4, "END\n", 4) != 0)
+	memcpy(&h, take(&c, sizeof(h)), sizeof(h));
+	if (memcmp(h.magic, MAGIC, 8) != 0 || h.format != FORMAT ||
+	    h.sizes != sizes() || strncmp(h.version, FU_VERSION,
+	    sizeof(h.version)) != 0 || memcmp(c.end - 4, "END\n", 4) != 0)
 		goto stale;
-	c.p += 8;
-	if (get_i32(&c) != FORMAT || get_i32(&c) != (int32_t)sizeof(struct
-	    fu_open) || strncmp(c.p, FU_VERSION, 16) != 0)
-		goto stale;
-	c.p += 16;
 	/* Rows dated after today would have been left out of the answer. */
-	if ((p->maxdate = get_i32(&c)) > asof)
+	if (h.maxdate > asof)
 		goto stale;
-	st->max_agreement = get_u64(&c);
-	st->max_log = get_u64(&c);
-	get(&c, m, sizeof(m));
-	for (t = 0; t < FU_NTABLES && !c.bad; t++)
-		if (!same_table(&pf->t[t], &m[t]))
+	for (t = 0; t < FU_NTABLES; t++)
+		if (!same_table(&pf->t[t], &h.m[t]))
 			goto stale;
-	n = get_u64(&c);
-	st->clients.max_id = get_u64(&c);
-	if (c.bad || n > (uint64_t)(c.end - c.p) / 32 ||
-	    (st->clients.v = calloc(n + 1, sizeof(*st->clients.v))) == NULL ||
+	n = h.nclients;
+	if (n > (uint64_t)(c.end - c.p) / sizeof(struct dclient) ||
+	    h.nopen > (uint64_t)(c.end - c.p) / sizeof(struct dopen))
+		goto stale;
+	/* The text block comes after the three arrays. */
+	rec = c.p;
+	if (take(&c, n * sizeof(struct dclient)) == NULL ||
+	    take(&c, n * sizeof(struct dcstate)) == NULL ||
+	    take(&c, h.nopen * sizeof(struct dopen)) == NULL)
+		goto stale;
+	if ((tx = take(&c, sizeof(ntx))) == NULL)
+		goto stale;
+	memcpy(&ntx, tx, sizeof(ntx));
+	if (ntx == 0 || ntx > (uint64_t)(c.end - c.p) || (tx = take(&c,
+	    (size_t)ntx)) == NULL || tx[ntx - 1] != '\0')
+		goto stale;
+	st->clients.max_id = h.max_id;
+	st->max_agreement = h.max_agreement;
+	st->max_log = h.max_log;
+	p->maxdate = h.maxdate;
+	if ((st->clients.v = calloc(n + 1, sizeof(*st->clients.v))) == NULL ||
 	    (st->clients.byid = fu_idmap_new()) == NULL ||
-	    (st->cs = calloc(n + 1, sizeof(*st->cs))) == NULL)
+	    (st->cs = calloc(n + 1, sizeof(*st->cs))) == NULL ||
+	    (st->open = malloc((h.nopen + 1) * sizeof(*st->open))) == NULL)
 		goto stale;
 	st->clients.n = st->clients.cap = n;
-	for (i = 0; i < n && !c.bad; i++) {
+	p->capopen = h.nopen + 1;
+#define TEXT(off) ((off) < ntx ? tx + (off) : (c.bad = 1, ""))
+	for (i = 0; i < n; i++, rec += sizeof(struct dclient)) {
 		struct fu_clientrec *r = &st->clients.v[i];
+		struct dclient d;
 
-		r->id = get_u64(&c);
-		r->line = (long)get_u64(&c);
-		r->since = get_i32(&c);
-		get_mday(&c, &r->birthday);
-		get_mday(&c, &r->anniversary);
-		r->referred_by = get_u64(&c);
-		r->consent = get_i32(&c);
-		r->name = get_str(&c);
-		r->company = get_str(&c);
-		r->stage = (char *)get_str(&c);
-		r->tags = (char *)get_str(&c);
+		memcpy(&d, rec, sizeof(d));
+		r->id = d.id;
+		r->line = (long)d.line;
+		r->referred_by = d.referred_by;
+		r->since = d.since;
+		r->consent = d.consent;
+		r->birthday.year = d.bd[0];
+		r->birthday.month = d.bd[1];
+		r->birthday.day = d.bd[2];
+		r->anniversary.year = d.an[0];
+		r->anniversary.month = d.an[1];
+		r->anniversary.day = d.an[2];
+		r->name = TEXT(d.name);
+		r->company = TEXT(d.company);
+		r->stage = (char *)TEXT(d.stage);
+		r->tags = (char *)TEXT(d.tags);
 	}
-	for (i = 0; i < n && !c.bad; i++) {
+	for (i = 0; i < n; i++, rec += sizeof(struct dcstate)) {
 		struct fu_cstate *s = &st->cs[i];
+		struct dcstate d;
 
-		s->last = get_i32(&c);
-		s->last_channel = get_str(&c);
-		s->last_stamp = get_u64(&c);
-		s->first_sale = get_u64(&c);
-		s->last_signal = get_u64(&c);
-		s->last_kept = get_u64(&c);
-		s->last_lost = get_u64(&c);
-		s->last_won = get_u64(&c);
+		memcpy(&d, rec, sizeof(d));
+		s->last_stamp = d.stamp[0];
+		s->first_sale = d.stamp[1];
+		s->last_signal = d.stamp[2];
+		s->last_kept = d.stamp[3];
+		s->last_lost = d.stamp[4];
+		s->last_won = d.stamp[5];
+		s->last = d.last;
+		s->last_channel = TEXT(d.channel);
 	}
-	n = get_u64(&c);
-	if (c.bad || n > (uint64_t)(c.end - c.p) / 32 ||
-	    (st->open = malloc((n + 1) * sizeof(*st->open))) == NULL)
-		goto stale;
-	p->capopen = n + 1;
-	for (i = 0; i < n && !c.bad; i++) {
+	for (i = 0; i < h.nopen; i++, rec += sizeof(struct dopen)) {
 		struct fu_open *o = &st->open[i];
+		struct dopen d;
 
-		o->id = get_u64(&c);
-		o->from = get_u64(&c);
-		o->client = (size_t)get_u64(&c);
-		o->due = get_i32(&c);
-		o->made = get_i32(&c);
-		o->every.n = get_i32(&c);
-		o->every.unit = (char)get_i32(&c);
-		o->slips = get_i32(&c);
-		o->what = get_str(&c);
-		o->channel = get_str(&c);
-		if (o->client >= st->clients.n)
+		memcpy(&d, rec, sizeof(d));
+		o->id = d.id;
+		o->from = d.from;
+		o->client = (size_t)d.client;
+		o->due = d.due;
+		o->made = d.made;
+		o->every.n = d.every_n;
+		o->every.unit = (char)d.every_unit;
+		o->slips = d.slips;
+		o->what = TEXT(d.what);
+		o->channel = TEXT(d.channel);
+		if (d.client >= n)
 			c.bad = 1;
 	}
-	st->nopen = n;
+#undef TEXT
+	st->nopen = h.nopen;
 	if (c.bad || fu_idset_load(p->closed, &c.p, c.end) == -1 ||
 	    fu_idset_load(p->named, &c.p, c.end) == -1 ||
 	    fu_idset_load(p->logs, &c.p, c.end) == -1 ||
-	    fu_idset_load(p->exists, &c.p, c.end) == -1)
+	    fu_idset_load(p->exists, &c.p, c.end) == -1 ||
+	    take(&c, sizeof(n)) == NULL)
 		goto stale;
-	n = get_u64(&c);
-	for (i = 0; i < n && !c.bad; i++) {
-		k = get_u64(&c);
-		if (fu_idmap_put(p->slips, k, get_u64(&c)) == -1)
+	memcpy(&n, c.p - sizeof(n), sizeof(n));
+	if (n > (uint64_t)(c.end - c.p) / 16)
+		goto stale;
+	for (i = 0; i < n; i++) {
+		memcpy(&k, c.p, sizeof(k));
+		memcpy(&v, c.p + 8, sizeof(v));
+		c.p += 16;
+		if (fu_idmap_put(p->slips, k, v) == -1)
 			goto stale;
 	}
-	if (c.bad || c.end - c.p != 4 || fu_clients_index(&st->clients) == -1)
+	if (c.end - c.p != 4 || fu_clients_index(&st->clients) == -1)
 		goto stale;
 	for (t = 0; t < FU_NTABLES; t++) {
-		pf->t[t].start = (long long)m[t].size;
-		pf->t[t].start_line = (long)m[t].line;
+		pf->t[t].start = (long long)h.m[t].size;
+		pf->t[t].start_line = (long)h.m[t].line;
 	}
 	return 0;
 stale:

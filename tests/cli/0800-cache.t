@@ -65,3 +65,19 @@ ok "$steps steps: every answer equals a full scan's" test "$same" -eq "$steps"
 ok 'the saved state was used and is 0600' test "$(stat -c %a "$P/.fu-state")" = 600
 # Not so many errors that the walk proved nothing.
 ok 'most answers were answers' test "$(answers | grep -c '^exit [01]$')" -ge 3
+
+# A saved state that is damaged, cut short, from another version or a
+# link is ignored and made again; one that cannot be written is no error.
+full=$(FU_CACHE=0 answers)
+head -c 100 /dev/urandom >"$P/.fu-state"
+ok 'garbage in .fu-state is ignored' test "$(answers)" = "$full"
+ok 'and made again' test "$(head -c 8 "$P/.fu-state")" = 'FUSTATE'
+head -c 5000 "$P/.fu-state" >"$tmp/short" && cp "$tmp/short" "$P/.fu-state"
+ok 'a cut-short .fu-state is ignored' test "$(answers)" = "$full"
+printf 'X' | dd of="$P/.fu-state" bs=1 seek=30 conv=notrunc 2>/dev/null
+ok 'a .fu-state of another version is ignored' test "$(answers)" = "$full"
+rm -f "$P/.fu-state" && ln -s "$P/clients.csv" "$P/.fu-state"
+ok 'a link in its place is not followed' test "$(answers)" = "$full"
+rm -f "$P/.fu-state" && mkdir "$P/.fu-state"
+ok 'a directory in its place is no error' test "$(answers)" = "$full"
+rmdir "$P/.fu-state"

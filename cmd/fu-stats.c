@@ -67,12 +67,12 @@ int
 main(int argc, char *argv[])
 {
 	struct fu_report_query q = { 0, 0, FU_BY_NONE, FU_FMT_TEXT, NULL };
-	struct fu_report *r;
+	struct fu_report *r = NULL;
 	struct fu_err e = { 0 };
 	const char *month = NULL, *from = NULL, *to = NULL, *today = NULL;
 	const char **dirs;
 	fu_date now;
-	int ch, i, ndirs = 0;
+	int ch, i, ndirs = 0, rc = FU_EXIT_USAGE;
 
 	fu_init("fu-stats");
 	if ((dirs = calloc((size_t)argc + 1, sizeof(*dirs))) == NULL) {
@@ -94,7 +94,7 @@ main(int argc, char *argv[])
 			else {
 				fu_warn(_("--by \"%s\": use month, channel or "
 				    "stage"), optarg);
-				return FU_EXIT_USAGE;
+				goto out;
 			}
 			break;
 		case 'p': dirs[ndirs++] = optarg; break;
@@ -105,35 +105,38 @@ main(int argc, char *argv[])
 		case OPT_TODAY: today = optarg; break;
 		case 'h':
 			usage(stdout);
-			return fu_out_close(&e) == -1 ? fu_fail(&e) : 0;
+			rc = fu_out_close(&e) == -1 ? fu_fail(&e) : 0;
+			goto out;
 		case OPT_VERSION:
 			printf("fu-stats %s\n", FU_VERSION);
-			return fu_out_close(&e) == -1 ? fu_fail(&e) : 0;
+			rc = fu_out_close(&e) == -1 ? fu_fail(&e) : 0;
+			goto out;
 		default:
 			usage(stderr);
-			return FU_EXIT_USAGE;
+			goto out;
 		}
 	}
 	if (optind < argc) {
 		usage(stderr);
-		return FU_EXIT_USAGE;
+		goto out;
 	}
 	if (ndirs == 0)
 		ndirs = 1;	/* dirs[0] NULL: $FU_PORTFOLIO or the default */
 	if (fu_today(today, &now, &e) == -1 ||
 	    fu_report_period(month, from, to, now, &q.from, &q.to, &e) == -1 ||
 	    (r = fu_report_new(&q, &e)) == NULL)
-		return fu_fail(&e);
+		goto fail;
 	for (i = 0; i < ndirs; i++)
-		if (add(r, dirs[i], ndirs > 1, &e) == -1) {
-			fu_report_free(r);
-			return fu_fail(&e);
-		}
-	if (fu_report_print(r, &e) == -1 || fu_out_close(&e) == -1) {
-		fu_report_free(r);
-		return fu_fail(&e);
-	}
+		if (add(r, dirs[i], ndirs > 1, &e) == -1)
+			goto fail;
+	if (fu_report_print(r, &e) == -1 || fu_out_close(&e) == -1)
+		goto fail;
+	rc = 0;
+	goto out;
+fail:
+	rc = fu_fail(&e);
+out:
 	fu_report_free(r);
 	free(dirs);
-	return 0;
+	return rc;
 }

@@ -4,16 +4,20 @@
 # for a quick one.  See tests/bench/run for the knobs.
 .DEFAULT_GOAL := all
 
-BENCH_GEN = tests/bench/gen
+BENCH_BIN = tests/bench/gen tests/bench/csvcount
 CLEAN_HOOKS += clean-bench
 
-$(BENCH_GEN): tests/bench/gen.c
+tests/bench/gen: tests/bench/gen.c
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ tests/bench/gen.c
 
-bench: all $(BENCH_GEN)
+# libcsv alone, as fu calls it: the floor of a full scan.
+tests/bench/csvcount: tests/bench/csvcount.c
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ tests/bench/csvcount.c -lcsv
+
+bench: all $(BENCH_BIN)
 	tests/bench/run
 
 clean-bench:
-	rm -f $(BENCH_GEN)
+	rm -f $(BENCH_BIN)
 
 .PHONY: bench clean-bench

@@ -158,6 +158,8 @@ struct fu_agreement {
 	const char *what, *channel;
 	fu_date due, made;		/* made: FU_DATE_NONE when empty */
 	struct fu_period every;		/* n == 0 when not recurring */
+	fu_date closed;			/* for state hooks: the day a log row
+					 * closed it, FU_DATE_NONE if none */
 };
 struct fu_logrow {
 	uint64_t id, client, agreement, next;	/* 0 when empty */

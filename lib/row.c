@@ -110,6 +110,7 @@ fu_row_agreement(const struct fu_row *r, const char *file,
 		    "as 90d, 2w, 3m or 1y"));
 	a->what = r->f[FU_A_WHAT];
 	a->channel = r->f[FU_A_CHANNEL];
+	a->closed = FU_DATE_NONE;
 	return 0;
 }
 

@@ -55,6 +55,54 @@ later(fu_stamp *slot, fu_stamp s)
 		*slot = s;
 }
 
+#define DAY_DENSE (1ULL << 26)
+
+/* Notes the day an agreement closed, for a report that asks; the first
+ * closing row counts. */
+static int
+note_closed(struct pass *p, uint64_t id, fu_date date)
+{
+	uint16_t day = date < 0 ? 1 : date > 65534 ? 65535 :
+	    (uint16_t)(date + 1);
+	uint64_t v;
+
+	if (id >= DAY_DENSE) {
+		if (p->closed_far == NULL &&
+		    (p->closed_far = fu_idmap_new()) == NULL)
+			return -1;
+		if (fu_idmap_get(p->closed_far, id, &v) && v <= day)
+			return 0;
+		return fu_idmap_put(p->closed_far, id, day);
+	}
+	if (id >= p->nclosed_day) {
+		size_t n = p->nclosed_day ? p->nclosed_day : 1024;
+		uint16_t *d;
+
+		while (n <= id)
+			n *= 2;
+		if ((d = realloc(p->closed_day, n * sizeof(*d))) == NULL)
+			return -1;
+		memset(d + p->nclosed_day, 0, (n - p->nclosed_day) * sizeof(*d));
+		p->closed_day = d;
+		p->nclosed_day = n;
+	}
+	if (p->closed_day[id] == 0 || p->closed_day[id] > day)
+		p->closed_day[id] = day;
+	return 0;
+}
+
+static fu_date
+closed_on(const struct pass *p, uint64_t id)
+{
+	uint64_t v = 0;
+
+	if (id < p->nclosed_day)
+		v = p->closed_day[id];
+	else if (id >= DAY_DENSE)
+		(void)fu_idmap_get(p->closed_far, id, &v);
+	return v == 0 ? FU_DATE_NONE : (fu_date)v - 1;
+}
+
 static int
 on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 {
@@ -110,6 +158,10 @@ on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 	case FU_O_WON: later(&c->last_won, s); break;
 	default: break;
 	}
+	if (l.outcome >= FU_O_KEPT && l.outcome <= FU_O_DROPPED &&
+	    p->h != NULL && p->h->agreement != NULL &&
+	    note_closed(p, l.agreement, l.date) == -1)
+		return nomem(e, p->file);
 	if (l.outcome >= FU_O_KEPT && l.outcome <= FU_O_DROPPED) {
 		uint64_t slips = 0;
 
@@ -155,9 +207,11 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 		return fu_err_data(e, p->file, row->line, _("from names log "
 		    "row %llu, which is not in the log"),
 		    (unsigned long long)a.from);
-	if (p->h && p->h->agreement && p->h->agreement(p->h->ctx, &a, ci, e) ==
-	    -1)
-		return -1;
+	if (p->h && p->h->agreement) {
+		a.closed = closed_on(p, a.id);
+		if (p->h->agreement(p->h->ctx, &a, ci, e) == -1)
+			return -1;
+	}
 	if (a.made != FU_DATE_NONE && a.made > p->maxdate)
 		p->maxdate = a.made;
 	if (a.made != FU_DATE_NONE && a.made > st->asof) {
@@ -366,6 +420,8 @@ out:
 	fu_idset_free(p.logs);
 	fu_idset_free(p.exists);
 	fu_idmap_free(p.slips);
+	free(p.closed_day);
+	fu_idmap_free(p.closed_far);
 	if (rc == -1)
 		fu_state_free(st);
 	return rc;

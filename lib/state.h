@@ -22,6 +22,11 @@ struct pass {
 	const char *chan[16];		/* channels are few: shared */
 	size_t nchan;
 	fu_date maxdate;		/* the latest date read */
+	/* For an agreement hook only: the day each agreement closed, as
+	 * days since 1970 plus one in 16 bits, 0 if open. */
+	uint16_t *closed_day;
+	size_t nclosed_day;
+	struct fu_idmap *closed_far;	/* the same for ids past 2^26 */
 	int partial;			/* rows after asof were left out */
 };
 

@@ -391,6 +391,61 @@ test_state_refuses_a_missing_portfolio(void **state)
 	    "makes one)");
 }
 
+struct seen {
+	int agreements, logs;
+	fu_date closed[8];
+};
+
+static int
+see_log(void *ctx, const struct fu_logrow *l, size_t client, struct fu_err *e)
+{
+	(void)l;
+	(void)client;
+	(void)e;
+	((struct seen *)ctx)->logs++;
+	return 0;
+}
+
+static int
+see_agreement(void *ctx, const struct fu_agreement *a, size_t client,
+    struct fu_err *e)
+{
+	struct seen *s = ctx;
+
+	(void)client;
+	(void)e;
+	s->agreements++;
+	if (a->id < 8)
+		s->closed[a->id] = a->closed;
+	return 0;
+}
+
+static void
+test_state_hooks_see_every_row_and_when_each_agreement_closed(void **state)
+{
+	struct fu_portfolio pf;
+	struct fu_state st;
+	struct fu_err e = { 0 };
+	struct seen seen = { 0, 0, { 0 } };
+	struct fu_state_hooks h = { see_log, see_agreement, &seen };
+
+	(void)state;
+	put("agreements.csv", AHEAD "1,1,A step,2026-11-27,,,2026-11-01,\n"
+	    "2,1,B step,2026-11-29,,,2026-11-21,1\n3,2,C step,2026-12-29,,,,\n");
+	put("log.csv", LHEAD "1,2026-11-21,1,1,,kept,,,2,\n"
+	    "2,2026-11-25,1,2,,moved,,,,\n3,2026-12-02,2,3,,dropped,,,,\n");
+	assert_int_equal(fu_portfolio_open(&pf, dir, &e), 0);
+	assert_int_equal(fu_state_load(&pf, d("2026-11-30"), &h, &st, &e), 0);
+	assert_int_equal(seen.logs, 3);
+	assert_int_equal(seen.agreements, 3);
+	assert_int_equal(seen.closed[1], d("2026-11-21"));
+	assert_int_equal(seen.closed[2], d("2026-11-25"));
+	/* Closed after the day asked: still open then. */
+	assert_int_equal(seen.closed[3], FU_DATE_NONE);
+	fu_state_free(&st);
+	fu_portfolio_close(&pf);
+}
+
 int
 main(void)
 {
@@ -411,6 +466,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_state_refuses_broken_references, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_state_survives_a_crash_between_the_two_appends, setup, teardown),
 		cmocka_unit_test(test_state_refuses_a_missing_portfolio),
+		cmocka_unit_test_setup_teardown(test_state_hooks_see_every_row_and_when_each_agreement_closed, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("state", tests, NULL, NULL);

@@ -74,6 +74,10 @@ gen() {
 
 listing='DUE         LATE  CLIENT     WHAT                              CHANNEL  ID
 2026-11-20     3  Ana López  Send Ana the quote for 3 laptops  email     1'
+# Every client and the log row read: no row was skipped.
+stale='client_id	client	last	days	last_channel	what	due	id
+2	Luis Pérez		682		Call Luis about the spring order	2026-12-01	2
+1	Ana López	2026-11-01	22	call	Send Ana the quote for 3 laptops	2026-11-20	1'
 
 # Every file of the catalogue has its line (or its BUG line).
 for f in "$cat"/*.*; do
@@ -96,7 +100,9 @@ while IFS='	' read -r f status msg; do
 	cp "$P/$table" "$tmp/before"
 	case $status in
 	3) t 3 '' "fu-due: $msg" timeout 10 fu-due ;;
-	0) t 0 "$listing" '' timeout 10 fu-due ;;
+	0) t 0 "$listing" '' timeout 10 fu-due
+	   [ "$f" = empty.log.csv ] ||
+		t 0 "$stale" '' timeout 10 fu-due --stale 0 --tsv ;;
 	1) t 1 '' '' timeout 10 fu-due ;;
 	*) ok "$f: status $status is not 0, 1 or 3" false ;;
 	esac

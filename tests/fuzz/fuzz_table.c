@@ -258,6 +258,18 @@ check_state(const struct fu_state *st)
  * saved state: 0, so fu-due --slipped 1 lists nothing.
  * tests/fuzz/regress/fuzz_table/cache-slips. */
 
+/* BUG (same cause): an agreement whose "from" was past the end of the log
+ * when the state was saved is never checked again: once log rows are
+ * appended past that id without it, a full scan says "from names log row
+ * N, which is not in the log" (exit 3) and the saved state answers as if
+ * all were well (exit 0).  tests/fuzz/regress/fuzz_table/cache-from-missing. */
+static int
+known_cache_bug(int ra, const struct fu_err *ea, int rb)
+{
+	return fuzz_skip_known() && ra != 0 && rb == 0 &&
+	    strncmp(ea->text, "from names log row", 18) == 0;
+}
+
 /* Two derived states are the same answer: every client, its state and
  * every open agreement, field by field. */
 #define SAME(x, what, ...) CHECK(x, "cached and full states differ: " \
@@ -371,6 +383,10 @@ cache_differential(const char *dir, const char *name, const uint8_t *data,
 	fuzz_append(dir, name, data + cut, size - cut);
 	rb = load(dir, 1, &b, &eb);	/* the saved state, then the rest */
 	ra = load(dir, 0, &a, &ea);	/* every byte */
+	if (known_cache_bug(ra, &ea, rb)) {
+		fu_state_free(&b);
+		return;
+	}
 	SAME(ra == rb, "one failed: %s", ra ? ea.text : eb.text);
 	if (ra == 0) {
 		same_state(&a, &b);

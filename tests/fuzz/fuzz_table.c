@@ -270,6 +270,25 @@ known_cache_bug(int ra, const struct fu_err *ea, int rb)
 	    strncmp(ea->text, "from names log row", 18) == 0;
 }
 
+/* BUG (lib/table.c fu_table_read, with the saved state): a table that was
+ * only blank lines when the state was saved is continued as if it had a
+ * header: once a header and rows are appended, the header is read as a
+ * row ("log.csv:2: id "id" is not an id", exit 3, where a full scan
+ * answers), or, when no header completes, "log.csv: cannot read: Invalid
+ * argument" (exit 4, where a full scan says which quote is not closed).
+ * tests/fuzz/regress/fuzz_table/cache-blank-then-header,
+ * cache-blank-then-bad-quote. */
+static int
+blank_prefix(const uint8_t *p, size_t n)
+{
+	size_t i = n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+	for (; i < n; i++)
+		if (p[i] != '\n' && p[i] != '\r')
+			return 0;
+	return n > 0;
+}
+
 /* Two derived states are the same answer: every client, its state and
  * every open agreement, field by field. */
 #define SAME(x, what, ...) CHECK(x, "cached and full states differ: " \
@@ -383,8 +402,12 @@ cache_differential(const char *dir, const char *name, const uint8_t *data,
 	fuzz_append(dir, name, data + cut, size - cut);
 	rb = load(dir, 1, &b, &eb);	/* the saved state, then the rest */
 	ra = load(dir, 0, &a, &ea);	/* every byte */
-	if (known_cache_bug(ra, &ea, rb)) {
-		fu_state_free(&b);
+	if (known_cache_bug(ra, &ea, rb) || (fuzz_skip_known() &&
+	    blank_prefix(data, cut))) {
+		if (ra == 0)
+			fu_state_free(&a);
+		if (rb == 0)
+			fu_state_free(&b);
 		return;
 	}
 	SAME(ra == rb, "one failed: %s", ra ? ea.text : eb.text);

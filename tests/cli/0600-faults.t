@@ -16,6 +16,14 @@ unset FU_FAULT_N FU_FAULT_ERRNO FU_FAULT_CALL FU_FAULT_SHORT FU_FAULT_PERSIST \
     FU_FAULT_COUNT FU_FAULT_LOG FU_CACHE
 # FU_FAULT_BUGS=1 runs the cases of the known bugs below as well.
 bugs=${FU_FAULT_BUGS:-0}
+# Under the sanitizers (make check's second pass) every call still fails
+# in turn, with EIO; the repeats that take the same error paths (ENOSPC,
+# short writes and reads, EINTR) are left to the first pass.
+full_walk=1
+if grep -q __asan_init "$top/fu-add" 2>/dev/null; then
+	full_walk=0
+	echo "$name: sanitized build: each call fails with EIO only; ENOSPC, short and interrupted calls are walked in the plain build"
+fi
 
 # inject [VAR=VALUE...] CMD...: runs CMD with the shim on the portfolio.
 inject() {
@@ -246,7 +254,7 @@ walk() {
 
 	# Each call fails with EIO; each that writes, from the commit on,
 	# with ENOSPC too.
-	for errno in EIO ENOSPC; do
+	for errno in EIO $([ "$full_walk" = 1 ] && echo ENOSPC); do
 		strerr $errno
 		while read -r n kind cname mode; do
 			if [ "$errno" = ENOSPC ]; then
@@ -287,6 +295,10 @@ walk() {
 		done <"$tmp/trace"
 	done
 
+	if [ "$full_walk" = 0 ]; then
+		echo "$pass $fail $calls $label:$total"
+		return
+	fi
 	# A short write is finished by the next one; a disk that fills up
 	# after a short write leaves the files as they were.
 	nw=$(awk '$2 == "write"' "$tmp/trace" | wc -l)
@@ -460,17 +472,30 @@ fi
 # before is intact, a killed run leaves its rows whole or not at all, and
 # the portfolio still reads.  The stream is this shell's own children, and
 # a child is killed before it is waited for, so its pid cannot be reused.
+# A kill falls anywhere in the time one run takes.
+us=
+for i in 1 2 3; do
+	a=$EPOCHREALTIME
+	fu-log Luis --signal 'a run timed' >/dev/null
+	b=$EPOCHREALTIME
+	d=$((${b/./} - ${a/./}))
+	[ -n "$us" ] && [ "$us" -le "$d" ] || us=$d
+done
+[ "$us" -gt 0 ] || us=1
+stream=200
+[ "$full_walk" = 1 ] || stream=50
 snapshot "$tmp/before"
 killed=0 done=0 i=1
 : >"$tmp/kill.done"
-# The delay, 0 to 9 ms, is a read that times out on a FIFO no one writes.
+# The delay is a read that times out on a FIFO no one writes.
 mkfifo "$tmp/never"
 exec 9<>"$tmp/never"
-while [ $i -le 200 ]; do
+while [ $i -le $stream ]; do
 	fu-log Luis --signal "signal $i" >/dev/null 2>>"$tmp/kill.err" &
 	pid=$!
 	if [ $((RANDOM % 4)) != 0 ]; then
-		read -r -t "0.00$((RANDOM % 10))" -u 9
+		d=$(((RANDOM * 32768 + RANDOM) % us))
+		read -r -t "$((d / 1000000)).$(printf %06d $((d % 1000000)))" -u 9
 		kill -9 $pid 2>/dev/null
 	fi
 	wait $pid 2>/dev/null
@@ -487,12 +512,27 @@ for tb in clients agreements log; do
 	ok "the stream: $tb.csv begins with every row it had" cmp -n "$(wc -c <"$tmp/before/$tb.csv")" "$tmp/before/$tb.csv" "$P/$tb.csv"
 	ok "the stream: $tb.csv ids unique" test -z "$(tail -n +2 "$P/$tb.csv" | cut -d, -f1 | sort | uniq -d)"
 done
-ok 'the stream: every finished run left its row' test "$(while read -r i; do grep -c ",signal,,,[0-9]*,signal $i\$" "$P/log.csv"; done <"$tmp/kill.done" | sort -u)" = 1
+ok 'the stream: every finished run left its row' awk -F, '
+    FNR == NR { want[$1] = 1; next }
+    $6 == "signal" && $NF ~ /^signal [0-9]+$/ { n[substr($NF, 8)]++ }
+    END { for (i in want) if (n[i] != 1) exit 1 }' "$tmp/kill.done" "$P/log.csv"
 ok 'the stream: no row twice' test -z "$(grep -o 'signal [0-9]*$' "$P/log.csv" | sort | uniq -d)"
 ok 'the stream: the log has a row for each finished run, and some killed ones' test "$(grep -c ',signal,' "$P/log.csv")" -ge "$done"
 t 0 '' '' fu-due -q
 ok 'the stream: a write after it' fu-log Luis --signal 'after the stream'
-echo "$name: kill -9 stream: $done runs finished, $killed killed of 200"
+# BUG: a run killed between its two appends leaves an agreement whose
+# "from" names a log id that no row has yet, and the next fu-log takes
+# that very id for its own row (lib/contact.c, max_log + 1): the agreement
+# now says another contact made it.
+#ok 'the stream: each agreement names the contact that made it' awk -F, '
+#    FNR == NR { if (FNR > 1) note[$1] = $NF; next }
+#    FNR > 1 && $3 ~ /^Act on the warning sign: / && $8 != "" &&
+#    note[$8] != substr($3, 26) { exit 1 }' "$P/log.csv" "$P/agreements.csv"
+# How far the killed runs got: their log row landed, or only the
+# agreement the signal makes (killed between the two appends).
+landed=$(($(grep -c ',signal,,,[0-9]*,signal [0-9]*$' "$P/log.csv") - done))
+halfway=$(($(grep -c ',Act on the warning sign: signal [0-9]*,' "$P/agreements.csv") - done - landed))
+echo "$name: kill -9 stream: $done runs finished, $killed killed of $stream (a run takes $((us / 1000)) ms): $landed killed after their rows landed, $halfway between the two appends"
 
 # Tables and directories the user cannot use: exit 4, a clear message.
 t 4 '' "fu-due: $tmp/none: no portfolio here (fu-add client NAME makes one)" fu-due -p "$tmp/none"

@@ -86,7 +86,11 @@ main(int argc, char *argv[])
 		case OPT_OVERDUE: q.overdue = 1; break;
 		case OPT_CLIENT: q.client = optarg; break;
 		case OPT_CHANNEL: q.channel = optarg; break;
-		case OPT_TAG: q.tag = optarg; break;
+		case OPT_TAG:
+			if (fu_tag_check(optarg, &e) == -1)
+				return fu_fail(&e);
+			q.tag = optarg;
+			break;
 		case OPT_SLIPPED:
 			if (count("--slipped", optarg, 1, &q.slipped, &e) == -1)
 				return fu_fail(&e);

@@ -21,7 +21,7 @@
 #include "state.h"
 
 #define MAGIC "FUSTATE\n"
-#define FORMAT 2
+#define FORMAT 3
 #define PRINT 4096		/* bytes of each end fingerprinted */
 
 struct tablemark {
@@ -239,6 +239,14 @@ fu_cache_save(struct fu_portfolio *pf, const struct pass *p)
 		fwrite(&k, sizeof(k), 1, fp);
 		fwrite(&v, sizeof(v), 1, fp);
 	}
+	k = p->npend;
+	fwrite(&k, sizeof(k), 1, fp);
+	for (i = 0; i < p->npend; i++) {
+		int64_t line = p->pend[i].line;
+
+		fwrite(&p->pend[i].from, sizeof(p->pend[i].from), 1, fp);
+		fwrite(&line, sizeof(line), 1, fp);
+	}
 	fwrite("END\n", 1, 4, fp);
 	if (bad || ferror(fp) | (fclose(fp) == EOF) || rename(tmp, path) ==
 	    -1) {
@@ -421,6 +429,20 @@ fu_cache_load(struct fu_portfolio *pf, struct pass *p, fu_date asof)
 		if (fu_idmap_put(p->slips, k, v) == -1)
 			goto stale;
 	}
+	if (take(&c, sizeof(n)) == NULL)
+		goto stale;
+	memcpy(&n, c.p - sizeof(n), sizeof(n));
+	if (n > (uint64_t)(c.end - c.p) / 16)
+		goto stale;
+	for (i = 0; i < n; i++) {
+		int64_t line;
+
+		memcpy(&k, c.p, sizeof(k));
+		memcpy(&line, c.p + 8, sizeof(line));
+		c.p += 16;
+		if (fu_pass_pending(p, k, (long)line) == -1)
+			goto stale;
+	}
 	if (c.end - c.p != 4 || fu_clients_index(&st->clients) == -1)
 		goto stale;
 	for (t = 0; t < FU_NTABLES; t++) {
@@ -439,6 +461,7 @@ stale:
 	st->max_agreement = st->max_log = 0;
 	p->capopen = 0;
 	p->maxdate = FU_DATE_NONE;
+	p->npend = 0;
 	fu_idset_free(p->closed);
 	fu_idset_free(p->named);
 	fu_idset_free(p->logs);

@@ -92,12 +92,15 @@ fu_date_add_months(fu_date z, int months)
 fu_date
 fu_period_add(fu_date z, const struct fu_period *p)
 {
+	int64_t d;
+
 	switch (p->unit) {
-	case 'd': return z + p->n;
-	case 'w': return z + 7 * p->n;
+	case 'd': d = (int64_t)z + p->n; break;
+	case 'w': d = (int64_t)z + 7 * (int64_t)p->n; break;
 	case 'm': return fu_date_add_months(z, p->n);
 	default: return fu_date_add_months(z, 12 * p->n);
 	}
+	return d > 2932896 ? 2932896 : (fu_date)d;	/* 9999-12-31 */
 }
 
 static int
@@ -195,8 +198,26 @@ static const struct {
 	{ "yesterday", -1 }, { "ayer", -1 },
 };
 
+/* Dates fu reads and writes are years 0001 to 9999. */
+#define DATE_MIN (-719162)	/* 0001-01-01 */
+#define DATE_MAX 2932896	/* 9999-12-31 */
+
+static int
+parse_any(const char *s, fu_date today, fu_date *out, struct fu_err *e);
+
 int
 fu_date_parse(const char *s, fu_date today, fu_date *out, struct fu_err *e)
+{
+	if (parse_any(s, today, out, e) == -1)
+		return -1;
+	if (*out < DATE_MIN || *out > DATE_MAX)
+		return fu_err_usage(e, _("\"%s\" is out of range: dates go "
+		    "from 0001-01-01 to 9999-12-31"), s);
+	return 0;
+}
+
+static int
+parse_any(const char *s, fu_date today, fu_date *out, struct fu_err *e)
 {
 	size_t n = strlen(s), i;
 	char *f;
@@ -262,7 +283,7 @@ fu_period_parse(const char *s, size_t n, struct fu_period *p)
 	if (n < 2 || n > 6 || !digits(s, n - 1))
 		return -1;
 	unit = (char)tolower((unsigned char)s[n - 1]);
-	if (strchr("dwmy", unit) == NULL)
+	if (unit == '\0' || strchr("dwmy", unit) == NULL)
 		return -1;
 	p->n = num(s, n - 1);
 	p->unit = unit;

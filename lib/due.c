@@ -64,7 +64,8 @@ client_passes(const struct fu_state *st, size_t i, const struct fu_clientrec
 		return 0;
 	if (tag == NULL)
 		return 1;
-	n = strlen(tag);
+	if ((n = strlen(tag)) == 0)
+		return 0;	/* no word is empty */
 	for (p = c->tags; (p = strstr(p, tag)) != NULL; p += n)
 		if ((p == c->tags || p[-1] == ' ') && (p[n] == '\0' ||
 		    p[n] == ' '))

@@ -178,6 +178,46 @@ on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 	return 0;
 }
 
+int
+fu_pass_pending(struct pass *p, uint64_t from, long line)
+{
+	if (p->npend == p->cappend) {
+		size_t cap = p->cappend ? 2 * p->cappend : 16;
+		struct pending *v = realloc(p->pend, cap * sizeof(*v));
+
+		if (v == NULL)
+			return -1;
+		p->pend = v;
+		p->cappend = cap;
+	}
+	p->pend[p->npend].from = from;
+	p->pend[p->npend].line = line;
+	p->npend++;
+	return 0;
+}
+
+/* The froms past the end of the log, checked again now that the log may
+ * have grown: what a full scan would refuse is refused. */
+static int
+check_pending(struct fu_portfolio *pf, struct pass *p, struct fu_err *e)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < p->npend; i++) {
+		const struct pending *q = &p->pend[i];
+
+		if (fu_idset_has(p->logs, q->from))
+			continue;
+		if (q->from <= p->st->max_log)
+			return fu_err_data(e, pf->t[FU_AGREEMENTS].name, q->line,
+			    _("from names log row %llu, which is not in the "
+			    "log"), (unsigned long long)q->from);
+		p->pend[k++] = *q;
+	}
+	p->npend = k;
+	return 0;
+}
+
 static int
 on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 {
@@ -202,11 +242,14 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 		return -1;
 	/* A from past the end of the log is what a crash between the two
 	 * appends of one fu-log leaves: the contact is lost, not the file. */
-	if (a.from != 0 && !fu_idset_has(p->logs, a.from) &&
-	    a.from <= st->max_log)
-		return fu_err_data(e, p->file, row->line, _("from names log "
-		    "row %llu, which is not in the log"),
-		    (unsigned long long)a.from);
+	if (a.from != 0 && !fu_idset_has(p->logs, a.from)) {
+		if (a.from <= st->max_log)
+			return fu_err_data(e, p->file, row->line, _("from "
+			    "names log row %llu, which is not in the log"),
+			    (unsigned long long)a.from);
+		if (fu_pass_pending(p, a.from, row->line) == -1)
+			return nomem(e, p->file);
+	}
 	if (p->h && p->h->agreement) {
 		a.closed = closed_on(p, a.id);
 		if (p->h->agreement(p->h->ctx, &a, ci, e) == -1)
@@ -311,9 +354,14 @@ recheck_open(struct pass *p)
 		fu_stamp made = o->made == FU_DATE_NONE ? 1 :
 		    FU_STAMP(o->made, o->from), lost = st->cs[o->client].last_lost;
 
+		uint64_t slips;
+
 		if (fu_idset_has(p->closed, o->id) || (lost != 0 && lost > made))
 			continue;
-		st->open[k++] = *o;
+		st->open[k] = *o;
+		/* A row that moved the step it continues may come later. */
+		st->open[k++].slips = fu_idmap_get(p->slips, o->id, &slips) ?
+		    (int)slips : 0;
 	}
 	st->nopen = k;
 }
@@ -387,6 +435,8 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 	if (fu_table_scan(pf, FU_LOG, on_log, &p, e) == -1)
 		goto out;
 	recheck_open(&p);
+	if (check_pending(pf, &p, e) == -1)
+		goto out;
 	p.file = pf->t[FU_AGREEMENTS].name;
 	if (fu_table_scan(pf, FU_AGREEMENTS, on_agreement, &p, e) == -1)
 		goto out;
@@ -422,6 +472,7 @@ out:
 	fu_idmap_free(p.slips);
 	free(p.closed_day);
 	fu_idmap_free(p.closed_far);
+	free(p.pend);
 	if (rc == -1)
 		fu_state_free(st);
 	return rc;

@@ -22,6 +22,13 @@ struct pass {
 	const char *chan[16];		/* channels are few: shared */
 	size_t nchan;
 	fu_date maxdate;		/* the latest date read */
+	/* Agreements whose from was past the end of the log when read: to
+	 * be checked again once the log grows past it. */
+	struct pending {
+		uint64_t from;
+		long line;
+	} *pend;
+	size_t npend, cappend;
 	/* For an agreement hook only: the day each agreement closed, as
 	 * days since 1970 plus one in 16 bits, 0 if open. */
 	uint16_t *closed_day;
@@ -29,6 +36,9 @@ struct pass {
 	struct fu_idmap *closed_far;	/* the same for ids past 2^26 */
 	int partial;			/* rows after asof were left out */
 };
+
+/* Notes an agreement whose from is past the end of the log. */
+int fu_pass_pending(struct pass *, uint64_t from, long line);
 
 /* cache.c: the saved state, DIR/.fu-state.  Load fills the pass and the
  * state and sets each table's start where the saved state stopped; it

@@ -379,10 +379,11 @@ static long
 count_lines(const char *s, size_t n)
 {
 	long c = 0;
-	const char *p = s, *end = s + n;
+	const char *p = s, *end;
 
 	if (s == NULL)
-		return 0;
+		return 0;	/* libcsv has no buffer before its first field */
+	end = s + n;
 	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
 		c++;
 		p++;

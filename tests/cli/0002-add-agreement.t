@@ -38,3 +38,5 @@ ok 'refusals leave agreements.csv as it was' cmp "$tmp/before" "$P/agreements.cs
 # --today pins the date of the agreement.
 t 0 '5' '' fu-add --today 2026-01-30 agreement lopez "Send the invoice" --due +1m
 t 0 '5,1,Send the invoice,2026-02-28,,,2026-01-30,' '' tail -n 1 "$P/agreements.csv"
+# Dates stay within years 0001 to 9999 (found by fuzz_date).
+t 2 '' 'fu-add: "+1d" is out of range: dates go from 0001-01-01 to 9999-12-31' fu-add --today 9999-12-31 agreement lopez "Send the invoice" --due +1d

@@ -85,3 +85,4 @@ t 2 '' 'fu-due: --format: unknown field "nope"; the fields are: due late client 
 t 2 '' 'fu-due: no client matches "zz" (fu-add client NAME adds one)' fu-due --client zz --tsv
 t 1 '' '' fu-due --adrift --today 2026-08-01
 t 4 '' "fu-due: $tmp/none: no portfolio here (fu-add client NAME makes one)" fu-due -p "$tmp/none"
+t 2 '' 'fu-due: --tag is empty' fu-due --tag ''

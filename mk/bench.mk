@@ -1,9 +1,8 @@
 # bench.mk - "make bench": times fu on generated portfolios of 10k, 100k and
-# 1M clients against wc, libcsv, mawk and Miller, and writes BENCH.md.  About
-# 15 minutes on an idle 2-core machine (30 when shared); BENCH_SIZES="10000
-# 100000" make bench
-# for a quick one.  See tests/bench/run for the knobs; tests/bench/report
-# rewrites BENCH.md from the last run.
+# 1M clients against wc, libcsv, mawk and Miller, and writes BENCH.md.
+# About 15 minutes on an idle 2-core machine, 30 when it is shared;
+# BENCH_SIZES="10000 100000" make bench for a quick one.  The knobs are in
+# tests/bench/run; tests/bench/report rewrites BENCH.md from the last run.
 .DEFAULT_GOAL := all
 
 BENCH_BIN = tests/bench/gen tests/bench/csvcount

@@ -149,6 +149,10 @@ add_agreement(struct fu_portfolio *pf, const char *who, const char *what,
 	if (every != NULL && fu_period_parse(every, strlen(every), &per) == -1)
 		return fu_err_usage(e, _("--every \"%s\" is not a period: use "
 		    "such as 90d, 2w, 3m or 1y"), every);
+	/* An agreement needs a client, so a portfolio: make none here. */
+	if (!pf->found)
+		return fu_err_io(e, pf->dir, 0, _("no portfolio here "
+		    "(fu-add client NAME makes one)"));
 	if (fu_txn_begin(pf, e) == -1)
 		return -1;
 	if (fu_state_load(pf, today, NULL, &st, e) == -1)

@@ -142,7 +142,8 @@ main(int argc, char *argv[])
 	    fu_text_check("--channel", c.channel, 0, &e) == -1 ||
 	    fu_text_check("--note", c.note, 1, &e) == -1 ||
 	    fu_text_check("--next", c.next, 0, &e) == -1 ||
-	    fu_text_check("--signal", c.text, 0, &e) == -1)
+	    fu_text_check(c.outcome == FU_O_LOST ? "--lost" : "--signal",
+	    c.text, 0, &e) == -1)
 		return fu_fail(&e);
 	if (outcome != NULL && ((c.outcome = fu_outcome_parse(outcome,
 	    strlen(outcome))) == FU_O_NONE || c.outcome > FU_O_DROPPED)) {

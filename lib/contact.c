@@ -258,6 +258,10 @@ fu_contact_log(struct fu_portfolio *pf, const struct fu_contact *in,
 		return fu_err_usage(e, _("--date %s is after today (%s): a "
 		    "contact is logged once it happened"), fu_date_str(in->date,
 		    d1), fu_date_str(in->today, d2));
+	/* A contact needs a client, so a portfolio: make none here. */
+	if (!pf->found)
+		return fu_err_io(e, pf->dir, 0, _("no portfolio here "
+		    "(fu-add client NAME makes one)"));
 	if (fu_txn_begin(pf, e) == -1)
 		return -1;
 	if (fu_state_load(pf, in->today, NULL, &st, e) == -1) {

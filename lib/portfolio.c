@@ -52,8 +52,14 @@ locate(struct fu_portfolio *pf, enum fu_table t, struct fu_err *e)
 	    fu_table_name[t]) >= (int)sizeof(csv) || snprintf(tsv, sizeof(tsv),
 	    "%s/%s.tsv", pf->dir, fu_table_name[t]) >= (int)sizeof(tsv))
 		return fu_err_usage(e, _("the portfolio path is too long"));
-	has_csv = lstat(csv, &st) == 0;
-	has_tsv = lstat(tsv, &st) == 0;
+	/* A table that cannot be looked at is not a table that is not
+	 * there: a directory we may not enter is an error, not empty. */
+	if (!(has_csv = lstat(csv, &st) == 0) && errno != ENOENT &&
+	    errno != ENOTDIR)
+		return fu_err_io(e, pf->dir, errno, _("cannot read"));
+	if (!(has_tsv = lstat(tsv, &st) == 0) && errno != ENOENT &&
+	    errno != ENOTDIR)
+		return fu_err_io(e, pf->dir, errno, _("cannot read"));
 	if (has_csv && has_tsv)
 		return fu_err_data(e, NULL, 0, _("both %s.csv and %s.tsv are "
 		    "in %s: keep one"), fu_table_name[t], fu_table_name[t],

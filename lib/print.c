@@ -43,9 +43,11 @@ parse_template(struct fu_out *o, const char *s, struct fu_err *e)
 			}
 			if (*s == '\0')
 				return 0;
-			if ((end = strchr(s, '}')) == NULL)
+			if ((end = strchr(s, '}')) == NULL) {
+				fu_buf_free(&lit);
 				return fu_err_usage(e, _("--format: \"{\" is "
 				    "never closed"));
+			}
 			for (i = 0; i < o->nf; i++)
 				if (strlen(o->f[i].name) == (size_t)(end - s - 1) &&
 				    memcmp(o->f[i].name, s + 1, (size_t)(end - s -
@@ -65,6 +67,7 @@ parse_template(struct fu_out *o, const char *s, struct fu_err *e)
 				    (int)(end - s - 1), s + 1,
 				    known.p ? known.p : "");
 				fu_buf_free(&known);
+				fu_buf_free(&lit);
 				return -1;
 			}
 			t = realloc(o->tmpl, (o->ntmpl + 1) * sizeof(*t));
@@ -138,8 +141,10 @@ fu_out_init(struct fu_out *o, enum fu_fmt fmt, const char *tmpl,
 	o->fmt = fmt;
 	o->f = f;
 	o->nf = nf < 64 ? nf : 64;
-	if (fmt == FU_FMT_TEMPLATE)
-		return parse_template(o, tmpl, e);
+	if (fmt == FU_FMT_TEMPLATE && parse_template(o, tmpl, e) == -1) {
+		fu_out_discard(o);	/* what was built before the error */
+		return -1;
+	}
 	if (fmt == FU_FMT_TEXT)
 		o->width = term_width();
 	return 0;

@@ -75,10 +75,13 @@ t 2 '' "fu-add: option '--due' requires an argument
 $usage_add" fu-add agreement ana 'Send the quote' --due
 t 2 '' "$usage_add" fu-add agreement ana
 
-# BUG: a date past 9999-12-31 is taken and written as year 0000, which
-# makes the table unreadable (lib/date.c fu_date_parse: offsets are not
-# kept in the calendar; fu_date_str prints the year modulo 10000).
-#t 2 '' 'fu-add: ...' fu-add --today 9999-12-31 agreement ana 'Send the quote' --due tomorrow
+# Dates stay in the years fu can write and read back (year 10000 was
+# written as 0000 and made the table unreadable; fixed in 789bd5c).
+t 2 '' 'fu-add: "tomorrow" is out of range: dates go from 0001-01-01 to 9999-12-31' fu-add --today 9999-12-31 agreement ana 'Send the quote' --due tomorrow
+t 2 '' 'fu-add: "yesterday" is out of range: dates go from 0001-01-01 to 9999-12-31' fu-add --today 0001-01-01 client Eva --since yesterday
+# BUG?: offsets in months and years are clamped to 9999-12-31 instead
+# (fu_date_add_months), so this is taken as due 9999-12-31, exit 0.
+#t 2 '' 'fu-add: "+100y" is out of range: dates go from 0001-01-01 to 9999-12-31' fu-add --today 9950-01-01 agreement ana 'Send the quote' --due +100y
 
 # fu-log.
 t 2 '' 'fu-log: CLIENT is empty' fu-log ''
@@ -157,12 +160,12 @@ $usage_due" fu-due -x
 t 2 '' "$usage_due" fu-due extra
 # A portfolio that is not there is an error of its own (exit 4).
 t 4 '' 'fu-due: /nonexistent: no portfolio here (fu-add client NAME makes one)' fu-due -p /nonexistent
-# BUG: an empty --tag never returns: lib/due.c client_passes() walks the
-# tags with strstr(p, "") and p += 0 (a hang; no timeout needed before).
-#t 2 '' 'fu-due: --tag is empty' timeout 10 fu-due --tag ''
-# BUG?: filters that cannot match are not checked as fu-add checks them:
-# exit 1 (nothing listed) where fu-add says exit 2.
-#t 2 '' 'fu-due: tag "two words" holds a space: tags are single words (give --tag once for each)' fu-due --tag 'two words'
+# An empty --tag used to never return (lib/due.c, strstr(p, "") and
+# p += 0; fixed in 789bd5c): checked as fu-add checks a tag.
+t 2 '' 'fu-due: --tag is empty' timeout 10 fu-due --tag ''
+t 2 '' 'fu-due: tag "two words" holds a space: tags are single words (give --tag once for each)' fu-due --tag 'two words'
+# BUG?: --channel is not checked as fu-add checks it: garbage lists
+# nothing (exit 1) where fu-add says exit 2.
 #t 2 '' 'fu-due: --channel is not valid UTF-8' fu-due --channel "$bad"
 
 # None of them wrote anything (the saved state is a cache readers write).

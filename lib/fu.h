@@ -443,8 +443,9 @@ int fu_contact_log(struct fu_portfolio *, const struct fu_contact *,
  * portfolio or several.  Each portfolio is read in one pass: the state as
  * of the period's last day comes from fu_state_load, and what the report
  * needs from earlier days (who was lost the day before the period, what
- * happened in each month) is collected by its hooks in arrays of one slot
- * a client (one a client and month with --by month), never a log row.
+ * happened in each month, what was open at the end of each month) is
+ * collected by its hooks in arrays of one slot a client (one a client and
+ * month with --by month), never a log row or an agreement.
  * Counts are summed over the portfolios and rates recomputed from the
  * sums, so a report over several equals the report over their union. */
 enum fu_report_by { FU_BY_NONE, FU_BY_MONTH, FU_BY_CHANNEL, FU_BY_STAGE };
@@ -456,8 +457,6 @@ struct fu_report_query {
 };
 #define FU_REPORT_MONTHS 120	/* --by month covers at most this many */
 #define FU_NA_CLIENTS 1		/* a row of a channel: no client figures */
-#define FU_NA_END 2		/* a month before the last: no open, overdue
-				 * or adrift (the state is known at the end) */
 /* The figures of one row, summed over the portfolios; percentages are
  * computed from them when printed.  The existing clients' share of sales
  * is the rest: sales - sales_new, sales6 - sales6_new, and so on. */

@@ -7,10 +7,11 @@
  * sale) comes from fu_state_load.  What the report needs from other days is
  * collected by the pass's hooks as the rows go by: who was lost the day
  * before the period, which clients were contacted and through which
- * channels, and with --by month the same for each month.  It is kept in
- * arrays of one slot a client (a client and month with --by month), and in
- * a map of the lost and won events, so memory grows with the clients and
- * never with the length of the log.
+ * channels, and with --by month the same for each month, and what was open
+ * at the end of each month.  It is kept in arrays of one slot a client (a
+ * client and month with --by month), and in a map of the lost and won
+ * events, so memory grows with the clients and never with the length of
+ * the log.
  *
  * Counts are summed over the portfolios and the rates are recomputed from
  * the sums when printed, so a report over several portfolios is the report
@@ -385,8 +386,7 @@ fu_report_new(const struct fu_report_query *q, struct fu_err *e)
 		 * date six months before. */
 		r->t6from[k] = fu_date_add_months(r->tto[k], -6) + 1;
 		if (r->rowgroups == NULL && (q->by == FU_BY_MONTH || k == 0) &&
-		    add_row(r, r->tfrom[k], r->tto[k], k + 1 < r->nt ?
-		    FU_NA_END : 0) == -1)
+		    add_row(r, r->tfrom[k], r->tto[k], 0) == -1)
 			goto nomem;
 	}
 	return r;
@@ -430,6 +430,14 @@ fu_report_free(struct fu_report *r)
 
 #define EV_BEFORE 1		/* a lost or won event before the period */
 #define EV_DURING 2		/* one in the period, with --by month */
+#define EV_LOST 4		/* a lost event by the end of the period */
+
+/* With --by month, the months at whose end a client has an open agreement:
+ * one bit a month. */
+_Static_assert(FU_REPORT_MONTHS <= 128, "a month mask holds 128 months");
+struct months {
+	uint64_t bit[2];
+};
 
 struct first {			/* a client's first sale up to the end */
 	fu_stamp s;		/* 0 when none */
@@ -448,6 +456,11 @@ struct pass {
 	size_t *srow;		/* [clients]: row of its stage (--by stage) */
 	unsigned char *evf;	/* [clients]: EV_* */
 	struct fu_idmap *ev;	/* client, bucket, lost or won -> stamp */
+	/* With --by month, what is open at the end of each month: for each
+	 * client, and in all as the change from the month before. */
+	struct months *om;	/* [clients] */
+	long long *dopen;	/* [nt + 1]: open */
+	long long *ddue;	/* [nt + 1]: of those, overdue */
 };
 
 static fu_date
@@ -476,7 +489,8 @@ ev_later(struct pass *p, size_t client, size_t slot, int won, fu_stamp s)
 {
 	uint64_t key = ev_key(p, client, slot, won), v;
 
-	p->evf[client] |= slot == 0 ? EV_BEFORE : EV_DURING;
+	p->evf[client] |= (slot == 0 ? EV_BEFORE : EV_DURING) |
+	    (won ? 0 : EV_LOST);
 	if (fu_idmap_get(p->ev, key, &v) && v >= s)
 		return 0;
 	return fu_idmap_put(p->ev, key, s);
@@ -499,7 +513,10 @@ setup(struct pass *p, struct fu_err *e)
 	    (r->nt > 1 && (p->last_before = malloc(n *
 	    sizeof(*p->last_before))) == NULL) ||
 	    (r->q.by == FU_BY_STAGE && (p->srow = malloc(n *
-	    sizeof(*p->srow))) == NULL))
+	    sizeof(*p->srow))) == NULL) ||
+	    (r->nt > 1 && ((p->om = calloc(n, sizeof(*p->om))) == NULL ||
+	    (p->dopen = calloc(r->nt + 1, sizeof(*p->dopen))) == NULL ||
+	    (p->ddue = calloc(r->nt + 1, sizeof(*p->ddue))) == NULL)))
 		return nomem(e);
 	for (i = 0; p->last_before != NULL && i < n; i++)
 		p->last_before[i] = FU_DATE_NONE;
@@ -520,6 +537,9 @@ pass_free(struct pass *p)
 	free(p->srow);
 	free(p->evf);
 	fu_idmap_free(p->ev);
+	free(p->om);
+	free(p->dopen);
+	free(p->ddue);
 }
 
 /* The time bucket of a day in the period. */
@@ -634,6 +654,68 @@ on_log(void *ctx, const struct fu_logrow *l, size_t ci, struct fu_err *e)
 }
 
 static int
+month_open(const struct months *m, size_t k)
+{
+	return (m->bit[k / 64] >> (k % 64) & 1) != 0;
+}
+
+/*
+ * With --by month: the months at whose end an agreement is open, decided
+ * as state.c decides it at the end of the period.  It is open at the end
+ * of day D when it was made by D (or has no made date), no log row dated
+ * by D closed it, and it was not dropped by a loss: the client's last lost
+ * event by D is not later than the agreement's made stamp.  Each of these
+ * holds from a month on or up to a month, so the months are a range
+ * [k0, k1); of those, it is overdue from the first month that ends after
+ * its due date.  The whole log was read before the first agreement, so
+ * the client's lost events by month are all known here.
+ */
+static void
+open_months(struct pass *p, const struct fu_agreement *a, size_t ci)
+{
+	const struct fu_report *r = p->r;
+	const size_t nt = r->nt;
+	size_t k0, k1, kd, k, slot;
+	fu_stamp made;
+
+	if (a->made != FU_DATE_NONE && a->made > r->q.to)
+		return;
+	k0 = a->made == FU_DATE_NONE || a->made < r->q.from ? 0 :
+	    bucket(r, a->made);
+	k1 = a->closed == FU_DATE_NONE || a->closed > r->q.to ? nt :
+	    a->closed < r->q.from ? 0 : bucket(r, a->closed);
+	/* A lost event in slot 0 (before the period) drops it from the
+	 * first month on, one in slot k + 1 from month k on. */
+	made = a->made == FU_DATE_NONE ? 1 : FU_STAMP(a->made, a->from);
+	for (slot = 0; (p->evf[ci] & EV_LOST) && slot <= nt; slot++)
+		if (ev_get(p, ci, slot, 0) > made) {
+			k = slot == 0 ? 0 : slot - 1;
+			k1 = k < k1 ? k : k1;
+			break;
+		}
+	if (k0 >= k1)
+		return;
+	for (k = k0; k < k1; k++)
+		p->om[ci].bit[k / 64] |= 1ULL << (k % 64);
+	p->dopen[k0]++;
+	p->dopen[k1]--;
+	/* Overdue at the end of month k: due before tto[k]. */
+	if (a->due < r->q.from)
+		kd = 0;
+	else if (a->due >= r->q.to)
+		kd = nt;
+	else {
+		kd = bucket(r, a->due);
+		kd += r->tto[kd] <= a->due;
+	}
+	kd = kd > k0 ? kd : k0;
+	if (kd < k1) {
+		p->ddue[kd]++;
+		p->ddue[k1]--;
+	}
+}
+
+static int
 on_agreement(void *ctx, const struct fu_agreement *a, size_t ci,
     struct fu_err *e)
 {
@@ -643,6 +725,8 @@ on_agreement(void *ctx, const struct fu_agreement *a, size_t ci,
 
 	if (!p->ready && setup(p, e) == -1)
 		return -1;
+	if (r->nt > 1)
+		open_months(p, a, ci);
 	if (a->made == FU_DATE_NONE || a->made < r->q.from ||
 	    a->made > r->q.to)
 		return 0;
@@ -741,6 +825,7 @@ finish(struct pass *p, struct fu_err *e)
 	const size_t nt = r->nt;
 	struct pair *pairs = NULL;
 	size_t npairs = 0, i, k;
+	long long sum_open = 0, sum_due = 0, due_end = 0;
 	int rc = -1;
 
 	if ((pairs = malloc((st->clients.n + 1) * sizeof(*pairs))) == NULL)
@@ -810,8 +895,15 @@ finish(struct pass *p, struct fu_err *e)
 					goto out;
 				}
 			}
-			if (k == nt - 1)
-				f->adrift += cs->open == 0;
+			f->adrift += k == nt - 1 ? cs->open == 0 :
+			    !month_open(&p->om[i], k);
+		}
+		if (nt > 1 && month_open(&p->om[i], nt - 1) !=
+		    (cs->open != 0)) {
+			fu_err_usage(e, _("what client %llu has open at the "
+			    "end is not the state's: a bug in fu"),
+			    (unsigned long long)c->id);
+			goto out;
 		}
 		if (cs->first_sale == 0)
 			continue;
@@ -846,6 +938,22 @@ finish(struct pass *p, struct fu_err *e)
 		f = row_of(p, nt - 1, g, o->client);
 		f->open++;
 		f->overdue += o->due < r->q.to;
+		due_end += o->due < r->q.to;
+	}
+	/* The months before the last, from the agreements' month ranges; the
+	 * last month's, so counted, must be the state's. */
+	for (k = 0; k < nt && nt > 1; k++) {
+		sum_open += p->dopen[k];
+		sum_due += p->ddue[k];
+		if (k < nt - 1) {
+			r->row[k].open += sum_open;
+			r->row[k].overdue += sum_due;
+		} else if (sum_open != (long long)st->nopen ||
+		    sum_due != due_end) {
+			fu_err_usage(e, _("the agreements open at the end are "
+			    "not the state's: a bug in fu"));
+			goto out;
+		}
 	}
 	if (add_refs(r, st, pairs, npairs) == -1) {
 		nomem(e);
@@ -1190,8 +1298,6 @@ values(const struct fu_report *r, size_t row, int text, char buf[][32],
 		    sizeof(client_fields[0])); i++)
 			v[client_fields[i]] = "";
 	}
-	if (f->na & FU_NA_END)
-		v[F_OPEN] = v[F_OVERDUE] = v[F_ADRIFT] = "";
 	return 0;
 }
 

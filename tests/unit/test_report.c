@@ -680,17 +680,24 @@ test_report_by_month_gives_a_row_a_month_the_last_as_the_period(
 	assert_int_equal(f->sales6_new, 3);
 	assert_int_equal(f->contacts, 2);
 	assert_int_equal(f->mood_plus, 1);
-	assert_int_equal(f->na, FU_NA_END);
+	/* Open on 09-30: 1 (closed 10-01), 2 (closed 10-06), 3 (Dan is lost
+	 * on 10-05 only), 4, 5, 6 (made 09-30, closed 10-12) and 20 (no made
+	 * date); the rest were made in October or later.  Of those only 20
+	 * (due 09-01) is due before 09-30.  Each of the 7 clients at the end
+	 * has one of them: none adrift. */
+	assert_int_equal(f->na, 0);
+	assert_int_equal(f->open, 7);
+	assert_int_equal(f->overdue, 1);
+	assert_int_equal(f->adrift, 0);
 	/* October, the last month, is the October report. */
 	f = fu_report_row(r, 1, &key);
 	assert_string_equal(key, "2026-10");
 	assert_memory_equal(f, fu_report_row(oct, 0, NULL), sizeof(*f));
 	s = printed(r);
-	/* Retention 7 / 8 = 87.5; churn 12.5; coverage 1 / 7 = 14.29; no
-	 * open, overdue or adrift before the last month. */
+	/* Retention 7 / 8 = 87.5; churn 12.5; coverage 1 / 7 = 14.29. */
 	assert_string_equal(s, "month\t" HEADER "2026-09\t2026-09-01\t"
 	    "2026-09-30\t8\t0\t1\t0\t7\t87.5\t12.5\t1\t14.3\t5\t5\t0\t0\t0\t0\t"
-	    "\t\t\t\t1\t50.00\t0\t1\t0\t3\t0\t\t2\t1\t0\t0\t0.00\t50.00\t0.00\t"
+	    "\t7\t1\t0\t1\t50.00\t0\t1\t0\t3\t0\t\t2\t1\t0\t0\t0.00\t50.00\t0.00\t"
 	    "350.00\t0\t\n2026-10\t" OCTOBER);
 	free(s);
 	fu_report_free(r);
@@ -715,6 +722,169 @@ test_report_by_month_draws_coverage_as_a_bar(void **state)
 	    "#######...  70.0%\n");
 	free(s);
 	fu_report_free(r);
+}
+
+/*
+ * What is open at the end of each month, on a portfolio of its own; the
+ * period is 2026-07-01 to 2026-10-20, so its months end on 07-31, 08-31,
+ * 09-30 and 10-20.
+ *   1 Ana  agreement 1 (made 06-20, due 07-15) kept on 08-05 by log 2,
+ *          which made 2 (due 09-30, the last day of September); lost on
+ *          10-22 (log 9), after the period: not lost at its end.
+ *   2 Bob  agreement 3 (made 07-01, due 08-20); lost on 09-10 (log 3),
+ *          which drops 3; won back on 10-01 (log 4), which made 4 (due
+ *          10-31) and does not bring 3 back; 4 is kept on 10-25 (log 8),
+ *          after the period: still open at its end.
+ *   3 Cy   new on 08-10; agreement 5 has no made date (open from the
+ *          start, before Cy was even a client), due 09-01, dropped on
+ *          09-15 (log 5).
+ *   4 Dee  agreement 8 made 05-01, kept on 06-15 (log 1), before the
+ *          period; lost on 08-12 by log 6; the same day log 7 made 6 (due
+ *          09-15), later than the loss (log 7 after log 6), so open; 7,
+ *          made that day by no log row, is before the loss and dropped.
+ * The log is not in date order.
+ */
+static const char small_clients[] = "id,name,since\n"
+    "1,Ana,2026-01-01\n2,Bob,2026-01-01\n3,Cy,2026-08-10\n4,Dee,2026-01-01\n";
+static const char small_agreements[] =
+    "id,client,what,due,channel,every,made,from\n"
+    "1,1,Send the quote,2026-07-15,call,,2026-06-20,\n"
+    "2,1,Call to close,2026-09-30,call,,2026-08-05,2\n"
+    "3,2,Visit the office,2026-08-20,visit,,2026-07-01,\n"
+    "4,2,Visit to sign again,2026-10-31,visit,,2026-10-01,4\n"
+    "5,3,Send the catalogue,2026-09-01,email,,,\n"
+    "6,4,Call about the return,2026-09-15,call,,2026-08-12,7\n"
+    "7,4,Send the invoice,2026-09-01,email,,2026-08-12,\n"
+    "8,4,Call about the order,2026-06-01,call,,2026-05-01,\n";
+static const char small_log[] =
+    "id,date,client,agreement,channel,outcome,amount,mood,next,note\n"
+    "1,2026-06-15,4,8,call,kept,,,,\n"
+    "7,2026-08-12,4,,call,,,,6,\n"
+    "6,2026-08-12,4,,call,lost,,,,\n"
+    "9,2026-10-22,1,,call,lost,,,,\n"
+    "2,2026-08-05,1,1,call,kept,,,2,\n"
+    "5,2026-09-15,3,5,email,dropped,,,,\n"
+    "3,2026-09-10,2,,call,lost,,,,\n"
+    "8,2026-10-25,2,4,visit,kept,,,,\n"
+    "4,2026-10-01,2,,call,won,,,4,\n";
+
+static void
+test_report_by_month_gives_what_is_open_at_each_months_end(void **state)
+{
+	const char *dirs[2] = { NULL, NULL };
+	/*
+	 * Open at the end of each month, and of those due before that day:
+	 *   July       1 (due 07-15: overdue), 3, 5 (no made date)   3, 1
+	 *   August     2, 3 (due 08-20: overdue), 5, 6               4, 1
+	 *              (1 closed on 08-05; 7 dropped by the loss of its
+	 *              own day; 6 made after it)
+	 *   September  2 (due 09-30, not before 09-30), 6 (due 09-15:
+	 *              overdue); 3 dropped by Bob's loss, 5 closed    2, 1
+	 *   October    2 (overdue now), 4 (Bob's, made after his loss;
+	 *              its keeping on 10-25 is after 10-20), 6 (Dee is
+	 *              lost, but 6 was made after)                   3, 2
+	 * Adrift: the clients at the end with none of those open:
+	 *   July       Ana (1), Bob (3), Dee (nothing open): Cy is not a
+	 *              client yet                                     1
+	 *   August     Ana (2), Bob (3), Cy (5); Dee is lost          0
+	 *   September  Ana (2), Cy (nothing); Bob and Dee are lost    1
+	 *   October    Ana (2; lost after the period), Bob (4, won back),
+	 *              Cy (nothing); Dee is lost                      1
+	 */
+	static const struct {
+		const char *key, *from, *to;
+		long long end, open, overdue, adrift;
+	} want[] = {
+		{ "2026-07", "2026-07-01", "2026-07-31", 3, 3, 1, 1 },
+		{ "2026-08", "2026-08-01", "2026-08-31", 3, 4, 1, 0 },
+		{ "2026-09", "2026-09-01", "2026-09-30", 2, 2, 1, 1 },
+		{ "2026-10", "2026-10-01", "2026-10-20", 3, 3, 2, 1 },
+	};
+	struct fu_report_query q = { 0, 0, FU_BY_MONTH, FU_FMT_TEMPLATE,
+	    "{month} {open} {overdue} {adrift}" };
+	struct fu_portfolio pf;
+	struct fu_err e = { 0 };
+	struct fu_report *r, *alone;
+	const struct fu_figures *f, *g;
+	const char *key;
+	size_t k;
+	char *s;
+
+	(void)state;
+	dirs[0] = small("months", small_clients, small_agreements, small_log);
+	r = report(dirs, d("2026-07-01"), d("2026-10-20"), FU_BY_MONTH,
+	    FU_FMT_TSV);
+	assert_int_equal(fu_report_rows(r), 4);
+	for (k = 0; k < 4; k++) {
+		f = fu_report_row(r, k, &key);
+		assert_string_equal(key, want[k].key);
+		assert_int_equal(f->from, d(want[k].from));
+		assert_int_equal(f->to, d(want[k].to));
+		assert_int_equal(f->na, 0);
+		assert_int_equal(f->clients_end, want[k].end);
+		assert_int_equal(f->open, want[k].open);
+		assert_int_equal(f->overdue, want[k].overdue);
+		assert_int_equal(f->adrift, want[k].adrift);
+		/* The same as the month reported alone. */
+		alone = report(dirs, f->from, f->to, FU_BY_NONE, FU_FMT_TSV);
+		g = fu_report_row(alone, 0, NULL);
+		assert_int_equal(g->clients_end, want[k].end);
+		assert_int_equal(g->open, want[k].open);
+		assert_int_equal(g->overdue, want[k].overdue);
+		assert_int_equal(g->adrift, want[k].adrift);
+		fu_report_free(alone);
+	}
+	fu_report_free(r);
+	/* Printed on every row. */
+	q.from = d("2026-07-01");
+	q.to = d("2026-10-20");
+	assert_non_null(r = fu_report_new(&q, &e));
+	assert_int_equal(fu_portfolio_open(&pf, dirs[0], &e), 0);
+	assert_int_equal(fu_report_add(r, &pf, &e), 0);
+	fu_portfolio_close(&pf);
+	s = printed(r);
+	assert_string_equal(s, "2026-07 3 1 1\n2026-08 4 1 0\n"
+	    "2026-09 2 1 1\n2026-10 3 2 1\n");
+	free(s);
+	fu_report_free(r);
+}
+
+/* Each month's open, overdue and adrift are those of the month reported
+ * alone, over one portfolio and over several, for periods that start and
+ * end within a month. */
+static void
+test_report_by_month_open_is_each_month_reported_alone(void **state)
+{
+	const char *one[] = { all, NULL }, *three[] = { p1, p2, p3, NULL };
+	const char *const *sets[] = { one, three };
+	static const char *const periods[][2] = {
+		{ "2026-03-15", "2026-12-31" },
+		{ "2026-08-02", "2026-10-30" },
+		{ "2026-10-02", "2026-11-05" },
+	};
+	struct fu_report *r, *alone;
+	const struct fu_figures *f, *g;
+	size_t i, j, k;
+
+	(void)state;
+	for (i = 0; i < 2; i++)
+		for (j = 0; j < sizeof(periods) / sizeof(periods[0]); j++) {
+			r = report(sets[i], d(periods[j][0]), d(periods[j][1]),
+			    FU_BY_MONTH, FU_FMT_TSV);
+			for (k = 0; k < fu_report_rows(r); k++) {
+				f = fu_report_row(r, k, NULL);
+				alone = report(sets[i], f->from, f->to,
+				    FU_BY_NONE, FU_FMT_TSV);
+				g = fu_report_row(alone, 0, NULL);
+				assert_int_equal(f->clients_end,
+				    g->clients_end);
+				assert_int_equal(f->open, g->open);
+				assert_int_equal(f->overdue, g->overdue);
+				assert_int_equal(f->adrift, g->adrift);
+				fu_report_free(alone);
+			}
+			fu_report_free(r);
+		}
 }
 
 static void
@@ -1015,6 +1185,8 @@ main(void)
 		cmocka_unit_test(test_report_a_client_added_after_the_period_is_not_counted),
 		cmocka_unit_test(test_report_by_month_gives_a_row_a_month_the_last_as_the_period),
 		cmocka_unit_test(test_report_by_month_draws_coverage_as_a_bar),
+		cmocka_unit_test(test_report_by_month_gives_what_is_open_at_each_months_end),
+		cmocka_unit_test(test_report_by_month_open_is_each_month_reported_alone),
 		cmocka_unit_test(test_report_by_channel_gives_what_each_channel_carried),
 		cmocka_unit_test(test_report_by_stage_adds_up_to_the_period),
 		cmocka_unit_test(test_report_three_portfolios_equal_their_union),

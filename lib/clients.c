@@ -126,6 +126,10 @@ fu_clients_index(struct fu_clients *cs)
 
 	free(cs->dense);
 	cs->dense = NULL;
+	/* The largest id as the rows say, not as a saved state says. */
+	for (cs->max_id = 0, i = 0; i < cs->n; i++)
+		if (cs->v[i].id > cs->max_id)
+			cs->max_id = cs->v[i].id;
 	/* Ids fu writes are dense: index them directly, no hashing. */
 	if (cs->max_id <= 2 * (uint64_t)cs->n + 1024) {
 		if ((cs->dense = calloc(cs->max_id + 1, sizeof(*cs->dense))) ==

@@ -8,10 +8,12 @@
  * A call is counted when it touches the portfolio: a path call (open,
  * openat, mkstemp, rename, stat, lstat, chmod, mkdir, unlink) whose path is
  * $FU_FAULT_DIR or under it, or an fd call (read, pread, write, pwrite,
- * fsync, fdatasync, ftruncate, close, fstat, fchmod, and fcntl's locking
- * commands) on an fd that was opened under it.  Nothing else is touched:
- * fcntl's F_GETFL and F_SETFL, which cannot fail on an open fd, are let
- * through uncounted.
+ * fsync, fdatasync, ftruncate, close, fstat, fchmod, fcntl's locking
+ * commands, and fclose of a stream on such an fd) on an fd that was opened
+ * under it.  Nothing else is touched: fcntl's F_GETFL and F_SETFL, which
+ * cannot fail on an open fd, are let through uncounted; a stream's writes
+ * go through the C library's own write(2), out of reach, so a stream is
+ * failed where its buffered writes would report a full disk, at fclose.
  *
  * Environment:
  *   FU_FAULT_DIR    the portfolio; unset, the shim does nothing.
@@ -21,20 +23,20 @@
  *   FU_FAULT_CALL   count only these kinds, comma-separated: open, mkstemp,
  *                   read, pread, write, pwrite, fsync, ftruncate, close,
  *                   rename, stat, lstat, fstat, fcntl, chmod, fchmod,
- *                   mkdir, unlink.  Unset: all.
+ *                   mkdir, unlink, fclose.  Unset: all.
  *   FU_FAULT_SHORT  1: the Nth call is not failed but made short: a write
  *                   or pwrite writes half the bytes, a read or pread
  *                   returns half of what it read (at least one byte).
  *   FU_FAULT_PERSIST 1: every counted call after the Nth fails too (a disk
  *                   that stays full or broken).
  *   FU_FAULT_COUNT  at exit, write the number of counted calls to this
- *                   file ("stderr" for standard error).
+ *                   file, replacing it ("stderr" for standard error).
  *   FU_FAULT_LOG    append one line per counted call to this file:
  *                   "N kind name mode [FAIL|SHORT]", where name is the path
  *                   under the portfolio ("." for the portfolio itself) and
  *                   mode is r, w or rw for fd calls and open, - otherwise.
  *
- * A failed close still closes the descriptor, as Linux does; every other
+ * A failed close or fclose still closes, as Linux does; every other
  * failed call does nothing and returns -1 with the errno.
  */
 #define _GNU_SOURCE
@@ -53,12 +55,12 @@
 enum kind {
 	K_OPEN, K_MKSTEMP, K_READ, K_PREAD, K_WRITE, K_PWRITE, K_FSYNC,
 	K_FTRUNCATE, K_CLOSE, K_RENAME, K_STAT, K_LSTAT, K_FSTAT, K_FCNTL,
-	K_CHMOD, K_FCHMOD, K_MKDIR, K_UNLINK, K_NKINDS
+	K_CHMOD, K_FCHMOD, K_MKDIR, K_UNLINK, K_FCLOSE, K_NKINDS
 };
 static const char *const kind_name[K_NKINDS] = {
 	"open", "mkstemp", "read", "pread", "write", "pwrite", "fsync",
 	"ftruncate", "close", "rename", "stat", "lstat", "fstat", "fcntl",
-	"chmod", "fchmod", "mkdir", "unlink"
+	"chmod", "fchmod", "mkdir", "unlink", "fclose"
 };
 
 enum act { GO, FAIL, SHORT };
@@ -118,6 +120,7 @@ REAL(int, chmod, (const char *, mode_t))
 REAL(int, fchmod, (int, mode_t))
 REAL(int, mkdir, (const char *, mode_t))
 REAL(int, unlink, (const char *))
+REAL(int, fclose, (FILE *))
 
 static int
 errno_parse(const char *s)
@@ -201,8 +204,9 @@ under(const char *path, char *buf, size_t size)
 	return *path ? path : ".";
 }
 
+/* Writes text to file ("stderr" for standard error), appended or not. */
 static void
-say(const char *file, const char *text)
+say(const char *file, const char *text, int append)
 {
 	int fd, saved = errno;
 
@@ -210,8 +214,8 @@ say(const char *file, const char *text)
 		return;
 	if (strcmp(file, "stderr") == 0)
 		fd = 2;
-	else if ((fd = get_open()(file, O_WRONLY | O_APPEND | O_CREAT |
-	    O_CLOEXEC, 0644)) == -1)
+	else if ((fd = get_open()(file, O_WRONLY | O_CREAT | O_CLOEXEC |
+	    (append ? O_APPEND : O_TRUNC), 0644)) == -1)
 		goto out;
 	(void)!get_write()(fd, text, strlen(text));
 	if (fd != 2)
@@ -240,7 +244,7 @@ hit(enum kind k, const char *name, const char *mode)
 		snprintf(line, sizeof(line), "%ld %s %s %s%s\n", count,
 		    kind_name[k], name, mode, a == FAIL ? " FAIL" : a == SHORT ?
 		    " SHORT" : "");
-		say(logfile, line);
+		say(logfile, line, 1);
 	}
 	return a;
 }
@@ -308,7 +312,7 @@ report(void)
 	if (countfile == NULL || dirlen == 0)
 		return;
 	snprintf(buf, sizeof(buf), "%ld\n", count);
-	say(countfile, buf);
+	say(countfile, buf, 0);
 }
 
 /* open and friends */
@@ -671,4 +675,21 @@ unlink(const char *path)
 {
 	return path_hit(K_UNLINK, path, "-") == FAIL ? fail() :
 	    get_unlink()(path);
+}
+
+int
+fclose(FILE *fp)
+{
+	int fd = fp != NULL ? fileno(fp) : -1;
+	enum act a = fd_hit(K_FCLOSE, fd);
+	int rc;
+
+	if (fd >= 0 && fd < MAXFD)
+		fdname[fd][0] = '\0';
+	rc = get_fclose()(fp);
+	if (a == FAIL) {
+		errno = fault_errno;
+		return EOF;
+	}
+	return rc;
 }

@@ -142,8 +142,10 @@ fu_cache_save(struct fu_portfolio *pf, const struct pass *p)
 
 	memset(&h, 0, sizeof(h));
 	for (t = 0; t < FU_NTABLES; t++)
-		if (mark(&pf->t[t], (off_t)pf->t[t].snap, pf->t[t].end_line,
-		    &h.m[t]) == -1)
+		/* Blank lines and no header yet: the next read starts over. */
+		if ((pf->t[t].exists && pf->t[t].snap > 0 &&
+		    !pf->t[t].has_header) || mark(&pf->t[t], (off_t)pf->t[t].snap,
+		    pf->t[t].end_line, &h.m[t]) == -1)
 			return -1;
 	if (fu_buf_add(&tx, "", 1) == -1)
 		return -1;

@@ -189,6 +189,7 @@ struct fu_table_file {
 	long long start;	/* bytes already read into a saved state */
 	long start_line;	/* the line at start */
 	long end_line;		/* the line reached by the last read */
+	int has_header;		/* the last read found the header row */
 	struct fu_dialect dialect;
 };
 struct fu_portfolio {

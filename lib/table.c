@@ -518,6 +518,7 @@ fu_table_read(struct fu_table_file *tf, enum fu_table table,
 	tf->dialect.quote_all = 0;
 	tf->bom = 0;
 	tf->end_line = 1;
+	tf->has_header = 0;
 	if (!tf->exists)
 		return 0;
 	if (fu_table_open(tf, &fd, e) == -1)
@@ -557,6 +558,7 @@ fu_table_read(struct fu_table_file *tf, enum fu_table table,
 	if (!r.failed) {
 		rc = 0;
 		tf->end_line = r.line;
+		tf->has_header = hdr->ncols > 0;
 	}
 out:
 	if (parser)

@@ -71,6 +71,26 @@ fu_date_weekday(fu_date z)
 	return (int)(((int64_t)z % 7 + 7 + 3) % 7);
 }
 
+/*
+ * Month arithmetic without bounds: the result may fall outside years
+ * 0001 to 9999, so that a typed offset that does can be refused.
+ */
+static fu_date
+add_months(fu_date z, int months)
+{
+	int y, m, d, t;
+
+	fu_date_split(z, &y, &m, &d);
+	t = y * 12 + (m - 1) + months;
+	/* Floor division: month -1 is December of the year before. */
+	y = t >= 0 ? t / 12 : -((11 - t) / 12);
+	m = t - y * 12 + 1;
+	if (d > mdays(y, m))
+		d = mdays(y, m);
+	return civil(y, m, d);
+}
+
+/* Periods and reports keep within the years fu writes. */
 fu_date
 fu_date_add_months(fu_date z, int months)
 {
@@ -78,15 +98,11 @@ fu_date_add_months(fu_date z, int months)
 
 	fu_date_split(z, &y, &m, &d);
 	t = y * 12 + (m - 1) + months;
-	y = t / 12;
-	m = t % 12 + 1;
-	if (y < 1)
+	if (t < 12)
 		return civil(1, 1, 1);
-	if (y > 9999)
+	if (t / 12 > 9999)
 		return civil(9999, 12, 31);
-	if (d > mdays(y, m))
-		d = mdays(y, m);
-	return civil(y, m, d);
+	return add_months(z, months);
 }
 
 fu_date
@@ -170,8 +186,9 @@ offset(const char *s, fu_date today, fu_date *out)
 	switch (p.unit) {
 	case 'd': *out = today + p.n; break;
 	case 'w': *out = today + 7 * p.n; break;
-	case 'm': *out = fu_date_add_months(today, p.n); break;
-	default: *out = fu_date_add_months(today, 12 * p.n); break;
+	/* Unclamped, so fu_date_parse refuses what falls off the calendar. */
+	case 'm': *out = add_months(today, p.n); break;
+	default: *out = add_months(today, 12 * p.n); break;
 	}
 	return 0;
 }

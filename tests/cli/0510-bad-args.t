@@ -79,9 +79,8 @@ t 2 '' "$usage_add" fu-add agreement ana
 # written as 0000 and made the table unreadable; fixed in 789bd5c).
 t 2 '' 'fu-add: "tomorrow" is out of range: dates go from 0001-01-01 to 9999-12-31' fu-add --today 9999-12-31 agreement ana 'Send the quote' --due tomorrow
 t 2 '' 'fu-add: "yesterday" is out of range: dates go from 0001-01-01 to 9999-12-31' fu-add --today 0001-01-01 client Eva --since yesterday
-# BUG?: offsets in months and years are clamped to 9999-12-31 instead
-# (fu_date_add_months), so this is taken as due 9999-12-31, exit 0.
-#t 2 '' 'fu-add: "+100y" is out of range: dates go from 0001-01-01 to 9999-12-31' fu-add --today 9950-01-01 agreement ana 'Send the quote' --due +100y
+# Offsets in months and years are refused as those in days are.
+t 2 '' 'fu-add: "+100y" is out of range: dates go from 0001-01-01 to 9999-12-31' fu-add --today 9950-01-01 agreement ana 'Send the quote' --due +100y
 
 # fu-log.
 t 2 '' 'fu-log: CLIENT is empty' fu-log ''

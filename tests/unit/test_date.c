@@ -267,6 +267,47 @@ test_date_parse_takes_offsets(void **state)
 	check_parse("-1m", ymd(2026, 3, 31), ymd(2026, 2, 28));
 }
 
+/* Offsets that leave years 0001 to 9999 are refused, not clamped. */
+static void
+test_date_parse_refuses_offsets_off_the_calendar(void **state)
+{
+	static const struct {
+		const char *s;
+		int y, m, d;
+	} c[] = {
+		{ "+100y", 9950, 1, 1 }, { "+50y", 9950, 1, 1 },
+		{ "+1m", 9999, 12, 1 }, { "+1200m", 9950, 6, 15 },
+		{ "+1d", 9999, 12, 31 }, { "+1w", 9999, 12, 30 },
+		{ "-100y", 50, 6, 15 }, { "-1m", 1, 1, 31 },
+		{ "-13m", 1, 12, 31 }, { "-1y", 1, 12, 31 },
+	};
+	struct fu_err e;
+	fu_date got;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		memset(&e, 0, sizeof(e));
+		if (fu_date_parse(c[i].s, ymd(c[i].y, c[i].m, c[i].d), &got,
+		    &e) != -1)
+			fail_msg("\"%s\" from %04d-%02d-%02d accepted", c[i].s,
+			    c[i].y, c[i].m, c[i].d);
+		assert_int_equal(e.code, FU_EXIT_USAGE);
+		assert_non_null(strstr(e.text, "out of range"));
+	}
+	/* Up to the edges is fine. */
+	check_parse("+49y", ymd(9950, 1, 1), ymd(9999, 1, 1));
+	check_parse("+1m", ymd(9999, 11, 30), ymd(9999, 12, 30));
+	check_parse("-1m", ymd(1, 2, 28), ymd(1, 1, 28));
+	check_parse("-99y", ymd(100, 3, 1), ymd(1, 3, 1));
+	/* Periods and reports still clamp to the calendar. */
+	assert_int_equal(fu_date_add_months(ymd(9950, 1, 1), 1200),
+	    ymd(9999, 12, 31));
+	assert_int_equal(fu_date_add_months(ymd(1, 1, 31), -1), ymd(1, 1, 1));
+	assert_int_equal(fu_date_add_months(ymd(50, 6, 15), -1200),
+	    ymd(1, 1, 1));
+}
+
 static void
 test_date_parse_takes_weekday_names(void **state)
 {
@@ -576,6 +617,8 @@ main(void)
 		cmocka_unit_test(
 		    test_date_parse_takes_relative_words_in_english_and_spanish),
 		cmocka_unit_test(test_date_parse_takes_offsets),
+		cmocka_unit_test(
+		    test_date_parse_refuses_offsets_off_the_calendar),
 		cmocka_unit_test(test_date_parse_takes_weekday_names),
 		cmocka_unit_test(test_date_refuses_slash_dates),
 		cmocka_unit_test(test_date_refuses_dotted_dates),

@@ -122,9 +122,8 @@ t 2 '' "fu-log: unrecognized option '--bogus'
 $usage_log" fu-log ana --bogus
 t 2 '' "$usage_log" fu-log
 t 2 '' "$usage_log" fu-log ana luis
-# BUG: --lost with an empty reason names the wrong option (cmd/fu-log.c
-# checks c.text as "--signal" for both).
-#t 2 '' 'fu-log: --lost is empty' fu-log ana --lost ''
+# An empty --lost names --lost, not --signal.
+t 2 '' 'fu-log: --lost is empty' fu-log ana --lost ''
 
 # fu-due.
 for n in x -1 36501 99999999999999999999 '' 7x 1.5; do

@@ -85,7 +85,11 @@ main(int argc, char *argv[])
 			break;
 		case OPT_OVERDUE: q.overdue = 1; break;
 		case OPT_CLIENT: q.client = optarg; break;
-		case OPT_CHANNEL: q.channel = optarg; break;
+		case OPT_CHANNEL:
+			if (fu_text_check("--channel", optarg, 0, &e) == -1)
+				return fu_fail(&e);
+			q.channel = optarg;
+			break;
 		case OPT_TAG:
 			if (fu_tag_check(optarg, &e) == -1)
 				return fu_fail(&e);

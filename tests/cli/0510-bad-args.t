@@ -162,9 +162,10 @@ t 4 '' 'fu-due: /nonexistent: no portfolio here (fu-add client NAME makes one)' 
 # p += 0; fixed in 789bd5c): checked as fu-add checks a tag.
 t 2 '' 'fu-due: --tag is empty' timeout 10 fu-due --tag ''
 t 2 '' 'fu-due: tag "two words" holds a space: tags are single words (give --tag once for each)' fu-due --tag 'two words'
-# BUG?: --channel is not checked as fu-add checks it: garbage lists
-# nothing (exit 1) where fu-add says exit 2.
-#t 2 '' 'fu-due: --channel is not valid UTF-8' fu-due --channel "$bad"
+# --channel is checked as fu-add checks it.
+t 2 '' 'fu-due: --channel is not valid UTF-8' fu-due --channel "$bad"
+t 2 '' 'fu-due: --channel holds a control character' fu-due --channel "$ctl"
+t 2 '' 'fu-due: --channel is empty' fu-due --channel ''
 
 # None of them wrote anything (the saved state is a cache readers write).
 ok 'refusals write nothing' diff -r -x .fu-state "$tmp/before" "$P"

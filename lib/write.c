@@ -325,8 +325,13 @@ append_table(struct fu_portfolio *pf, enum fu_table t, off_t *old,
 			    "link; fu refuses to follow it"));
 		return fu_err_io(e, tf->name, errno, _("cannot append"));
 	}
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		saved = S_ISREG(st.st_mode) ? errno : EISDIR;
+	/* st is unset when fstat fails: then its errno is the one to tell. */
+	saved = 0;
+	if (fstat(fd, &st) == -1)
+		saved = errno;
+	else if (!S_ISREG(st.st_mode))
+		saved = EISDIR;
+	if (saved != 0) {
 		close(fd);
 		return fu_err_io(e, tf->name, saved, _("cannot append"));
 	}

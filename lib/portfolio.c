@@ -85,7 +85,14 @@ fu_portfolio_snap(struct fu_portfolio *pf, struct fu_err *e)
 	struct stat st;
 	int t;
 
-	pf->found = stat(pf->dir, &st) == 0 && S_ISDIR(st.st_mode);
+	/* Only a directory that is not there is no portfolio: one that
+	 * cannot be looked at is an I/O error, told here with its errno. */
+	if (stat(pf->dir, &st) == 0)
+		pf->found = S_ISDIR(st.st_mode);
+	else if (errno == ENOENT || errno == ENOTDIR)
+		pf->found = 0;
+	else
+		return fu_err_io(e, pf->dir, errno, _("cannot read"));
 	for (t = 0; t < FU_NTABLES; t++) {
 		if (locate(pf, (enum fu_table)t, e) == -1)
 			return -1;

@@ -65,9 +65,12 @@ fu_lock(const char *dir, int exclusive, struct fu_err *e)
 		}
 		if (waited >= limit) {
 			close(fd);
-			return fu_err_io(e, path, 0, _("another fu command "
-			    "has held the portfolio for %ld seconds; try again "
-			    "later"), limit / 1000);
+			/* The language says singular or plural: 1 second. */
+			return fu_err_io(e, path, 0, ngettext("another fu "
+			    "command has held the portfolio for %ld second; "
+			    "try again later", "another fu command has held "
+			    "the portfolio for %ld seconds; try again later",
+			    (unsigned long)(limit / 1000)), limit / 1000);
 		}
 		nanosleep(&ts, NULL);
 		waited += 10;

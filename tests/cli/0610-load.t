@@ -126,12 +126,14 @@ timed() {
 	ms=$((($(date +%s%N) - a) / 1000000))
 	ok "$3 gave up after about a second (${ms} ms)" test "$ms" -ge 900 -a "$ms" -lt 5000
 }
-wait_msg="another fu command has held the portfolio for 1 seconds; try again later"
+wait_msg="another fu command has held the portfolio for 1 second; try again later"
 cp -a "$P" "$tmp/before"
 held 30
 timed 4 "fu-add: $P/.lock: $wait_msg" fu-add client Late
 timed 4 "fu-log: $P/.lock: $wait_msg" fu-log 1 --signal 'late payment'
 timed 4 "fu-due: $P/.lock: $wait_msg" fu-due
+# One second is singular, more are plural.
+t 4 '' "fu-due: $P/.lock: another fu command has held the portfolio for 2 seconds; try again later" env FU_LOCK_TIMEOUT=2 fu-due
 kill "$holder"
 wait "$holder" 2>/dev/null
 ok 'nothing was written while the lock was held' diff -r -x .lock "$tmp/before" "$P"

@@ -13,11 +13,12 @@ LDLIBS = -lcsv
 BIN = fu-add fu-log fu-due
 LIBOBJ = lib/err.o lib/date.o lib/money.o lib/utf8.o lib/table.o lib/row.o \
 	lib/portfolio.o lib/write.o lib/lock.o lib/idmap.o lib/clients.o \
-	lib/rule.o lib/state.o lib/print.o lib/due.o lib/contact.o lib/cache.o
+	lib/rule.o lib/state.o lib/print.o lib/due.o lib/contact.o lib/cache.o \
+	lib/mem.o
 UNIT = tests/unit/test_date tests/unit/test_money tests/unit/test_utf8 \
 	tests/unit/test_table tests/unit/test_write tests/unit/test_clients \
 	tests/unit/test_rule
-HDR = lib/fu.h lib/table.h
+HDR = lib/fu.h lib/table.h lib/state.h lib/mem.h
 SAN = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
 
 # Fragments (mk/*.mk) add to BIN, LIBOBJ, UNIT (cmocka suites) and

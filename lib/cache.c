@@ -19,6 +19,7 @@
 #include "fu.h"
 #include "table.h"
 #include "state.h"
+#include "mem.h"
 
 #define MAGIC "FUSTATE\n"
 #define FORMAT 3
@@ -357,6 +358,9 @@ fu_cache_load(struct fu_portfolio *pf, struct pass *p, fu_date asof)
 	    (st->cs = calloc(n + 1, sizeof(*st->cs))) == NULL ||
 	    (st->open = malloc((h.nopen + 1) * sizeof(*st->open))) == NULL)
 		goto stale;
+	fu_mem_hint(st->clients.v, (n + 1) * sizeof(*st->clients.v));
+	fu_mem_hint(st->cs, (n + 1) * sizeof(*st->cs));
+	fu_mem_hint(st->open, (h.nopen + 1) * sizeof(*st->open));
 	st->clients.n = st->clients.cap = n;
 	p->capopen = h.nopen + 1;
 #define TEXT(off) ((off) < ntx ? tx + (off) : (c.bad = 1, ""))

@@ -9,6 +9,7 @@
 
 #include "fu.h"
 #include "table.h"
+#include "mem.h"
 
 struct fu_arena {
 	struct fu_arena *next;
@@ -78,6 +79,7 @@ on_client(void *ctx, const struct fu_row *row, struct fu_err *e)
 
 		if (v == NULL)
 			goto nomem;
+		fu_mem_hint(v, cap * sizeof(*v));
 		cs->v = v;
 		cs->cap = cap;
 	}
@@ -135,6 +137,7 @@ fu_clients_index(struct fu_clients *cs)
 		if ((cs->dense = calloc(cs->max_id + 1, sizeof(*cs->dense))) ==
 		    NULL)
 			return -1;
+		fu_mem_hint(cs->dense, (cs->max_id + 1) * sizeof(*cs->dense));
 		for (i = 0; i < cs->n; i++)
 			cs->dense[cs->v[i].id] = (uint32_t)i + 1;
 		return 0;

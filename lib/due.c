@@ -108,7 +108,9 @@ list_agreements(const struct fu_state *st, const struct fu_due_query *q,
 		const struct fu_clientrec *c = &st->clients.v[a->client];
 		const char *v[9];
 
-		if (a->due > until || (q->overdue && a->due >= q->today) ||
+		if (a->due > until)
+			break;		/* st->open is in order of due date */
+		if ((q->overdue && a->due >= q->today) ||
 		    a->slips < q->slipped ||
 		    !client_passes(st, a->client, only, q->tag) ||
 		    (q->channel != NULL && !same_channel(a->channel,

@@ -343,7 +343,7 @@ struct fu_state_hooks {
 struct fu_state {
 	struct fu_clients clients;
 	struct fu_cstate *cs;
-	struct fu_open *open;
+	struct fu_open *open;		/* by due date, then id */
 	size_t nopen;
 	uint64_t max_agreement, max_log;
 	fu_date asof;
@@ -380,6 +380,7 @@ struct fu_out {
 	const struct fu_field *f;
 	int nf;
 	struct fu_buf text;		/* text: cells, NUL-separated */
+	size_t colw[64];		/* text: each column's widest cell */
 	size_t rows;
 	struct fu_tmpl *tmpl;
 	size_t ntmpl;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fu.h"
+#include "mem.h"
 
 struct fu_idmap {
 	uint64_t *keys;		/* 0 marks an empty slot: ids start at 1 */
@@ -50,6 +51,8 @@ grow(struct fu_idmap *m)
 		free(vals);
 		return -1;
 	}
+	fu_mem_hint(keys, cap * sizeof(*keys));
+	fu_mem_hint(vals, cap * sizeof(*vals));
 	for (i = 0; i < m->cap; i++) {
 		if (m->keys[i] == 0)
 			continue;
@@ -171,6 +174,7 @@ fu_idset_add(struct fu_idset *s, uint64_t id)
 				n *= 2;
 			if ((b = realloc(s->bits, n)) == NULL)
 				return -1;
+			fu_mem_hint(b, n);
 			memset(b + s->nbytes, 0, n - s->nbytes);
 			s->bits = b;
 			s->nbytes = n;
@@ -262,6 +266,7 @@ fu_idset_load(struct fu_idset *s, const char **cur, const char *end)
 	if (n > 0) {
 		if ((s->bits = malloc(n)) == NULL)
 			return -1;
+		fu_mem_hint(s->bits, n);
 		memcpy(s->bits, *cur, n);
 		s->nbytes = n;
 		*cur += n;

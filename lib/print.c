@@ -199,9 +199,16 @@ fu_out_row(struct fu_out *o, const char *const *v, struct fu_err *e)
 	o->rows++;
 	switch (o->fmt) {
 	case FU_FMT_TEXT:
-		for (k = 0; k < o->nf; k++)
-			if (fu_buf_add(&o->text, v[k], strlen(v[k]) + 1) == -1)
+		/* Kept until the end, when the widest cells are known. */
+		for (k = 0; k < o->nf; k++) {
+			size_t n = strlen(v[k]), w;
+
+			if (fu_buf_add(&o->text, v[k], n + 1) == -1)
 				return fu_err_usage(e, "%s", strerror(ENOMEM));
+			if (!(o->f[k].flags & FU_F_NOTEXT) &&
+			    (w = fu_utf8_width(v[k], n)) > o->colw[k])
+				o->colw[k] = w;
+		}
 		return 0;
 	case FU_FMT_TSV:
 	case FU_FMT_CSV:
@@ -232,55 +239,52 @@ fu_out_row(struct fu_out *o, const char *const *v, struct fu_err *e)
 	return 0;
 }
 
+static void
+put_spaces(struct fu_buf *b, size_t n)
+{
+	if (fu_buf_reserve(b, n) == 0) {
+		memset(b->p + b->len, ' ', n);
+		b->len += n;
+	}
+}
+
 /* A cell as shown to a person: line breaks and tabs become spaces. */
 static void
 put_cell(struct fu_buf *b, const char *s, size_t n, size_t w, size_t pad,
     int right)
 {
-	size_t i;
+	size_t i, at;
 
-	if (right)
-		for (i = w; i < pad; i++)
-			fu_buf_add(b, " ", 1);
-	for (i = 0; i < n; i++)
-		fu_buf_add(b, s[i] == '\n' || s[i] == '\t' || s[i] == '\r' ?
-		    " " : s + i, 1);
-	if (!right)
-		for (i = w; i < pad; i++)
-			fu_buf_add(b, " ", 1);
+	if (right && w < pad)
+		put_spaces(b, pad - w);
+	at = b->len;
+	if (fu_buf_add(b, s, n) == 0)
+		for (i = at; i < b->len; i++)
+			if (b->p[i] == '\n' || b->p[i] == '\t' ||
+			    b->p[i] == '\r')
+				b->p[i] = ' ';
+	if (!right && w < pad)
+		put_spaces(b, pad - w);
 }
 
 int
 fu_out_end(struct fu_out *o, struct fu_err *e)
 {
 	size_t width[64] = { 0 }, total, r, i, nrows = o->rows;
-	const char **cell;
-	const char *p;
+	struct fu_buf line = { 0 };
+	const char *cell;
 	int k, last;
 
 	if (put_header(o) == -1)
 		return fu_err_usage(e, "%s", strerror(ENOMEM));
 	if (o->fmt != FU_FMT_TEXT || nrows == 0)
 		goto done;
-	if ((cell = malloc(nrows * (size_t)o->nf * sizeof(*cell))) == NULL)
-		return fu_err_usage(e, "%s", strerror(ENOMEM));
-	for (p = o->text.p, i = 0; i < nrows * (size_t)o->nf; i++) {
-		cell[i] = p;
-		p += strlen(p) + 1;
-	}
-	for (k = 0; k < o->nf; k++)
+	for (k = 0; k < o->nf; k++) {
 		width[k] = fu_utf8_width(_(o->f[k].title),
 		    strlen(_(o->f[k].title)));
-	for (r = 0; r < nrows; r++)
-		for (k = 0; k < o->nf; k++) {
-			if (o->f[k].flags & FU_F_NOTEXT)
-				continue;
-			size_t w = fu_utf8_width(cell[r * o->nf + k],
-			    strlen(cell[r * o->nf + k]));
-
-			if (w > width[k])
-				width[k] = w;
-		}
+		if (o->colw[k] > width[k])
+			width[k] = o->colw[k];
+	}
 	/* On a terminal, cut the widest cuttable column until it fits. */
 	for (;;) {
 		int widest = -1;
@@ -306,18 +310,21 @@ fu_out_end(struct fu_out *o, struct fu_err *e)
 	for (last = o->nf - 1; last > 0 && (o->f[last].flags & FU_F_NOTEXT);
 	    last--)
 		;
-	for (r = 0; r <= nrows; r++) {
-		struct fu_buf line = { 0 };
+	/* Lines are gathered into writes of about 64 KiB. */
+	for (cell = o->text.p, r = 0; r <= nrows; r++) {
+		size_t start = line.len;
 		int started = 0;
 
-		for (k = 0; k <= last; k++) {
-			const char *s = r == 0 ? _(o->f[k].title) :
-			    cell[(r - 1) * o->nf + k];
-			size_t n = strlen(s), w = fu_utf8_width(s, n);
+		for (k = 0; k < o->nf; k++) {
+			const char *s = r == 0 ? _(o->f[k].title) : cell;
+			size_t n = strlen(s), w;
 			int right = (o->f[k].flags & FU_F_NUM) && r > 0;
 
-			if (o->f[k].flags & FU_F_NOTEXT)
+			if (r > 0)
+				cell += n + 1;
+			if (k > last || (o->f[k].flags & FU_F_NOTEXT))
 				continue;
+			w = fu_utf8_width(s, n);
 			if (started++)
 				fu_buf_add(&line, "  ", 2);
 			if (w > width[k]) {
@@ -329,14 +336,16 @@ fu_out_end(struct fu_out *o, struct fu_err *e)
 			} else
 				put_cell(&line, s, n, w, width[k], right);
 		}
-		while (line.len > 0 && line.p[line.len - 1] == ' ')
+		while (line.len > start && line.p[line.len - 1] == ' ')
 			line.len--;
-		if (line.p != NULL)
-			fwrite(line.p, 1, line.len, stdout);
-		putchar('\n');
-		fu_buf_free(&line);
+		fu_buf_add(&line, "\n", 1);
+		if (line.len >= 65536 || r == nrows) {
+			if (line.p != NULL)
+				fwrite(line.p, 1, line.len, stdout);
+			line.len = 0;
+		}
 	}
-	free(cell);
+	fu_buf_free(&line);
 done:
 	fu_buf_free(&o->text);
 	for (i = 0; i < o->ntmpl; i++)

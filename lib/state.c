@@ -13,6 +13,7 @@
 #include "fu.h"
 #include "table.h"
 #include "state.h"
+#include "mem.h"
 
 static int
 nomem(struct fu_err *e, const char *file)
@@ -82,6 +83,7 @@ note_closed(struct pass *p, uint64_t id, fu_date date)
 			n *= 2;
 		if ((d = realloc(p->closed_day, n * sizeof(*d))) == NULL)
 			return -1;
+		fu_mem_hint(d, n * sizeof(*d));
 		memset(d + p->nclosed_day, 0, (n - p->nclosed_day) * sizeof(*d));
 		p->closed_day = d;
 		p->nclosed_day = n;
@@ -274,6 +276,7 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 
 		if (v == NULL)
 			return nomem(e, p->file);
+		fu_mem_hint(v, cap * sizeof(*v));
 		st->open = v;
 		p->capopen = cap;
 	}
@@ -341,6 +344,36 @@ by_due(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* Sorts the open agreements by due date.  The first ones came from the
+ * saved state, already in order: only those read since are sorted, then
+ * merged in. */
+static int
+sort_open(struct pass *p, size_t sorted)
+{
+	struct fu_state *st = p->st;
+	struct fu_open *a = st->open, *m;
+	size_t n = st->nopen, i = 0, j = sorted, k = 0;
+
+	if (n - sorted > 1)
+		qsort(a + sorted, n - sorted, sizeof(*a), by_due);
+	if (sorted == 0 || sorted == n || by_due(&a[sorted - 1], &a[sorted]) <
+	    0)
+		return 0;
+	if ((m = malloc(n * sizeof(*m))) == NULL)
+		return -1;
+	fu_mem_hint(m, n * sizeof(*m));
+	while (i < sorted && j < n)
+		m[k++] = by_due(&a[j], &a[i]) < 0 ? a[j++] : a[i++];
+	while (i < sorted)
+		m[k++] = a[i++];
+	while (j < n)
+		m[k++] = a[j++];
+	free(st->open);
+	st->open = m;
+	p->capopen = n;
+	return 0;
+}
+
 /* Drops the saved open agreements that the rows read since closed, or
  * that a loss read since dropped. */
 static void
@@ -374,6 +407,7 @@ grow_cs(struct fu_state *st, size_t from)
 
 	if ((cs = realloc(st->cs, (st->clients.n + 1) * sizeof(*cs))) == NULL)
 		return -1;
+	fu_mem_hint(cs + from, (st->clients.n + 1 - from) * sizeof(*cs));
 	st->cs = cs;
 	for (i = from; i <= st->clients.n; i++) {
 		memset(&cs[i], 0, sizeof(cs[i]));
@@ -382,14 +416,17 @@ grow_cs(struct fu_state *st, size_t from)
 	return 0;
 }
 
+#define SAVE_AFTER (4LL << 20)
+
 int
 fu_state_load(struct fu_portfolio *pf, fu_date asof,
     const struct fu_state_hooks *h, struct fu_state *st, struct fu_err *e)
 {
 	struct pass p;
 	const char *env = getenv("FU_CACHE");
-	size_t i, known = 0;
-	int rc = -1, t, cached = 0, fresh = 0;
+	size_t i, known = 0, sorted;
+	long long fresh = 0, covered = 0;
+	int rc = -1, t, cached = 0;
 
 	memset(st, 0, sizeof(*st));
 	memset(&p, 0, sizeof(p));
@@ -435,19 +472,23 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 	if (fu_table_scan(pf, FU_LOG, on_log, &p, e) == -1)
 		goto out;
 	recheck_open(&p);
+	sorted = st->nopen;
 	if (check_pending(pf, &p, e) == -1)
 		goto out;
 	p.file = pf->t[FU_AGREEMENTS].name;
 	if (fu_table_scan(pf, FU_AGREEMENTS, on_agreement, &p, e) == -1)
 		goto out;
 	for (t = 0; t < FU_NTABLES; t++) {
-		fresh |= pf->t[t].snap > pf->t[t].start;
+		fresh += pf->t[t].snap - pf->t[t].start;
+		covered += pf->t[t].start;
 		pf->t[t].start = 0;
 	}
 	if (check_named(pf, &p, e) == -1)
 		goto out;
-	if (st->nopen > 1)
-		qsort(st->open, st->nopen, sizeof(*st->open), by_due);
+	if (sort_open(&p, sorted) == -1) {
+		nomem(e, pf->t[FU_AGREEMENTS].name);
+		goto out;
+	}
 	for (i = 0; i < st->clients.n; i++)
 		st->cs[i].open = 0;
 	for (i = st->nopen; i-- > 0;) {
@@ -457,8 +498,12 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 		c->open++;
 		c->next = i;	/* walking back: ends on the first due */
 	}
-	/* Saving may fail (a read-only portfolio): the answer stands. */
-	if (h == NULL && !p.partial && (fresh || !cached) && (env == NULL ||
+	/* Saving may fail (a read-only portfolio): the answer stands.  A few
+	 * rows appended since the saved state cost less to read again than
+	 * the state costs to write: it is saved again once they are an
+	 * eighth of what it stands for, or a few megabytes. */
+	if (h == NULL && !p.partial && (!cached || (fresh > 0 &&
+	    (fresh >= SAVE_AFTER || fresh >= covered / 8))) && (env == NULL ||
 	    strcmp(env, "0") != 0))
 		(void)fu_cache_save(pf, &p);
 	rc = 0;

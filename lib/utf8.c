@@ -100,6 +100,13 @@ walk(const char *s, size_t n, size_t w, size_t *cols)
 	int cw;
 
 	while (i < n) {
+		if (p[i] >= 0x20 && p[i] < 0x7F) {	/* most of any text */
+			if (c + 1 > w)
+				break;
+			c++;
+			i++;
+			continue;
+		}
 		if ((len = decode(p + i, n - i, &cp)) == 0) {
 			len = 1;
 			cw = 1;

@@ -67,9 +67,16 @@ on_client(void *ctx, const struct fu_row *row, struct fu_err *e)
 
 	if (fu_row_client(row, l->file, &c, e) == -1)
 		return -1;
-	if (fu_idmap_get(cs->byid, c.id, &prev) ||
+	/* The ids fu writes come in order: while they do, none can be
+	 * used twice and none needs hashing. */
+	if (cs->seq && c.id != cs->n + 1) {
+		for (cs->seq = 0, prev = 0; prev < cs->n; prev++)
+			if (fu_idmap_put(cs->byid, cs->v[prev].id, prev) == -1)
+				goto nomem;
+	}
+	if (!cs->seq && (fu_idmap_get(cs->byid, c.id, &prev) ||
 	    (cs->dense != NULL && c.id <= cs->max_id && (prev = cs->dense[c.id])
-	    != 0 && prev--))
+	    != 0 && prev--)))
 		return fu_err_data(e, l->file, row->line, _("id %llu is "
 		    "already used on line %ld"), (unsigned long long)c.id,
 		    cs->v[prev].line);
@@ -96,7 +103,7 @@ on_client(void *ctx, const struct fu_row *row, struct fu_err *e)
 	    row->len[FU_C_COMPANY])) == NULL || (r->stage = fu_arena_dup(
 	    &cs->arena, c.stage, row->len[FU_C_STAGE])) == NULL || (r->tags =
 	    fu_arena_dup(&cs->arena, c.tags, row->len[FU_C_TAGS])) == NULL ||
-	    fu_idmap_put(cs->byid, c.id, (uint32_t)cs->n) == -1)
+	    (!cs->seq && fu_idmap_put(cs->byid, c.id, (uint32_t)cs->n) == -1))
 		goto nomem;
 	cs->n++;
 	if (c.id > cs->max_id)
@@ -111,6 +118,7 @@ fu_clients_load(struct fu_portfolio *pf, struct fu_clients *cs,
     struct fu_err *e)
 {
 	memset(cs, 0, sizeof(*cs));
+	cs->seq = 1;
 	if ((cs->byid = fu_idmap_new()) == NULL)
 		return fu_err_io(e, pf->t[FU_CLIENTS].name, ENOMEM,
 		    _("cannot read"));
@@ -129,9 +137,13 @@ fu_clients_index(struct fu_clients *cs)
 	free(cs->dense);
 	cs->dense = NULL;
 	/* The largest id as the rows say, not as a saved state says. */
-	for (cs->max_id = 0, i = 0; i < cs->n; i++)
+	for (cs->max_id = 0, cs->seq = 1, i = 0; i < cs->n; i++) {
 		if (cs->v[i].id > cs->max_id)
 			cs->max_id = cs->v[i].id;
+		cs->seq &= cs->v[i].id == i + 1;
+	}
+	if (cs->seq)
+		return 0;
 	/* Ids fu writes are dense: index them directly, no hashing. */
 	if (cs->max_id <= 2 * (uint64_t)cs->n + 1024) {
 		if ((cs->dense = calloc(cs->max_id + 1, sizeof(*cs->dense))) ==
@@ -183,6 +195,8 @@ fu_clients_get(const struct fu_clients *cs, uint64_t id)
 {
 	uint64_t i;
 
+	if (cs->seq)
+		return id >= 1 && id <= cs->n ? &cs->v[id - 1] : NULL;
 	if (cs->dense != NULL && id <= cs->max_id && cs->dense[id] != 0)
 		return &cs->v[cs->dense[id] - 1];
 	return fu_idmap_get(cs->byid, id, &i) ? &cs->v[i] : NULL;

@@ -253,6 +253,8 @@ struct fu_clients {
 	uint64_t max_id;
 	struct fu_idmap *byid;
 	uint32_t *dense;		/* id -> index + 1, when ids are dense */
+	int seq;			/* ids are 1..n in order: id - 1 is the
+					 * index, no lookup at all */
 	struct fu_arena *arena;		/* the strings */
 };
 struct fu_clientrec {

@@ -297,7 +297,7 @@ int fu_idmap_next(const struct fu_idmap *, size_t *pos, uint64_t *key,
 /* A set to a saved state and back; -1 on a write error or bad bytes. */
 int fu_idset_save(const struct fu_idset *, FILE *);
 int fu_idset_load(struct fu_idset *, const char **cur, const char *end);
-/* The first dense id in a that is not in b, or 0. */
+/* The smallest id in a that is not in b, or 0. */
 uint64_t fu_idset_first_missing(const struct fu_idset *a,
     const struct fu_idset *b);
 

@@ -201,6 +201,7 @@ uint64_t
 fu_idset_first_missing(const struct fu_idset *a, const struct fu_idset *b)
 {
 	size_t i;
+	uint64_t k, v, first = 0;
 	unsigned char miss;
 	int bit;
 
@@ -213,7 +214,11 @@ fu_idset_first_missing(const struct fu_idset *a, const struct fu_idset *b)
 			;
 		return (uint64_t)i * 8 + (uint64_t)bit;
 	}
-	return 0;
+	/* Then the ids past the bitset, the smallest first. */
+	for (i = 0; fu_idmap_next(a->sparse, &i, &k, &v);)
+		if (!fu_idset_has(b, k) && (first == 0 || k < first))
+			first = k;
+	return first;
 }
 
 int

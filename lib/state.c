@@ -324,7 +324,6 @@ check_named(struct fu_portfolio *pf, struct pass *p, struct fu_err *e)
 {
 	struct dangling d = { 0, 0 };
 
-	/* Dense ids only: a large id typed by hand goes unchecked. */
 	d.id = fu_idset_first_missing(p->named, p->exists);
 	if (d.id == 0)
 		return 0;

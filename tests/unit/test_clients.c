@@ -570,6 +570,13 @@ test_idset_holds_dense_and_sparse_ids(void **state)
 	assert_int_equal(fu_idset_add(b, 1), 0);
 	assert_int_equal(fu_idset_add(b, 7), 0);
 	assert_int_equal(fu_idset_first_missing(a, b), 8);
+	for (i = 0; i < 8; i++)
+		assert_int_equal(fu_idset_add(b, ids[i]), 0);
+	/* Past the bitset too, the smallest first. */
+	assert_int_equal(fu_idset_first_missing(a, b), 1ULL << 26);
+	assert_int_equal(fu_idset_add(b, 1ULL << 26), 0);
+	assert_int_equal(fu_idset_add(b, 1ULL << 40), 0);
+	assert_int_equal(fu_idset_first_missing(a, b), (1ULL << 26) + 5);
 	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
 		assert_int_equal(fu_idset_add(b, ids[i]), 0);
 	assert_int_equal(fu_idset_first_missing(a, b), 0);

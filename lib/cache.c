@@ -3,11 +3,13 @@
  * derived state of their first bytes stays true: it is saved in
  * DIR/.fu-state with the length read of each table, and the next command
  * reads only what was appended since.  It is a cache, never the source of
- * truth: it is used only when every table still starts with the very
- * bytes it was made from (same file, at least as long, the same first and
- * last 4 KiB before the saved length), and is made again otherwise.
+ * truth: it is used only when its checksum holds and every table still
+ * starts with the very bytes it was made from (same file, at least as
+ * long, the same first and last 4 KiB before the saved length), and is
+ * made again otherwise.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +24,7 @@
 #include "mem.h"
 
 #define MAGIC "FUSTATE\n"
-#define FORMAT 3
+#define FORMAT 4
 #define PRINT 4096		/* bytes of each end fingerprinted */
 
 struct tablemark {
@@ -103,9 +105,65 @@ struct dhead {
 	char magic[8];
 	int32_t format, sizes, maxdate, pad;
 	char version[16];
+	uint64_t sum;		/* of every other byte of the file */
 	uint64_t max_agreement, max_log, nclients, max_id, nopen, ntext;
 	struct tablemark m[FU_NTABLES];
 };
+
+/* A checksum of the bytes after the header, four words at a time: a
+ * damaged state must not be taken for the tables' word, and hashing is
+ * far cheaper than the reading it saves. */
+static uint64_t
+checksum(const unsigned char *p, size_t n)
+{
+	const uint64_t k = 0x9e3779b97f4a7c15ULL;
+	uint64_t h[4] = { 1, 2, 3, 4 }, w;
+	size_t i = 0, j;
+
+	for (; i + 32 <= n; i += 32)
+		for (j = 0; j < 4; j++) {
+			memcpy(&w, p + i + 8 * j, 8);
+			h[j] = (h[j] ^ w) * k;
+			h[j] ^= h[j] >> 29;
+		}
+	for (; i < n; i++)
+		h[0] = (h[0] ^ p[i]) * k;
+	return h[0] ^ (h[1] * 3) ^ (h[2] * 5) ^ (h[3] * 7) ^ n;
+}
+
+/* The checksum of a whole state but its own eight bytes. */
+static uint64_t
+state_sum(const unsigned char *p, size_t n)
+{
+	size_t at = offsetof(struct dhead, sum);
+
+	return checksum(p, at) * 31 ^ checksum(p + at + 8, n - at - 8);
+}
+
+/* Seals a written state: its checksum into the header. */
+static int
+seal(const char *path)
+{
+	struct stat sb;
+	void *map;
+	uint64_t sum;
+	int fd, rc = -1;
+
+	if ((fd = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC)) == -1)
+		return -1;
+	if (fstat(fd, &sb) == 0 && (size_t)sb.st_size > sizeof(struct dhead) &&
+	    (map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd,
+	    0)) != MAP_FAILED) {
+		sum = state_sum(map, (size_t)sb.st_size);
+		munmap(map, (size_t)sb.st_size);
+		if (pwrite(fd, &sum, sizeof(sum), offsetof(struct dhead, sum)) ==
+		    (ssize_t)sizeof(sum))
+			rc = 0;
+	}
+	if (close(fd) == -1)
+		rc = -1;
+	return rc;
+}
 
 /* Adds a string to the text block; returns its offset (0 is ""). */
 static uint32_t
@@ -251,8 +309,8 @@ fu_cache_save(struct fu_portfolio *pf, const struct pass *p)
 		fwrite(&line, sizeof(line), 1, fp);
 	}
 	fwrite("END\n", 1, 4, fp);
-	if (bad || ferror(fp) | (fclose(fp) == EOF) || rename(tmp, path) ==
-	    -1) {
+	if (bad || ferror(fp) | (fclose(fp) == EOF) || seal(tmp) == -1 ||
+	    rename(tmp, path) == -1) {
 		unlink(tmp);
 		return -1;
 	}
@@ -333,6 +391,8 @@ fu_cache_load(struct fu_portfolio *pf, struct pass *p, fu_date asof)
 	for (t = 0; t < FU_NTABLES; t++)
 		if (!same_table(&pf->t[t], &h.m[t]))
 			goto stale;
+	if (state_sum(map, (size_t)sb.st_size) != h.sum)
+		goto stale;
 	n = h.nclients;
 	if (n > (uint64_t)(c.end - c.p) / sizeof(struct dclient) ||
 	    h.nopen > (uint64_t)(c.end - c.p) / sizeof(struct dopen))

@@ -137,6 +137,7 @@ struct fu_dialect {
 	int tsv;		/* backslash escapes instead of quotes */
 	int crlf;		/* lines end in CR LF */
 	int quote_all;		/* every field quoted, as the header is */
+	int cr;			/* lines end in CR alone, as old Macs save */
 };
 /* A row as read: fields of the known columns, in schema order; a column
  * missing from the file reads as "".  Valid until the callback returns. */

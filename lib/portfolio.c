@@ -74,6 +74,7 @@ locate(struct fu_portfolio *pf, enum fu_table t, struct fu_err *e)
 	tf->dialect.delim = has_tsv ? '\t' : ',';
 	tf->dialect.crlf = 0;
 	tf->dialect.quote_all = 0;
+	tf->dialect.cr = 0;
 	tf->snap = 0;
 	return 0;
 }

@@ -114,7 +114,7 @@ term_width(void)
 static int
 put_sep_row(struct fu_out *o, const char *const *v)
 {
-	const struct fu_dialect csv = { ',', 0, 0, 0 };
+	const struct fu_dialect csv = { ',', 0, 0, 0, 0 };
 	struct fu_buf b = { 0 };
 	int i, rc = 0;
 

@@ -116,6 +116,7 @@ struct reader {
 	int header_only;
 	int done;
 	long line;		/* current physical line */
+	char eol;		/* what ends a line: '\n', or '\r' alone */
 	long row_line;		/* line where the current row started */
 	/* the current row: fields as offsets into buf */
 	struct fu_buf buf;
@@ -153,10 +154,10 @@ on_field(void *data, size_t n, void *arg)
 	 * fields are short, and a loop beats a call to memchr there. */
 	if (n <= 32) {
 		for (left = 0; left < n; left++)
-			r->line += s[left] == '\n';
+			r->line += s[left] == r->eol;
 	} else
-		for (nl = s; left > 0 && (nl = memchr(nl, '\n', left)) != NULL;
-		    nl++, left = n - (size_t)(nl - s))
+		for (nl = s; left > 0 && (nl = memchr(nl, r->eol, left)) !=
+		    NULL; nl++, left = n - (size_t)(nl - s))
 			r->line++;
 	if (n > MAX_FIELD) {
 		fail(r, r->row_line, _("a field is longer than %s bytes"),
@@ -284,7 +285,7 @@ on_row(int c, void *arg)
 	if (r->failed || r->done)
 		return;
 	if (r->nf == 0) {		/* a blank line */
-		if (c == '\n')
+		if (c == r->eol)
 			r->line++;
 		return;
 	}
@@ -334,7 +335,7 @@ on_row(int c, void *arg)
 next:
 	r->nf = 0;
 	r->buf.len = 0;
-	if (c == '\n')
+	if (c == r->eol)
 		r->line++;
 }
 
@@ -349,18 +350,20 @@ no_space(unsigned char c)
 static void
 sniff(struct fu_table_file *tf, const char *s, size_t n)
 {
-	const char *end;
+	size_t len, i;
+	int commas = 0, semis = 0, tabs = 0;
 
 	/* Blank lines before the header say nothing of the dialect. */
 	while (n > 0 && (*s == '\n' || *s == '\r')) {
 		s++;
 		n--;
 	}
-	end = memchr(s, '\n', n);
-	size_t len = end ? (size_t)(end - s) : n, i;
-	int commas = 0, semis = 0, tabs = 0;
-
-	tf->dialect.crlf = end != NULL && len > 0 && s[len - 1] == '\r';
+	for (len = 0; len < n && s[len] != '\n' && s[len] != '\r'; len++)
+		;
+	tf->dialect.crlf = len + 1 < n && s[len] == '\r' &&
+	    s[len + 1] == '\n';
+	/* CR alone, as "CSV (Macintosh)" saves: then lines end there. */
+	tf->dialect.cr = len < n && s[len] == '\r' && !tf->dialect.crlf;
 	tf->dialect.quote_all = n > 0 && s[0] == '"';
 	if (tf->dialect.tsv) {
 		tf->dialect.delim = '\t';
@@ -376,7 +379,7 @@ sniff(struct fu_table_file *tf, const char *s, size_t n)
 }
 
 static long
-count_lines(const char *s, size_t n)
+count_lines(const char *s, size_t n, char eol)
 {
 	long c = 0;
 	const char *p = s, *end;
@@ -384,7 +387,7 @@ count_lines(const char *s, size_t n)
 	if (s == NULL)
 		return 0;	/* libcsv has no buffer before its first field */
 	end = s + n;
-	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+	while ((p = memchr(p, eol, (size_t)(end - p))) != NULL) {
 		c++;
 		p++;
 	}
@@ -468,16 +471,17 @@ parse(struct reader *r, int fd, char *chunk, off_t from)
 			if (got >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0)
 				skip = 3, tf->bom = 1;
 			sniff(tf, chunk + skip, (size_t)got - skip);
+			r->eol = tf->dialect.cr ? '\r' : '\n';
 			csv_set_delim(&r->csv, (unsigned char)tf->dialect.delim);
 			csv_set_quote(&r->csv, tf->dialect.tsv ? 0 : '"');
 		}
 		if ((nul = memchr(chunk + skip, '\0', (size_t)got - skip))) {
 			r->failed = 1;
 			return fu_err_data(r->e, tf->name, r->line + count_lines(
-			    (char *)r->csv.entry_buf, r->csv.entry_pos) +
-			    count_lines(chunk + skip, (size_t)(nul - chunk) -
-			    skip), _("contains a NUL byte (is it a text "
-			    "file?)"));
+			    (char *)r->csv.entry_buf, r->csv.entry_pos,
+			    r->eol) + count_lines(chunk + skip, (size_t)(nul -
+			    chunk) - skip, r->eol), _("contains a NUL byte (is "
+			    "it a text file?)"));
 		}
 		done = csv_parse(&r->csv, chunk + skip, (size_t)got - skip,
 		    on_field, on_row, r);
@@ -488,9 +492,9 @@ parse(struct reader *r, int fd, char *chunk, off_t from)
 		if (done < (size_t)got - skip) {
 			r->failed = 1;
 			return fu_err_data(r->e, tf->name, r->line + count_lines(
-			    (char *)r->csv.entry_buf, r->csv.entry_pos), "%s",
-			    _("a quote inside a field: quote the whole field "
-			    "and double the quote (\"\")"));
+			    (char *)r->csv.entry_buf, r->csv.entry_pos, r->eol),
+			    "%s", _("a quote inside a field: quote the whole "
+			    "field and double the quote (\"\")"));
 		}
 	}
 	return 0;
@@ -513,12 +517,14 @@ fu_table_read(struct fu_table_file *tf, enum fu_table table,
 	r.ctx = ctx;
 	r.e = e;
 	r.line = 1;
+	r.eol = '\n';
 	r.hdr = hdr;
 	r.header_only = header_only || tf->start > 0;
 	tf->dialect.tsv = strstr(tf->name, ".tsv") != NULL;
 	tf->dialect.delim = tf->dialect.tsv ? '\t' : ',';
 	tf->dialect.crlf = 0;
 	tf->dialect.quote_all = 0;
+	tf->dialect.cr = 0;
 	tf->bom = 0;
 	tf->end_line = 1;
 	tf->has_header = 0;

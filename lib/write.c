@@ -109,6 +109,13 @@ fu_field_tsv(struct fu_buf *b, const char *s, size_t n)
 	return 0;
 }
 
+/* The line end of a dialect. */
+static const char *
+eol(const struct fu_dialect *d)
+{
+	return d->crlf ? "\r\n" : d->cr ? "\r" : "\n";
+}
+
 int
 fu_row_format(struct fu_buf *b, const struct fu_dialect *d, const int *colmap,
     int ncols, enum fu_table t, const char *const *values)
@@ -145,7 +152,7 @@ fu_row_format(struct fu_buf *b, const struct fu_dialect *d, const int *colmap,
 		if ((d->tsv ? fu_field_tsv(b, v, n) : fu_field_csv(b, d, v, n)) == -1)
 			return -1;
 	}
-	return fu_buf_add(b, d->crlf ? "\r\n" : "\n", d->crlf ? 2 : 1);
+	return fu_buf_add(b, eol(d), strlen(eol(d)));
 }
 
 static int
@@ -349,9 +356,11 @@ append_table(struct fu_portfolio *pf, enum fu_table t, off_t *old,
 		close(rfd);
 	}
 	/* A hand-edited file may lack its last line end: add it first; a
-	 * file that is only a byte order mark has no line to end. */
-	if (last != '\n' && !(tf->bom && st.st_size == 3) && fu_buf_add(&b, tf->dialect.crlf ? "\r\n" : "\n",
-	    tf->dialect.crlf ? 2 : 1) == -1)
+	 * file that is only a byte order mark has no line to end.  In a file
+	 * of CR line ends, a CR is one. */
+	if (last != '\n' && !(last == '\r' && tf->dialect.cr) &&
+	    !(tf->bom && st.st_size == 3) && fu_buf_add(&b, eol(&tf->dialect),
+	    strlen(eol(&tf->dialect))) == -1)
 		goto fail;
 	if (!x->has_hdr[t] && header_format(&b, &tf->dialect, t) == -1)
 		goto fail;

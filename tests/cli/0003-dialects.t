@@ -23,6 +23,18 @@ printf '"id","name","company"\n"1","Ana","Acme"\n' | file clients.csv
 t 0 '2' '' fu-add client Bea
 t 0 '"2","Bea",""' '' tail -n 1 "$P/clients.csv"
 
+# Lines ended by CR alone, as "CSV (Macintosh)" saves them: so is the
+# appended row, and lines are counted on CR (a quoted CR is a line too).
+printf 'id,name,company\r1,Ana,"Papeler\303\255a\rL\303\263pez"\r2,Luis,\r' >"$tmp/c"
+cp "$tmp/c" "$P/clients.csv"
+t 0 '3' '' fu-add client Eva --company 'Uno, Dos'
+{ cat "$tmp/c"; printf '3,Eva,"Uno, Dos"\r'; } >"$tmp/want"
+ok 'CR: the row is ended by CR after every byte that was there' \
+    cmp "$tmp/want" "$P/clients.csv"
+t 0 '2' '' fu-add agreement eva "Send the catalogue" --due friday
+printf '4,,\r' >>"$P/clients.csv"
+t 3 '' 'fu-add: clients.csv:6: name is empty' fu-add client Tom
+
 # An empty file, or one that is only a BOM, is a table with no rows yet.
 rm -f "$P/agreements.csv" "$P/log.csv"
 : | file clients.csv

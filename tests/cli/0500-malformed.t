@@ -131,10 +131,14 @@ while IFS='	' read -r f status msg; do
 	esac
 done <"$cat/EXPECTED"
 
-# BUG: a file with lines ended by CR alone is read, but an append ends its
-# rows with LF (the file's dialect is not followed) and the line numbers
-# in messages are all 1; see the BUG lines in EXPECTED.
-#other "$P" clients
-#cp "$cat/cr-line-ends.clients.csv" "$P/clients.csv"
-#t 0 3 '' fu-add client Eva
-#t 0 "$(printf '3,Eva,,2026-11-23\r')" '' tail -c 19 "$P/clients.csv"
+# A file of lines ended by CR alone (as "CSV (Macintosh)" saves them): an
+# append ends its row with CR too, after every byte that was there, and
+# the file reads back (its line numbers: cr-line-ends-bad-row in EXPECTED).
+other "$P" clients
+cp "$cat/cr-line-ends.clients.csv" "$P/clients.csv"
+t 0 3 '' fu-add client Eva
+{ cat "$cat/cr-line-ends.clients.csv"; printf '3,Eva,,2026-11-23\r'; } \
+    >"$tmp/want"
+ok 'cr-line-ends.clients.csv: fu-add appends a row ended by CR' \
+    cmp "$tmp/want" "$P/clients.csv"
+t 0 "$listing" '' fu-due

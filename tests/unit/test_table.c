@@ -1189,6 +1189,61 @@ test_table_refuses_a_fifo_without_hanging(void **state)
 	assert_int_equal(WEXITSTATUS(status), 0);
 }
 
+/* Was a bug: lines ended by CR alone (as "CSV (Macintosh)" saves them) are
+ * read as rows, but lines are counted on LF only: every row and every
+ * error says line 1, and the dialect is taken for LF. */
+static void
+test_table_counts_lines_ended_by_cr_alone(void **state)
+{
+	struct fu_portfolio pf;
+	struct fu_err e = { 0 };
+
+	(void)state;
+	PUT("clients.csv", "id;name;note\r1;Ana;\r\r2;Bob;\"two\rlines\"\r"
+	    "3;Carl;x\r");
+	scan_ok(FU_CLIENTS);
+	assert_int_equal(got.n, 3);
+	assert_string_equal(F(1, FU_C_NOTE), "two\rlines");
+	assert_string_equal(F(2, FU_C_NAME), "Carl");
+	assert_int_equal(got.line[0], 2);
+	assert_int_equal(got.line[1], 4);
+	assert_int_equal(got.line[2], 6);
+	assert_int_equal(fu_portfolio_open(&pf, dir, &e), 0);
+	assert_int_equal(fu_table_scan(&pf, FU_CLIENTS, NULL, NULL, &e), 0);
+	assert_int_equal(pf.t[FU_CLIENTS].dialect.cr, 1);
+	assert_int_equal(pf.t[FU_CLIENTS].dialect.crlf, 0);
+	assert_int_equal(pf.t[FU_CLIENTS].dialect.delim, ';');
+	fu_portfolio_close(&pf);
+	/* Errors name their line. */
+	PUT("clients.csv", "id,name\r1,Ana\r2,Bob,x\r");
+	scan_fails(FU_CLIENTS, "clients.csv", 3);
+	PUT("clients.csv", "id,name\r1,\"A\rna\"\r2,B\"ob\r");
+	scan_fails(FU_CLIENTS, "clients.csv", 4);
+	PUT("clients.csv", "id,name\r1,Ana\r2,B\0b\r");
+	scan_fails(FU_CLIENTS, "clients.csv", 3);
+	PUT("clients.csv", "id,name\r1,Ana\r2,\"Bob\r");
+	scan_fails(FU_CLIENTS, "clients.csv", 3);
+	/* A header alone, ended by CR, is that dialect too; LF and CR LF are
+	 * not it. */
+	PUT("clients.csv", "\xEF\xBB\xBFid,name\r");
+	assert_int_equal(fu_portfolio_open(&pf, dir, &e), 0);
+	assert_int_equal(fu_table_scan(&pf, FU_CLIENTS, NULL, NULL, &e), 0);
+	assert_int_equal(pf.t[FU_CLIENTS].dialect.cr, 1);
+	fu_portfolio_close(&pf);
+	PUT("clients.csv", "id,name\r\n1,Ana\r\n");
+	assert_int_equal(fu_portfolio_open(&pf, dir, &e), 0);
+	assert_int_equal(fu_table_scan(&pf, FU_CLIENTS, NULL, NULL, &e), 0);
+	assert_int_equal(pf.t[FU_CLIENTS].dialect.cr, 0);
+	assert_int_equal(pf.t[FU_CLIENTS].dialect.crlf, 1);
+	fu_portfolio_close(&pf);
+	PUT("clients.csv", "id,name\n1,Ana\n");
+	assert_int_equal(fu_portfolio_open(&pf, dir, &e), 0);
+	assert_int_equal(fu_table_scan(&pf, FU_CLIENTS, NULL, NULL, &e), 0);
+	assert_int_equal(pf.t[FU_CLIENTS].dialect.cr, 0);
+	assert_int_equal(pf.t[FU_CLIENTS].dialect.crlf, 0);
+	fu_portfolio_close(&pf);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -1240,6 +1295,7 @@ main(void)
 		T(test_table_refuses_a_nul_byte),
 		T(test_table_finds_a_semicolon_delimiter_after_blank_lines),
 		T(test_table_refuses_a_fifo_without_hanging),
+		T(test_table_counts_lines_ended_by_cr_alone),
 	};
 	int rc;
 

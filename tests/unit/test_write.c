@@ -367,6 +367,38 @@ test_txn_adds_the_missing_line_end_first(void **state)
 	CHECK_FILE("clients.csv", "id,name\n1,Ana\n2,Bob\n3,Carl\n");
 }
 
+/* Was a bug: rows appended to a file of CR line ends ("CSV (Macintosh)")
+ * ended in LF, and every row read back said line 1. */
+static void
+test_txn_appends_to_a_file_of_cr_line_ends(void **state)
+{
+	const char *v[FU_C_NCOLS] = { "3", "Carl" };
+	struct fu_portfolio pf;
+
+	(void)state;
+	PUT("clients.csv", "id,name\r1,Ana\r2,\"Bob\rSmith\"\r");
+	begin(&pf, dir);
+	add(&pf, FU_CLIENTS, v);
+	commit(&pf);
+	CHECK_FILE("clients.csv", "id,name\r1,Ana\r2,\"Bob\rSmith\"\r"
+	    "3,Carl\r");
+	read_back(dir, FU_CLIENTS);
+	assert_int_equal(got.n, 3);
+	assert_string_equal(got.f[1][FU_C_NAME], "Bob\rSmith");
+	assert_int_equal(got.line[0], 2);
+	assert_int_equal(got.line[1], 3);
+	assert_int_equal(got.line[2], 5);
+	got_clear();
+	/* Without its last line end, the end added is a CR. */
+	PUT("clients.csv", "id,name\r1,Ana");
+	v[FU_C_ID] = "2";
+	v[FU_C_NAME] = "Bob";
+	begin(&pf, dir);
+	add(&pf, FU_CLIENTS, v);
+	commit(&pf);
+	CHECK_FILE("clients.csv", "id,name\r1,Ana\r2,Bob\r");
+}
+
 static void
 test_txn_writes_a_header_into_an_empty_table(void **state)
 {
@@ -419,7 +451,8 @@ test_txn_appends_to_a_tab_delimited_csv_with_quotes(void **state)
 static void
 test_row_format_quotes_fields_that_need_it(void **state)
 {
-	struct fu_dialect comma = { ',', 0, 0, 0 }, semi = { ';', 0, 1, 0 };
+	struct fu_dialect comma = { ',', 0, 0, 0, 0 };
+	struct fu_dialect semi = { ';', 0, 1, 0, 0 };
 	const char *v[FU_C_NCOLS] = { 0 };
 	struct fu_buf b = { 0 };
 
@@ -446,7 +479,7 @@ test_row_format_quotes_fields_that_need_it(void **state)
 static void
 test_row_format_follows_the_file_columns(void **state)
 {
-	struct fu_dialect d = { ';', 0, 1, 0 }, q = { ',', 0, 0, 1 };
+	struct fu_dialect d = { ';', 0, 1, 0, 0 }, q = { ',', 0, 0, 1, 0 };
 	const int colmap[] = { FU_C_NAME, -1, FU_C_ID, FU_C_EMAIL };
 	const char *v[FU_C_NCOLS] = { "7", "Ana", "Acme", "a@b" };
 	struct fu_buf b = { 0 };
@@ -463,7 +496,7 @@ test_row_format_follows_the_file_columns(void **state)
 static void
 test_row_format_guards_text_that_starts_like_a_formula(void **state)
 {
-	struct fu_dialect comma = { ',', 0, 0, 0 };
+	struct fu_dialect comma = { ',', 0, 0, 0, 0 };
 	const char *v[FU_C_NCOLS] = { 0 };
 	const char *l[FU_L_NCOLS] = { 0 };
 	struct fu_buf b = { 0 };
@@ -873,6 +906,7 @@ main(void)
 		T(test_txn_leaves_no_temporary_files),
 		T(test_txn_appends_to_a_spreadsheet_file_in_its_dialect),
 		T(test_txn_adds_the_missing_line_end_first),
+		T(test_txn_appends_to_a_file_of_cr_line_ends),
 		T(test_txn_writes_a_header_into_an_empty_table),
 		T(test_txn_quotes_every_field_where_the_header_is_quoted),
 		T(test_txn_appends_to_a_tab_delimited_csv_with_quotes),

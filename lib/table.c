@@ -441,6 +441,47 @@ parser_init(struct reader *r)
 	return 0;
 }
 
+/* Whether s holds the end of its first line that is not blank (after any
+ * byte order mark): a CR needs the byte after it, to tell CR LF from CR
+ * alone. */
+static int
+first_line_ended(const char *s, size_t n)
+{
+	size_t i = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+	while (i < n && (s[i] == '\n' || s[i] == '\r'))
+		i++;
+	for (; i < n; i++)
+		if (s[i] == '\n' || (s[i] == '\r' && i + 1 < n))
+			return 1;
+	return 0;
+}
+
+/* Reads at most want bytes into chunk: what one read(2) gives, but for the
+ * first chunk of a file as many as it takes to hold the first line whole,
+ * since the dialect is read off it and a read may stop short anywhere (in
+ * the byte order mark, too).  Returns the bytes read, 0 at the end. */
+static ssize_t
+read_chunk(int fd, char *chunk, size_t want, int first)
+{
+	size_t have = 0;
+	ssize_t got;
+
+	while (have < want) {
+		if ((got = read(fd, chunk + have, want - have)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (got == 0)
+			break;
+		have += (size_t)got;
+		if (!first || first_line_ended(chunk, have))
+			break;
+	}
+	return (ssize_t)have;
+}
+
 /* Parses the bytes of fd from its offset to tf->snap; the first chunk of
  * the file sets the dialect. */
 static int
@@ -456,9 +497,7 @@ parse(struct reader *r, int fd, char *chunk, off_t from)
 		size_t want = left < CHUNK ? (size_t)left : CHUNK;
 		const char *nul;
 
-		if ((got = read(fd, chunk, want)) == -1) {
-			if (errno == EINTR)
-				continue;
+		if ((got = read_chunk(fd, chunk, want, first)) == -1) {
 			r->failed = 1;
 			return fu_err_io(r->e, tf->name, errno, _("cannot read"));
 		}

@@ -398,7 +398,7 @@ int
 fu_table_open(struct fu_table_file *tf, int *fdp, struct fu_err *e)
 {
 	struct stat st;
-	int fd;
+	int fd, flags, saved;
 
 	/* Non-blocking, so that a FIFO in the way cannot hang us before
 	 * fstat tells what it is. */
@@ -409,19 +409,23 @@ fu_table_open(struct fu_table_file *tf, int *fdp, struct fu_err *e)
 			    "link; fu refuses to follow it"));
 		return fu_err_io(e, tf->name, errno, _("cannot open"));
 	}
-	if (fstat(fd, &st) == -1) {
-		int saved = errno;
-
-		close(fd);
-		return fu_err_io(e, tf->name, saved, _("cannot read"));
-	}
+	if (fstat(fd, &st) == -1)
+		goto fail;
 	if (!S_ISREG(st.st_mode)) {
 		close(fd);
 		return fu_err_io(e, tf->name, 0, _("is not a regular file"));
 	}
-	(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	/* Back to blocking reads: a descriptor whose flags cannot be read
+	 * or set is not one to read a table on. */
+	if ((flags = fcntl(fd, F_GETFL)) == -1 ||
+	    fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == -1)
+		goto fail;
 	*fdp = fd;
 	return 0;
+fail:
+	saved = errno;
+	close(fd);
+	return fu_err_io(e, tf->name, saved, _("cannot read"));
 }
 
 #define CHUNK (1 << 20)

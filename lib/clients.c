@@ -167,7 +167,7 @@ fu_clients_more(struct fu_portfolio *pf, struct fu_clients *cs,
 	struct load l = { cs, pf->t[FU_CLIENTS].name };
 	size_t i, before = cs->n;
 
-	if (fu_table_scan(pf, FU_CLIENTS, on_client, &l, e) == -1)
+	if (fu_table_stream(pf, FU_CLIENTS, on_client, &l, e) == -1)
 		return -1;
 	if (cs->n != before && fu_clients_index(cs) == -1)
 		return fu_err_io(e, l.file, ENOMEM, _("cannot read"));

@@ -468,14 +468,14 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 		goto out;
 	}
 	p.file = pf->t[FU_LOG].name;
-	if (fu_table_scan(pf, FU_LOG, on_log, &p, e) == -1)
+	if (fu_table_stream(pf, FU_LOG, on_log, &p, e) == -1)
 		goto out;
 	recheck_open(&p);
 	sorted = st->nopen;
 	if (check_pending(pf, &p, e) == -1)
 		goto out;
 	p.file = pf->t[FU_AGREEMENTS].name;
-	if (fu_table_scan(pf, FU_AGREEMENTS, on_agreement, &p, e) == -1)
+	if (fu_table_stream(pf, FU_AGREEMENTS, on_agreement, &p, e) == -1)
 		goto out;
 	for (t = 0; t < FU_NTABLES; t++) {
 		fresh += pf->t[t].snap - pf->t[t].start;

@@ -22,6 +22,10 @@ int fu_table_read(struct fu_table_file *, enum fu_table, struct fu_header *,
     int header_only, fu_row_cb, void *ctx, struct fu_err *);
 void fu_header_free(struct fu_header *);
 int fu_formula_guarded(const char *s, size_t n);
+/* pipe.c: reads a table as fu_table_scan does, parsing on a second
+ * thread when it is large enough to pay for one. */
+int fu_table_stream(struct fu_portfolio *, enum fu_table, fu_row_cb,
+    void *ctx, struct fu_err *);
 /* Finds the tables and notes their sizes; the caller holds the lock. */
 int fu_portfolio_snap(struct fu_portfolio *, struct fu_err *);
 

@@ -27,6 +27,8 @@
  *   FU_FAULT_SHORT  1: the Nth call is not failed but made short: a write
  *                   or pwrite writes half the bytes, a read or pread
  *                   returns half of what it read (at least one byte).
+ *   FU_FAULT_KILL   1: the process kills itself (SIGKILL) at the Nth call,
+ *                   before making it: a crash at that very point.
  *   FU_FAULT_PERSIST 1: every counted call after the Nth fails too (a disk
  *                   that stays full or broken).
  *   FU_FAULT_COUNT  at exit, write the number of counted calls to this
@@ -45,6 +47,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,7 +77,7 @@ static size_t dirlen;
 static long target, count;
 static unsigned kinds = ~0u;
 static int fault_errno = ENOSPC;
-static int shortmode, persist, broken;
+static int shortmode, persist, broken, killmode;
 static const char *countfile, *logfile;
 static char fdname[MAXFD][NAMELEN];	/* "" when the fd is not tracked */
 static char fdmode[MAXFD][3];
@@ -172,6 +175,7 @@ init(void)
 	}
 	shortmode = (s = getenv("FU_FAULT_SHORT")) != NULL && *s == '1';
 	persist = (s = getenv("FU_FAULT_PERSIST")) != NULL && *s == '1';
+	killmode = (s = getenv("FU_FAULT_KILL")) != NULL && *s == '1';
 	countfile = getenv("FU_FAULT_COUNT");
 	logfile = getenv("FU_FAULT_LOG");
 out:
@@ -242,10 +246,12 @@ hit(enum kind k, const char *name, const char *mode)
 	}
 	if (logfile != NULL) {
 		snprintf(line, sizeof(line), "%ld %s %s %s%s\n", count,
-		    kind_name[k], name, mode, a == FAIL ? " FAIL" : a == SHORT ?
-		    " SHORT" : "");
+		    kind_name[k], name, mode, a == FAIL ? killmode ? " KILL" :
+		    " FAIL" : a == SHORT ? " SHORT" : "");
 		say(logfile, line, 1);
 	}
+	if (a == FAIL && killmode)
+		raise(SIGKILL);
 	return a;
 }
 

@@ -248,24 +248,11 @@ check_state(const struct fu_state *st)
  * (cache-slips) and never checked again a "from" past the end of the log
  * (cache-from-missing). */
 
-/* BUG (lib/table.c fu_table_read, with the saved state): a table that was
- * only blank lines when the state was saved is continued as if it had a
- * header: once a header and rows are appended, the header is read as a
- * row ("log.csv:2: id "id" is not an id", exit 3, where a full scan
- * answers), or, when no header completes, "log.csv: cannot read: Invalid
- * argument" (exit 4, where a full scan says which quote is not closed).
+/* Found here and fixed in f29854e: a table that was only blank lines when
+ * the state was saved was continued as if it had a header, so a header
+ * appended later was read as a row (exit 3 where a full scan answers).
  * tests/fuzz/regress/fuzz_table/cache-blank-then-header,
  * cache-blank-then-bad-quote. */
-static int
-blank_prefix(const uint8_t *p, size_t n)
-{
-	size_t i = n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-
-	for (; i < n; i++)
-		if (p[i] != '\n' && p[i] != '\r')
-			return 0;
-	return n > 0;
-}
 
 /* Two derived states are the same answer: every client, its state and
  * every open agreement, field by field. */
@@ -379,13 +366,6 @@ cache_differential(const char *dir, const char *name, const uint8_t *data,
 	fuzz_append(dir, name, data + cut, size - cut);
 	rb = load(dir, 1, &b, &eb);	/* the saved state, then the rest */
 	ra = load(dir, 0, &a, &ea);	/* every byte */
-	if (fuzz_skip_known() && blank_prefix(data, cut)) {
-		if (ra == 0)
-			fu_state_free(&a);
-		if (rb == 0)
-			fu_state_free(&b);
-		return;
-	}
 	SAME(ra == rb, "one failed: %s", ra ? ea.text : eb.text);
 	if (ra == 0) {
 		same_state(&a, &b);
@@ -466,6 +446,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	mode = sel / 6;	/* 0 scan, 1 state, 2-5 fu_due, 6-7 saved state */
 	knob = data[1];
 	data += 2, size -= 2;
+	/* Half the inputs parsed on a second thread, as large tables are. */
+	setenv("FU_PIPE_MIN", knob & 1 ? "0" : "1048576", 1);
 	dir = dirs[t];
 	name = tsv ? tsvname[t] : csvname[t];
 	fuzz_unlink(dir, tsv ? csvname[t] : tsvname[t]);

@@ -110,25 +110,27 @@ struct dhead {
 	struct tablemark m[FU_NTABLES];
 };
 
-/* A checksum of the bytes after the header, four words at a time: a
- * damaged state must not be taken for the tables' word, and hashing is
- * far cheaper than the reading it saves. */
+/* A checksum, eight words at a time: a damaged state must not be taken
+ * for the tables' word, and reading it all must cost little next to the
+ * reading it saves.  Any one word changed changes it. */
 static uint64_t
 checksum(const unsigned char *p, size_t n)
 {
 	const uint64_t k = 0x9e3779b97f4a7c15ULL;
-	uint64_t h[4] = { 1, 2, 3, 4 }, w;
+	uint64_t h[8] = { 1, 2, 3, 4, 5, 6, 7, 8 }, w, x;
 	size_t i = 0, j;
 
-	for (; i + 32 <= n; i += 32)
-		for (j = 0; j < 4; j++) {
+	for (; i + 64 <= n; i += 64)
+		for (j = 0; j < 8; j++) {
 			memcpy(&w, p + i + 8 * j, 8);
-			h[j] = (h[j] ^ w) * k;
-			h[j] ^= h[j] >> 29;
+			x = h[j] ^ w;
+			h[j] = (x << 23 | x >> 41) * k;
 		}
 	for (; i < n; i++)
 		h[0] = (h[0] ^ p[i]) * k;
-	return h[0] ^ (h[1] * 3) ^ (h[2] * 5) ^ (h[3] * 7) ^ n;
+	for (x = n, j = 0; j < 8; j++)
+		x = (x ^ h[j]) * k ^ (x >> 29);
+	return x;
 }
 
 /* The checksum of a whole state but its own eight bytes. */
@@ -416,13 +418,16 @@ fu_cache_load(struct fu_portfolio *pf, struct pass *p, fu_date asof)
 	if ((st->clients.v = calloc(n + 1, sizeof(*st->clients.v))) == NULL ||
 	    (st->clients.byid = fu_idmap_new()) == NULL ||
 	    (st->cs = calloc(n + 1, sizeof(*st->cs))) == NULL ||
-	    (st->open = malloc((h.nopen + 1) * sizeof(*st->open))) == NULL)
+	    (st->open = malloc((h.nopen + h.nopen / 8 + 1024) *
+	    sizeof(*st->open))) == NULL)
 		goto stale;
 	fu_mem_hint(st->clients.v, (n + 1) * sizeof(*st->clients.v));
 	fu_mem_hint(st->cs, (n + 1) * sizeof(*st->cs));
-	fu_mem_hint(st->open, (h.nopen + 1) * sizeof(*st->open));
+	fu_mem_hint(st->open, (h.nopen + h.nopen / 8 + 1024) *
+	    sizeof(*st->open));
 	st->clients.n = st->clients.cap = n;
-	p->capopen = h.nopen + 1;
+	/* Room for the agreements read since: no copy of the array. */
+	p->capopen = h.nopen + h.nopen / 8 + 1024;
 #define TEXT(off) ((off) < ntx ? tx + (off) : (c.bad = 1, ""))
 	for (i = 0; i < n; i++, rec += sizeof(struct dclient)) {
 		struct fu_clientrec *r = &st->clients.v[i];

@@ -345,31 +345,28 @@ by_due(const void *a, const void *b)
 
 /* Sorts the open agreements by due date.  The first ones came from the
  * saved state, already in order: only those read since are sorted, then
- * merged in. */
+ * merged in from the back, in place, so that no second copy of a large
+ * array is made. */
 static int
 sort_open(struct pass *p, size_t sorted)
 {
-	struct fu_state *st = p->st;
-	struct fu_open *a = st->open, *m;
-	size_t n = st->nopen, i = 0, j = sorted, k = 0;
+	struct fu_open *a = p->st->open, *t;
+	size_t n = p->st->nopen, k = n - sorted, i = sorted, j = k, w = n;
 
-	if (n - sorted > 1)
-		qsort(a + sorted, n - sorted, sizeof(*a), by_due);
-	if (sorted == 0 || sorted == n || by_due(&a[sorted - 1], &a[sorted]) <
-	    0)
+	if (k > 1)
+		qsort(a + sorted, k, sizeof(*a), by_due);
+	if (sorted == 0 || k == 0 || by_due(&a[sorted - 1], &a[sorted]) < 0)
 		return 0;
-	if ((m = malloc(n * sizeof(*m))) == NULL)
+	if ((t = malloc(k * sizeof(*t))) == NULL)
 		return -1;
-	fu_mem_hint(m, n * sizeof(*m));
-	while (i < sorted && j < n)
-		m[k++] = by_due(&a[j], &a[i]) < 0 ? a[j++] : a[i++];
-	while (i < sorted)
-		m[k++] = a[i++];
-	while (j < n)
-		m[k++] = a[j++];
-	free(st->open);
-	st->open = m;
-	p->capopen = n;
+	memcpy(t, a + sorted, k * sizeof(*t));
+	while (j > 0) {
+		if (i > 0 && by_due(&a[i - 1], &t[j - 1]) > 0)
+			a[--w] = a[--i];
+		else
+			a[--w] = t[--j];
+	}
+	free(t);
 	return 0;
 }
 

@@ -142,8 +142,11 @@ fuzz_lines(const uint8_t *p, size_t n)
 	long c = 1;
 	size_t i;
 
+	/* A line ends in LF, or in a CR alone (lib/table.c reads a file
+	 * whose first line so ends as one of CR line ends). */
 	for (i = 0; i < n; i++)
-		c += p[i] == '\n';
+		c += p[i] == '\n' || (p[i] == '\r' && (i + 1 == n ||
+		    p[i + 1] != '\n'));
 	return c;
 }
 

@@ -57,23 +57,25 @@ later(fu_stamp *slot, fu_stamp s)
 }
 
 #define DAY_DENSE (1ULL << 26)
+#define DAY_FAR (1LL << 32)	/* added to a date kept in closed_far */
 
 /* Notes the day an agreement closed, for a report that asks; the first
- * closing row counts. */
+ * closing row counts.  Days 1970-01-01 to 2149-06-04 of the dense ids fit
+ * in 16 bits; any other day or id goes to a map. */
 static int
 note_closed(struct pass *p, uint64_t id, fu_date date)
 {
-	uint16_t day = date < 0 ? 1 : date > 65534 ? 65535 :
-	    (uint16_t)(date + 1);
 	uint64_t v;
 
-	if (id >= DAY_DENSE) {
+	if (id >= DAY_DENSE || date < 0 || date > 65533) {
 		if (p->closed_far == NULL &&
 		    (p->closed_far = fu_idmap_new()) == NULL)
 			return -1;
-		if (fu_idmap_get(p->closed_far, id, &v) && v <= day)
+		if (fu_idmap_get(p->closed_far, id, &v) && (int64_t)v - DAY_FAR
+		    <= date)
 			return 0;
-		return fu_idmap_put(p->closed_far, id, day);
+		return fu_idmap_put(p->closed_far, id, (uint64_t)(date +
+		    DAY_FAR));
 	}
 	if (id >= p->nclosed_day) {
 		size_t n = p->nclosed_day ? p->nclosed_day : 1024;
@@ -88,21 +90,23 @@ note_closed(struct pass *p, uint64_t id, fu_date date)
 		p->closed_day = d;
 		p->nclosed_day = n;
 	}
-	if (p->closed_day[id] == 0 || p->closed_day[id] > day)
-		p->closed_day[id] = day;
+	if (p->closed_day[id] == 0 || p->closed_day[id] > date + 1)
+		p->closed_day[id] = (uint16_t)(date + 1);
 	return 0;
 }
 
 static fu_date
 closed_on(const struct pass *p, uint64_t id)
 {
-	uint64_t v = 0;
+	fu_date d = FU_DATE_NONE;
+	uint64_t v;
 
-	if (id < p->nclosed_day)
-		v = p->closed_day[id];
-	else if (id >= DAY_DENSE)
-		(void)fu_idmap_get(p->closed_far, id, &v);
-	return v == 0 ? FU_DATE_NONE : (fu_date)v - 1;
+	if (id < p->nclosed_day && p->closed_day[id] != 0)
+		d = (fu_date)p->closed_day[id] - 1;
+	if (p->closed_far != NULL && fu_idmap_get(p->closed_far, id, &v) &&
+	    (d == FU_DATE_NONE || (int64_t)v - DAY_FAR < d))
+		d = (fu_date)((int64_t)v - DAY_FAR);
+	return d;
 }
 
 static int

@@ -33,7 +33,8 @@ struct pass {
 	 * days since 1970 plus one in 16 bits, 0 if open. */
 	uint16_t *closed_day;
 	size_t nclosed_day;
-	struct fu_idmap *closed_far;	/* the same for ids past 2^26 */
+	struct fu_idmap *closed_far;	/* the same for ids past 2^26 and
+					 * days outside 1970-2149 */
 	int partial;			/* rows after asof were left out */
 };
 

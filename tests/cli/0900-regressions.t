@@ -24,3 +24,21 @@ if [ "$(id -u)" -eq 0 ] && command -v su >/dev/null; then
 else
 	echo "$name: not root: the unreadable-directory case is skipped"
 fi
+# An agreement closed on a day before 1970 (or after 2149) was taken for
+# one closed on 1970-01-01 by fu-stats --by month, which then said "a bug
+# in fu" (lib/state.c kept the day in 16 bits).
+file clients.csv <<'X'
+id,name,company,email,phone,since,birthday,anniversary,referred_by,consent,stage,tags,note
+1,Ana,,,,1959-12-01,,,,,,,
+X
+file agreements.csv <<'X'
+id,client,what,due,channel,every,made,from
+1,1,Send the quote,1960-01-10,email,,1960-01-05,
+X
+file log.csv <<'X'
+id,date,client,agreement,channel,outcome,amount,mood,next,note
+1,1960-02-03,1,1,call,kept,,,,
+X
+t 0 '1960-01 1 1
+1960-02 0 0
+1960-03 0 0' '' fu-stats --by month --from 1960-01-01 --to 1960-03-31 --today 1960-04-01 -f '{month} {open} {overdue}'

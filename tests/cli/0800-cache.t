@@ -18,7 +18,9 @@ answers() {
 }
 
 nclients() { tail -n +2 "$P/clients.csv" | wc -l; }
-lastid() { tail -n 1 "$P/$1.csv" | cut -d, -f1; }
+# The last id, or 0 when a hand edit left no row (arithmetic on text
+# would end the script).
+lastid() { tail -n 1 "$P/$1.csv" | cut -d, -f1 | grep -x '[0-9][0-9]*' || echo 0; }
 
 step() {
 	c=$((RANDOM % $(nclients) + 1))

@@ -5,6 +5,10 @@
 . "${0%/*}/lib.sh"
 
 shim=$top/tests/fault/inject.so
+# A sanitized build runs with the shim preloaded before its runtime.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+unset FU_FAULT_N FU_FAULT_ERRNO FU_FAULT_CALL FU_FAULT_SHORT FU_FAULT_PERSIST \
+    FU_FAULT_KILL FU_FAULT_COUNT FU_FAULT_LOG
 if [ ! -f "$shim" ]; then
 	echo "$name: skipped: $shim is not built (make test builds it)"
 	ok 'the fault shim is built' false

@@ -563,11 +563,13 @@ mv "$tmp/agreements.csv" "$P/agreements.csv"
 if [ "$(id -u)" != 0 ]; then
 	as() { "$@"; }
 elif command -v setpriv >/dev/null 2>&1 &&
-    setpriv --reuid=nobody --regid=nogroup --clear-groups true 2>/dev/null; then
+    setpriv --reuid=nobody --regid=nogroup --clear-groups true 2>/dev/null &&
+    setpriv --reuid=nobody --regid=nogroup --clear-groups test -x "$top/fu-due"
+then
 	as() { setpriv --reuid=nobody --regid=nogroup --clear-groups -- "$@"; }
 else
 	as() { return 1; }
-	echo "$name: skipped the permission cases: root, and no setpriv to drop it"
+	echo "$name: skipped the permission cases: root, and no setpriv to drop it, or nobody cannot reach $top"
 fi
 if as true; then
 	chmod 711 "$tmp"

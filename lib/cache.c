@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "fu.h"
@@ -212,6 +213,9 @@ fu_cache_save(struct fu_portfolio *pf, const struct pass *p)
 		return -1;
 	snprintf(path, sizeof(path), "%s/.fu-state", pf->dir);
 	snprintf(tmp, sizeof(tmp), "%s/.fu-state.XXXXXX", pf->dir);
+	/* A run killed while saving leaves its copy, as large as the state;
+	 * one an hour old is no other run's at work. */
+	fu_sweep(pf->dir, ".fu-state.", time(NULL) - 3600);
 	if ((fd = mkstemp(tmp)) == -1) {
 		fu_buf_free(&tx);
 		return -1;

@@ -7,6 +7,7 @@
  * removed again.  Rows for two tables are announced in a journal first, so
  * that a run killed between them is taken back by the next writer.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <stddef.h>
 #include <fcntl.h>
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <csv.h>
@@ -194,6 +196,32 @@ make_dir(const char *dir, struct fu_err *e)
 
 static int journal_recover(struct fu_portfolio *, struct fu_err *);
 
+/* Removes the temporary files a killed run left in dir: regular files
+ * named prefix and six characters (mkstemp's), last changed before
+ * before (0: whatever their age).  Best effort. */
+void
+fu_sweep(const char *dir, const char *prefix, time_t before)
+{
+	char path[4200];
+	struct dirent *d;
+	struct stat st;
+	size_t n = strlen(prefix);
+	DIR *dp;
+
+	if ((dp = opendir(dir)) == NULL)
+		return;
+	while ((d = readdir(dp)) != NULL) {
+		if (strncmp(d->d_name, prefix, n) != 0 ||
+		    strlen(d->d_name) != n + 6)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, d->d_name);
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (before == 0 || st.st_mtime < before))
+			(void)unlink(path);
+	}
+	closedir(dp);
+}
+
 int
 fu_txn_begin(struct fu_portfolio *pf, struct fu_err *e)
 {
@@ -215,6 +243,16 @@ fu_txn_begin(struct fu_portfolio *pf, struct fu_err *e)
 	if (fu_portfolio_snap(pf, e) == -1 || (rc = journal_recover(pf, e)) ==
 	    -1 || (rc == 1 && fu_portfolio_snap(pf, e) == -1))
 		goto fail;
+	/* Only a writer makes a table's temporary file, under this lock: one
+	 * found now is a killed run's. */
+	for (t = 0; t < FU_NTABLES; t++) {
+		char prefix[80];
+
+		snprintf(prefix, sizeof(prefix), ".%s.csv.", fu_table_name[t]);
+		fu_sweep(pf->dir, prefix, 0);
+		snprintf(prefix, sizeof(prefix), ".%s.tsv.", fu_table_name[t]);
+		fu_sweep(pf->dir, prefix, 0);
+	}
 	for (t = 0; t < FU_NTABLES; t++) {
 		if (!pf->t[t].exists)
 			continue;

@@ -82,3 +82,22 @@ fu-add client "Luis Mora" >/dev/null
 rm "$P/agreements.csv" "$P/log.csv"
 cp -a "$P" "$tmp/before"
 walk 'tables made'
+
+# What a killed run leaves besides: a table's temporary file (a writer
+# removes it under the lock) and a half-saved state (removed once an hour
+# old, as another run may be saving one now).
+rm -rf "$P"
+fu-add client "Ana López" >/dev/null
+printf 'id,name\n' >"$P/.log.csv.AbC123"
+printf 'x' >"$P/.fu-state.OLD123"
+touch -d '2 hours ago' "$P/.fu-state.OLD123"
+printf 'x' >"$P/.fu-state.NEW123"
+printf 'keep' >"$P/.clients.csv.notmine"
+ok 'a writer' fu-add client "Luis Mora"
+ok 'a writer removes a killed writer'"'"'s temporary table' test ! -e "$P/.log.csv.AbC123"
+ok 'and leaves other names alone' test -e "$P/.clients.csv.notmine"
+rm -f "$P/.fu-state"
+env -u FU_CACHE fu-due -q
+ok 'a reader that saves the state' test -s "$P/.fu-state"
+ok 'removes a half-saved state an hour old' test ! -e "$P/.fu-state.OLD123"
+ok 'but not a new one' test -e "$P/.fu-state.NEW123"

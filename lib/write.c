@@ -558,12 +558,12 @@ journal_read(const char *path, size_t *len, struct fu_err *e)
 	*len = 0;
 	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1) {
 		if (errno != ENOENT)
-			fu_err_io(e, JOURNAL, errno, _("cannot read"));
+			fu_err_io(e, path, errno, _("cannot read"));
 		return NULL;
 	}
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) || st.st_size >
 	    (off_t)1 << 30 || (p = malloc((size_t)st.st_size + 1)) == NULL) {
-		fu_err_io(e, JOURNAL, errno ? errno : EINVAL, _("cannot read"));
+		fu_err_io(e, path, errno ? errno : EINVAL, _("cannot read"));
 		close(fd);
 		return NULL;
 	}
@@ -572,7 +572,7 @@ journal_read(const char *path, size_t *len, struct fu_err *e)
 		if (got == -1 && errno == EINTR)
 			continue;
 		if (got == -1) {
-			fu_err_io(e, JOURNAL, errno, _("cannot read"));
+			fu_err_io(e, path, errno, _("cannot read"));
 			free(p);
 			close(fd);
 			return NULL;
@@ -608,9 +608,9 @@ journal_recover(struct fu_portfolio *pf, struct fu_err *e)
 	if ((j = journal_read(path, &len, e)) == NULL)
 		return e->code != 0 ? -1 : 0;
 	end = j + len;
-	p = j + 13;
 	if (len < 13 || memcmp(j, "fu-journal 1\n", 13) != 0)
 		goto done;
+	p = j + 13;
 	while (p < end && (size_t)(end - p) > 4 && nent < FU_NTABLES) {
 		char *nl = memchr(p, '\n', (size_t)(end - p));
 
@@ -657,7 +657,7 @@ journal_recover(struct fu_portfolio *pf, struct fu_err *e)
 done:
 	free(j);
 	if (unlink(path) == -1 && errno != ENOENT)
-		return fu_err_io(e, JOURNAL, errno, _("cannot remove"));
+		return fu_err_io(e, path, errno, _("cannot remove"));
 	sync_dir(pf->dir);
 	return rc;
 }

@@ -101,3 +101,11 @@ env -u FU_CACHE fu-due -q
 ok 'a reader that saves the state' test -s "$P/.fu-state"
 ok 'removes a half-saved state an hour old' test ! -e "$P/.fu-state.OLD123"
 ok 'but not a new one' test -e "$P/.fu-state.NEW123"
+# A journal cut short or damaged touched no table: it is only removed.
+head -c 300 /dev/urandom >"$P/.fu-journal"
+ok 'a damaged journal: the writer goes on' fu-add client "Eva Ruiz"
+ok 'and removes it' test ! -e "$P/.fu-journal"
+printf 'fu-journal 1\nlog.csv 0 5 900\nid,da' >"$P/.fu-journal"
+ok 'a journal cut short: the writer goes on' fu-add client "Tom Hill"
+ok 'and removes it' test ! -e "$P/.fu-journal"
+ok 'the clients are all there' test "$(tail -n +2 "$P/clients.csv" | wc -l)" = 4

@@ -28,6 +28,9 @@
 #define FORMAT 4
 #define PRINT 4096		/* bytes of each end fingerprinted */
 
+/* What mkstemp names a state being saved, but the last six. */
+static const char *const state_temp[] = { ".fu-state." };
+
 struct tablemark {
 	uint8_t exists, tsv;
 	uint64_t dev, ino, size, head, tail;
@@ -215,7 +218,7 @@ fu_cache_save(struct fu_portfolio *pf, const struct pass *p)
 	snprintf(tmp, sizeof(tmp), "%s/.fu-state.XXXXXX", pf->dir);
 	/* A run killed while saving leaves its copy, as large as the state;
 	 * one an hour old is no other run's at work. */
-	fu_sweep(pf->dir, ".fu-state.", time(NULL) - 3600);
+	fu_sweep(pf->dir, state_temp, 1, time(NULL) - 3600);
 	if ((fd = mkstemp(tmp)) == -1) {
 		fu_buf_free(&tx);
 		return -1;

@@ -28,9 +28,10 @@ int fu_formula_guarded(const char *s, size_t n);
  * thread when it is large enough to pay for one. */
 int fu_table_stream(struct fu_portfolio *, enum fu_table, fu_row_cb,
     void *ctx, struct fu_err *);
-/* Removes killed runs' temporary files: dir/prefix + 6 characters,
- * changed before before (0: any). */
-void fu_sweep(const char *dir, const char *prefix, time_t before);
+/* Removes killed runs' temporary files: dir/prefix + 6 characters for
+ * any of the prefixes, changed before before (0: any). */
+void fu_sweep(const char *dir, const char *const *prefix, int nprefix,
+    time_t before);
 /* Finds the tables and notes their sizes; the caller holds the lock. */
 int fu_portfolio_snap(struct fu_portfolio *, struct fu_err *);
 

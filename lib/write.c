@@ -196,29 +196,41 @@ make_dir(const char *dir, struct fu_err *e)
 
 static int journal_recover(struct fu_portfolio *, struct fu_err *);
 
-/* Removes the temporary files a killed run left in dir: regular files
- * named prefix and six characters (mkstemp's), last changed before
- * before (0: whatever their age).  Best effort. */
+/* The names create_table gives its temporary files, but the last six. */
+static const char *const table_temps[] = {
+	".clients.csv.", ".clients.tsv.", ".agreements.csv.",
+	".agreements.tsv.", ".log.csv.", ".log.tsv."
+};
+
+/* Removes the temporary files a killed run left in dir, in one pass over
+ * it: regular files named one of the prefixes and six characters
+ * (mkstemp's), last changed before before (0: whatever their age).  Best
+ * effort. */
 void
-fu_sweep(const char *dir, const char *prefix, time_t before)
+fu_sweep(const char *dir, const char *const *prefix, int nprefix,
+    time_t before)
 {
 	char path[4200];
 	struct dirent *d;
 	struct stat st;
-	size_t n = strlen(prefix);
+	size_t n;
 	DIR *dp;
+	int i;
 
 	if ((dp = opendir(dir)) == NULL)
 		return;
-	while ((d = readdir(dp)) != NULL) {
-		if (strncmp(d->d_name, prefix, n) != 0 ||
-		    strlen(d->d_name) != n + 6)
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, d->d_name);
-		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-		    (before == 0 || st.st_mtime < before))
-			(void)unlink(path);
-	}
+	while ((d = readdir(dp)) != NULL)
+		for (i = 0; i < nprefix; i++) {
+			n = strlen(prefix[i]);
+			if (strncmp(d->d_name, prefix[i], n) != 0 ||
+			    strlen(d->d_name) != n + 6)
+				continue;
+			snprintf(path, sizeof(path), "%s/%s", dir, d->d_name);
+			if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+			    (before == 0 || st.st_mtime < before))
+				(void)unlink(path);
+			break;
+		}
 	closedir(dp);
 }
 
@@ -245,14 +257,8 @@ fu_txn_begin(struct fu_portfolio *pf, struct fu_err *e)
 		goto fail;
 	/* Only a writer makes a table's temporary file, under this lock: one
 	 * found now is a killed run's. */
-	for (t = 0; t < FU_NTABLES; t++) {
-		char prefix[80];
-
-		snprintf(prefix, sizeof(prefix), ".%s.csv.", fu_table_name[t]);
-		fu_sweep(pf->dir, prefix, 0);
-		snprintf(prefix, sizeof(prefix), ".%s.tsv.", fu_table_name[t]);
-		fu_sweep(pf->dir, prefix, 0);
-	}
+	fu_sweep(pf->dir, table_temps, (int)(sizeof(table_temps) /
+	    sizeof(table_temps[0])), 0);
 	for (t = 0; t < FU_NTABLES; t++) {
 		if (!pf->t[t].exists)
 			continue;

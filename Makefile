@@ -1,4 +1,11 @@
 # fu - follow up on agreements, not on clients.
+#
+#   make                the commands
+#   make check          every test, then again under ASan and UBSan
+#   make test           every test, once (TESTS=... for some: see README)
+#   make demo           the due list of the sample portfolio
+#   make install        PREFIX=/usr/local DESTDIR=
+#   make fuzz, make fuzz-quick, make bench   (mk/fuzz.mk, mk/bench.mk)
 PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
@@ -10,25 +17,68 @@ override CFLAGS += -std=c17 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 	-Ilib -DLOCALEDIR='"$(LOCALEDIR)"'
 LDLIBS = -lcsv -pthread
 
-BIN = fu-add fu-log fu-due
-LIBOBJ = lib/err.o lib/date.o lib/money.o lib/utf8.o lib/table.o lib/row.o \
-	lib/portfolio.o lib/write.o lib/lock.o lib/idmap.o lib/clients.o \
-	lib/rule.o lib/state.o lib/print.o lib/due.o lib/contact.o lib/cache.o \
-	lib/mem.o lib/pipe.o
-UNIT = tests/unit/test_date tests/unit/test_money tests/unit/test_utf8 \
-	tests/unit/test_table tests/unit/test_write tests/unit/test_clients \
-	tests/unit/test_rule tests/unit/test_pipe
-HDR = lib/fu.h lib/table.h lib/state.h lib/mem.h
+# The commands, one file each in cmd/.
+BIN = fu-add fu-log fu-due fu-stats
+
+# libfu, in the order its files build on each other (lib/priv.h).
+LIBOBJ = \
+	lib/err.o \
+	lib/settings.o \
+	lib/buf.o \
+	lib/mem.o \
+	lib/strmap.o \
+	lib/idmap.o \
+	lib/utf8.o \
+	lib/date.o \
+	lib/money.o \
+	lib/row.o \
+	lib/dialect.o \
+	lib/table.o \
+	lib/file.o \
+	lib/lock.o \
+	lib/portfolio.o \
+	lib/scan.o \
+	lib/journal.o \
+	lib/write.o \
+	lib/clients.o \
+	lib/cache.o \
+	lib/state.o \
+	lib/rule.o \
+	lib/build.o \
+	lib/opts.o \
+	lib/print.o \
+	lib/add.o \
+	lib/contact.o \
+	lib/due.o \
+	lib/figures.o \
+	lib/report.o
+HDR = lib/fu.h lib/priv.h
+
+# The cmocka suites, one a library file or two (tests/unit).
+UNIT = \
+	tests/unit/test_date \
+	tests/unit/test_money \
+	tests/unit/test_utf8 \
+	tests/unit/test_table \
+	tests/unit/test_write \
+	tests/unit/test_clients \
+	tests/unit/test_rule \
+	tests/unit/test_scan \
+	tests/unit/test_state \
+	tests/unit/test_print \
+	tests/unit/test_report
+UNIT_UTIL = tests/unit/util.o
+
 SAN = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
 
-# Fragments (mk/*.mk) add to BIN, LIBOBJ, UNIT (cmocka suites) and
-# TEST_DEPS (what the scenarios need built), and define their own targets.
+# What the scenarios need built besides the commands (mk/fault.mk).
 TEST_DEPS =
-include $(wildcard mk/*.mk)
 
 all: $(BIN)
 
-$(LIBOBJ) $(BIN:%=cmd/%.o) $(UNIT:%=%.o): $(HDR)
+include mk/fault.mk mk/fuzz.mk mk/bench.mk
+
+$(LIBOBJ) $(BIN:%=cmd/%.o) $(UNIT:%=%.o) $(UNIT_UTIL): $(HDR)
 
 libfu.a: $(LIBOBJ)
 	$(AR) rcs $@ $(LIBOBJ)
@@ -36,11 +86,11 @@ libfu.a: $(LIBOBJ)
 $(BIN): %: cmd/%.o libfu.a
 	$(CC) $(LDFLAGS) -o $@ $< libfu.a $(LDLIBS)
 
-$(UNIT): %: %.o libfu.a
-	$(CC) $(LDFLAGS) -o $@ $< libfu.a $(LDLIBS) -lcmocka
+$(UNIT): %: %.o $(UNIT_UTIL) libfu.a
+	$(CC) $(LDFLAGS) -o $@ $< $(UNIT_UTIL) libfu.a $(LDLIBS) -lcmocka
 
 # The tests, then the same tests again under ASan and UBSan, with every
-# table read on two threads as only large ones are (lib/pipe.c).
+# table read on two threads as only large ones are (lib/scan.c).
 check: test
 	@echo "== again under AddressSanitizer and UndefinedBehaviorSanitizer"
 	@echo "== (FU_PIPE_MIN=0: every table parsed on a second thread)"
@@ -49,14 +99,20 @@ check: test
 	    LDFLAGS='-fsanitize=address,undefined'
 	$(MAKE) -s clean
 
+# TESTS picks some: a unit suite by name (test_date), a scenario by file
+# name (0100-log.t), or both; all of them by default.
+TESTS =
 test: all $(UNIT) $(TEST_DEPS)
-	@fail=0; for t in $(UNIT); do ./$$t || fail=1; done; \
-	tests/cli/run || fail=1; exit $$fail
+	@UNIT="$(UNIT)" tools/runtests $(TESTS)
 
 # The main job on the sample portfolio, whose story is told as of that day.
 demo: all
 	@FU_TODAY=2026-11-23 ./fu-due -p examples/portfolio --within 7; \
 	test $$? -le 1
+
+# The include and call graph of lib/: no file may call back up.
+graph: libfu.a
+	@tools/depgraph
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -66,7 +122,7 @@ install: all
 	install -m 0644 man/*.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 0644 man/*.7 $(DESTDIR)$(MANDIR)/man7
 
-clean: $(CLEAN_HOOKS)
+clean: clean-fault clean-fuzz clean-bench
 	rm -f $(BIN) libfu.a lib/*.o cmd/*.o $(UNIT) tests/unit/*.o
 
-.PHONY: all check test demo install clean
+.PHONY: all check test demo graph install clean

@@ -3,18 +3,13 @@
  * clients.  Exit status as grep: 0 when something was listed, 1 when
  * nothing, 2 or more on error.
  */
-#include <getopt.h>
-#include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "fu.h"
 
 enum {
 	OPT_WITHIN = 256, OPT_OVERDUE, OPT_CLIENT, OPT_CHANNEL, OPT_TAG,
-	OPT_SLIPPED, OPT_STALE, OPT_ADRIFT, OPT_OCCASIONS, OPT_TSV, OPT_CSV,
-	OPT_JSON, OPT_TODAY, OPT_VERSION
+	OPT_SLIPPED, OPT_STALE, OPT_ADRIFT, OPT_OCCASIONS
 };
 
 static const struct option longopts[] = {
@@ -28,122 +23,79 @@ static const struct option longopts[] = {
 	{ "adrift", no_argument, NULL, OPT_ADRIFT },
 	{ "occasions", no_argument, NULL, OPT_OCCASIONS },
 	{ "quiet", no_argument, NULL, 'q' },
-	{ "tsv", no_argument, NULL, OPT_TSV },
-	{ "csv", no_argument, NULL, OPT_CSV },
-	{ "json", no_argument, NULL, OPT_JSON },
-	{ "format", required_argument, NULL, 'f' },
-	{ "portfolio", required_argument, NULL, 'p' },
-	{ "today", required_argument, NULL, OPT_TODAY },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
 };
 
-static void
-usage(FILE *fp)
+static const char *
+usage(void)
 {
-	fprintf(fp, _("usage: fu-due [--within N] [--overdue] [--client C] "
+	return _("usage: fu-due [--within N] [--overdue] [--client C] "
 	    "[--channel C] [--tag T]\n"
 	    "              [--slipped N] [--stale DAYS] [--adrift] "
 	    "[--occasions] [-q]\n"
 	    "              [--tsv | --csv | --json | -f TEMPLATE] [-p DIR] "
 	    "[--today DATE]\n"
-	    "       fu-due -h | --version\n"));
+	    "       fu-due -h | --version\n");
 }
 
-/* A count of days or times: a whole number in range, as strtonum(3). */
-static int
-count(const char *opt, const char *s, int min, int *out, struct fu_err *e)
+/* Sets the listing, counting them: they exclude each other. */
+static void
+mode(struct fu_due_query *q, enum fu_due_mode m, int *modes)
 {
-	char *end;
-	long v;
-
-	v = strtol(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || v < min || v > 36500)
-		return fu_err_usage(e, _("%s \"%s\" is not a number from %d "
-		    "to 36500"), opt, s, min);
-	*out = (int)v;
-	return 0;
+	q->mode = m;
+	++*modes;
 }
 
 int
 main(int argc, char *argv[])
 {
+	struct fu_cli cli = { 0 };
 	struct fu_due_query q = FU_DUE_QUERY_INIT;
-	struct fu_portfolio pf;
 	struct fu_err e = { 0 };
-	const char *portfolio = NULL, *today = NULL;
-	int ch, modes = 0;
+	int ch, rc = 0, modes = 0;
 	long n;
 
 	fu_init("fu-due");
-	while ((ch = getopt_long(argc, argv, "f:hp:q", longopts, NULL)) != -1) {
+	cli.usage = usage();
+	cli.flags = FU_CLI_FORMATS;
+	while (rc == 0 && (ch = fu_getopt(&cli, argc, argv, "q", longopts)) !=
+	    -1) {
 		switch (ch) {
 		case OPT_WITHIN:
-			if (count("--within", optarg, 0, &q.within, &e) == -1)
-				return fu_fail(&e);
+			rc = fu_count("--within", optarg, 0, 36500, &q.within,
+			    &e);
 			break;
 		case OPT_OVERDUE: q.overdue = 1; break;
 		case OPT_CLIENT: q.client = optarg; break;
-		case OPT_CHANNEL:
-			if (fu_text_check("--channel", optarg, 0, &e) == -1)
-				return fu_fail(&e);
-			q.channel = optarg;
-			break;
-		case OPT_TAG:
-			if (fu_tag_check(optarg, &e) == -1)
-				return fu_fail(&e);
-			q.tag = optarg;
-			break;
+		case OPT_CHANNEL: q.channel = optarg; break;
+		case OPT_TAG: q.tag = optarg; break;
 		case OPT_SLIPPED:
-			if (count("--slipped", optarg, 1, &q.slipped, &e) == -1)
-				return fu_fail(&e);
+			rc = fu_count("--slipped", optarg, 1, 36500, &q.slipped,
+			    &e);
 			break;
 		case OPT_STALE:
-			if (count("--stale", optarg, 0, &q.stale, &e) == -1)
-				return fu_fail(&e);
-			q.mode = FU_DUE_STALE;
-			modes++;
+			rc = fu_count("--stale", optarg, 0, 36500, &q.stale, &e);
+			mode(&q, FU_DUE_STALE, &modes);
 			break;
-		case OPT_ADRIFT: q.mode = FU_DUE_ADRIFT; modes++; break;
-		case OPT_OCCASIONS: q.mode = FU_DUE_OCCASIONS; modes++; break;
+		case OPT_ADRIFT: mode(&q, FU_DUE_ADRIFT, &modes); break;
+		case OPT_OCCASIONS: mode(&q, FU_DUE_OCCASIONS, &modes); break;
 		case 'q': q.quiet = 1; break;
-		case OPT_TSV: q.fmt = FU_FMT_TSV; break;
-		case OPT_CSV: q.fmt = FU_FMT_CSV; break;
-		case OPT_JSON: q.fmt = FU_FMT_JSON; break;
-		case 'f': q.fmt = FU_FMT_TEMPLATE; q.tmpl = optarg; break;
-		case 'p': portfolio = optarg; break;
-		case OPT_TODAY: today = optarg; break;
-		case 'h':
-			usage(stdout);
-			return fu_out_close(&e) == -1 ? fu_fail(&e) : 0;
-		case OPT_VERSION:
-			printf("fu-due %s\n", FU_VERSION);
-			return fu_out_close(&e) == -1 ? fu_fail(&e) : 0;
-		default:
-			usage(stderr);
-			return FU_EXIT_USAGE;
 		}
 	}
+	if (rc == -1)
+		return fu_fail(&e);
+	if (cli.exit >= 0)
+		return cli.exit;
 	if (optind < argc) {
-		usage(stderr);
+		fputs(cli.usage, stderr);
 		return FU_EXIT_USAGE;
 	}
 	if (modes > 1) {
-		fu_warn(_("--stale, --adrift and --occasions go one at a time"));
-		return FU_EXIT_USAGE;
-	}
-	if (q.mode != FU_DUE_AGREEMENTS && (q.overdue || q.slipped)) {
-		fu_warn(_("--overdue and --slipped list agreements: they do not "
-		    "go with --stale, --adrift or --occasions"));
-		return FU_EXIT_USAGE;
-	}
-	if (fu_today(today, &q.today, &e) == -1 ||
-	    fu_portfolio_open(&pf, portfolio, &e) == -1)
+		fu_err_usage(&e, _("--stale, --adrift and --occasions go one "
+		    "at a time"));
 		return fu_fail(&e);
-	n = fu_due(&pf, &q, &e);
-	fu_portfolio_close(&pf);
-	if (n == -1 || fu_out_close(&e) == -1)
+	}
+	if ((n = fu_due(&cli, &q, &e)) == -1 || fu_out_close(&e) == -1)
 		return fu_fail(&e);
 	return n > 0 ? FU_EXIT_OK : FU_EXIT_NONE;
 }

@@ -19,14 +19,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "fu.h"
-#include "table.h"
-#include "state.h"
-#include "mem.h"
+#include "priv.h"
 
 #define MAGIC "FUSTATE\n"
 #define FORMAT 4
 #define PRINT 4096		/* bytes of each end fingerprinted */
+#define SAVE_AFTER (4LL << 20)	/* bytes read since that pay for a save */
 
 /* What mkstemp names a state being saved, but the last six. */
 static const char *const state_temp[] = { ".fu-state." };
@@ -193,10 +191,11 @@ sizes(void)
 	    sizeof(struct dcstate) * 5 + sizeof(struct dopen) * 7);
 }
 
-int
-fu_cache_save(struct fu_portfolio *pf, const struct pass *p)
+/* Writes the state whole to a temporary file, renamed over the old. */
+static int
+save(struct fu_portfolio *pf, const struct fu_state *st,
+    const struct fu_known *p)
 {
-	const struct fu_state *st = p->st;
 	struct dhead h;
 	struct fu_buf tx = { 0 };
 	char tmp[4200], path[4200];
@@ -326,6 +325,20 @@ fu_cache_save(struct fu_portfolio *pf, const struct pass *p)
 	return 0;
 }
 
+void
+fu_cache_save(struct fu_portfolio *pf, const struct fu_state *st,
+    const struct fu_known *k, long long fresh, long long covered)
+{
+	/* A few rows appended since the saved state cost less to read again
+	 * than the state costs to write: it is saved again once they are an
+	 * eighth of what it stands for, or a few megabytes.  Saving may
+	 * fail (a read-only portfolio): the answer stands. */
+	if (!fu_settings()->cache || (covered > 0 && (fresh == 0 ||
+	    (fresh < SAVE_AFTER && fresh < covered / 8))))
+		return;
+	(void)save(pf, st, k);
+}
+
 /* Reading: a cursor over the mapped file that refuses to run past it. */
 struct cur {
 	const char *p, *end;
@@ -362,9 +375,33 @@ same_table(const struct fu_table_file *tf, const struct tablemark *m)
 }
 
 int
-fu_cache_load(struct fu_portfolio *pf, struct pass *p, fu_date asof)
+fu_known_init(struct fu_known *k)
 {
-	struct fu_state *st = p->st;
+	memset(k, 0, sizeof(*k));
+	k->maxdate = FU_DATE_NONE;
+	return (k->closed = fu_idset_new()) == NULL ||
+	    (k->named = fu_idset_new()) == NULL ||
+	    (k->logs = fu_idset_new()) == NULL ||
+	    (k->exists = fu_idset_new()) == NULL ||
+	    (k->slips = fu_idmap_new()) == NULL ? -1 : 0;
+}
+
+void
+fu_known_free(struct fu_known *k)
+{
+	fu_idset_free(k->closed);
+	fu_idset_free(k->named);
+	fu_idset_free(k->logs);
+	fu_idset_free(k->exists);
+	fu_idmap_free(k->slips);
+	free(k->pend);
+	memset(k, 0, sizeof(*k));
+}
+
+int
+fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
+    struct fu_known *p)
+{
 	struct dhead h;
 	struct cur c;
 	struct stat sb;
@@ -374,6 +411,8 @@ fu_cache_load(struct fu_portfolio *pf, struct pass *p, fu_date asof)
 	uint64_t i, k, v, n, ntx;
 	int fd, t;
 
+	if (!fu_settings()->cache)
+		return -1;
 	snprintf(path, sizeof(path), "%s/.fu-state", pf->dir);
 	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1)
 		return -1;
@@ -434,7 +473,7 @@ fu_cache_load(struct fu_portfolio *pf, struct pass *p, fu_date asof)
 	    sizeof(*st->open));
 	st->clients.n = st->clients.cap = n;
 	/* Room for the agreements read since: no copy of the array. */
-	p->capopen = h.nopen + h.nopen / 8 + 1024;
+	st->capopen = h.nopen + h.nopen / 8 + 1024;
 #define TEXT(off) ((off) < ntx ? tx + (off) : (c.bad = 1, ""))
 	for (i = 0; i < n; i++, rec += sizeof(struct dclient)) {
 		struct fu_clientrec *r = &st->clients.v[i];
@@ -510,17 +549,18 @@ fu_cache_load(struct fu_portfolio *pf, struct pass *p, fu_date asof)
 	if (take(&c, sizeof(n)) == NULL)
 		goto stale;
 	memcpy(&n, c.p - sizeof(n), sizeof(n));
-	if (n > (uint64_t)(c.end - c.p) / 16)
+	if (n > (uint64_t)(c.end - c.p) / 16 || (n > 0 && (p->pend =
+	    malloc(n * sizeof(*p->pend))) == NULL))
 		goto stale;
 	for (i = 0; i < n; i++) {
 		int64_t line;
 
-		memcpy(&k, c.p, sizeof(k));
+		memcpy(&p->pend[i].from, c.p, sizeof(p->pend[i].from));
 		memcpy(&line, c.p + 8, sizeof(line));
+		p->pend[i].line = (long)line;
 		c.p += 16;
-		if (fu_pass_pending(p, k, (long)line) == -1)
-			goto stale;
 	}
+	p->npend = p->cappend = n;
 	if (c.end - c.p != 4 || fu_clients_index(&st->clients) == -1)
 		goto stale;
 	for (t = 0; t < FU_NTABLES; t++) {
@@ -535,23 +575,11 @@ stale:
 	free(st->open);
 	st->cs = NULL;
 	st->open = NULL;
-	st->nopen = 0;
+	st->nopen = st->capopen = 0;
 	st->max_agreement = st->max_log = 0;
-	p->capopen = 0;
-	p->maxdate = FU_DATE_NONE;
-	p->npend = 0;
-	fu_idset_free(p->closed);
-	fu_idset_free(p->named);
-	fu_idset_free(p->logs);
-	fu_idset_free(p->exists);
-	fu_idmap_free(p->slips);
-	p->closed = fu_idset_new();
-	p->named = fu_idset_new();
-	p->logs = fu_idset_new();
-	p->exists = fu_idset_new();
-	p->slips = fu_idmap_new();
+	fu_known_free(p);
 	fu_cache_unmap(st);
-	return -1;
+	return fu_known_init(p) == -1 ? -2 : -1;
 }
 
 void

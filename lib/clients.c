@@ -7,49 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fu.h"
-#include "table.h"
-#include "mem.h"
-
-struct fu_arena {
-	struct fu_arena *next;
-	size_t used, cap;
-	char data[];
-};
-
-char *
-fu_arena_dup(struct fu_arena **a, const char *s, size_t n)
-{
-	struct fu_arena *b = *a;
-	char *p;
-
-	if (b == NULL || b->cap - b->used < n + 1) {
-		size_t cap = n + 1 > 1 << 20 ? n + 1 : 1 << 20;
-
-		if ((b = malloc(sizeof(*b) + cap)) == NULL)
-			return NULL;
-		b->next = *a;
-		b->used = 0;
-		b->cap = cap;
-		*a = b;
-	}
-	p = b->data + b->used;
-	memcpy(p, s, n);
-	p[n] = '\0';
-	b->used += n + 1;
-	return p;
-}
-
-void
-fu_arena_free(struct fu_arena *a)
-{
-	struct fu_arena *next;
-
-	for (; a != NULL; a = next) {
-		next = a->next;
-		free(a);
-	}
-}
+#include "priv.h"
 
 struct load {
 	struct fu_clients *cs;
@@ -110,7 +68,7 @@ on_client(void *ctx, const struct fu_row *row, struct fu_err *e)
 		cs->max_id = c.id;
 	return 0;
 nomem:
-	return fu_err_io(e, l->file, ENOMEM, _("cannot read"));
+	return fu_err_nomem(e);
 }
 
 int
@@ -120,8 +78,7 @@ fu_clients_load(struct fu_portfolio *pf, struct fu_clients *cs,
 	memset(cs, 0, sizeof(*cs));
 	cs->seq = 1;
 	if ((cs->byid = fu_idmap_new()) == NULL)
-		return fu_err_io(e, pf->t[FU_CLIENTS].name, ENOMEM,
-		    _("cannot read"));
+		return fu_err_nomem(e);
 	if (fu_clients_more(pf, cs, e) == -1) {
 		fu_clients_free(cs);
 		return -1;
@@ -167,10 +124,10 @@ fu_clients_more(struct fu_portfolio *pf, struct fu_clients *cs,
 	struct load l = { cs, pf->t[FU_CLIENTS].name };
 	size_t i, before = cs->n;
 
-	if (fu_table_stream(pf, FU_CLIENTS, on_client, &l, e) == -1)
+	if (fu_table_scan(pf, FU_CLIENTS, on_client, &l, e) == -1)
 		return -1;
 	if (cs->n != before && fu_clients_index(cs) == -1)
-		return fu_err_io(e, l.file, ENOMEM, _("cannot read"));
+		return fu_err_nomem(e);
 	for (i = 0; i < cs->n; i++)
 		if (cs->v[i].referred_by != 0 &&
 		    fu_clients_get(cs, cs->v[i].referred_by) == NULL)
@@ -246,7 +203,7 @@ fu_client_match(const struct fu_clients *cs, const char *query,
 		return fu_err_usage(e, _("no client named: give an id or "
 		    "part of a name")), NULL;
 	if ((q = fu_fold(query, qn)) == NULL)
-		return fu_err_usage(e, "%s", strerror(ENOMEM)), NULL;
+		return fu_err_nomem(e), NULL;
 	for (i = 0; i < cs->n; i++) {
 		c = &cs->v[i];
 		fn = fu_fold(c->name, strlen(c->name));
@@ -255,7 +212,7 @@ fu_client_match(const struct fu_clients *cs, const char *query,
 			free(fn);
 			free(fc);
 			free(q);
-			return fu_err_usage(e, "%s", strerror(ENOMEM)), NULL;
+			return fu_err_nomem(e), NULL;
 		}
 		if (strstr(fn, q) != NULL || strstr(fc, q) != NULL) {
 			if (n < 11)

@@ -8,11 +8,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fu.h"
+#include "priv.h"
 
 #define LIST_MAX 8
 
-/* "3 (Send the quote, due 2026-11-27), 5 (...)": for messages. */
+/* A contact as checked and typed. */
+struct contact {
+	const struct fu_contact *in;
+	enum fu_outcome outcome;	/* -o or the event; NONE for kept */
+	uint64_t agreement;		/* -a, 0 for the implied one */
+	fu_date date, today, due;	/* due: FU_DATE_NONE if not given */
+	struct fu_period every;		/* n 0 if not given */
+	int has_amount;
+	fu_cents amount;
+	enum fu_mood mood;
+};
+
+/* "\n  -a 3\tSend the quote (due 2026-11-27)...": for messages. */
 static const char *
 list_open(const struct fu_open *const *v, size_t n, char *buf, size_t size)
 {
@@ -32,122 +44,181 @@ list_open(const struct fu_open *const *v, size_t n, char *buf, size_t size)
 	return buf;
 }
 
-struct plan {
-	char id[24], cid[24], date[11], aid[24], amount[32], next[24];
-	char nid[24], ndue[11], nmade[11], nevery[16];
-	char oid[24], odue[11], oevery[16];
-	const char *note;
-	char *owned_note;
-};
+/* Checks and types what fu-log was given, before any file is read. */
+static int
+parse(const struct fu_cli *cli, const struct fu_contact *in,
+    struct contact *c, struct fu_err *e)
+{
+	int event = in->event != FU_EVENT_NONE;
+
+	memset(c, 0, sizeof(*c));
+	c->in = in;
+	c->today = cli->today;
+	c->date = cli->today;
+	c->due = FU_DATE_NONE;
+	if (in->agreement != NULL && fu_id_parse(in->agreement,
+	    strlen(in->agreement), &c->agreement) == -1)
+		return fu_err_usage(e, _("-a \"%s\" is not an agreement id"),
+		    in->agreement);
+	if (event && (in->outcome || in->agreement || in->amount || in->mood))
+		return fu_err_usage(e, _("-a, -o, --amount and --mood are for "
+		    "a contact, not for --signal, --lost, --won or "
+		    "--referral"));
+	if ((in->date && fu_date_parse(in->date, c->today, &c->date, e) ==
+	    -1) || (in->due && fu_date_parse(in->due, c->today, &c->due, e) ==
+	    -1) || fu_text_check("CLIENT", in->client, 0, e) == -1 ||
+	    fu_text_check("--channel", in->channel, 0, e) == -1 ||
+	    fu_text_check("--note", in->note, 1, e) == -1 ||
+	    fu_text_check("--next", in->next, 0, e) == -1 ||
+	    fu_text_check(in->event == FU_EVENT_LOST ? "--lost" : "--signal",
+	    in->text, 0, e) == -1)
+		return -1;
+	if (in->outcome != NULL && ((c->outcome = fu_outcome_parse(
+	    in->outcome, strlen(in->outcome))) == FU_O_NONE ||
+	    c->outcome > FU_O_DROPPED))
+		return fu_err_usage(e, _("-o \"%s\" is not an outcome: kept, "
+		    "broken, moved or dropped"), in->outcome);
+	if (in->every && fu_period_parse(in->every, strlen(in->every),
+	    &c->every) == -1)
+		return fu_err_usage(e, _("--every \"%s\" is not a period: use "
+		    "such as 90d, 2w, 3m or 1y"), in->every);
+	if (in->every && in->next == NULL)
+		return fu_err_usage(e, _("--every goes with --next WHAT"));
+	if (in->amount && (c->has_amount = 1, fu_money_parse(in->amount,
+	    strlen(in->amount), &c->amount) == -1))
+		return fu_err_usage(e, _("--amount \"%s\" is not an amount "
+		    "(such as 1250 or 1250.50)"), in->amount);
+	if (in->mood != NULL) {
+		if (strcmp(in->mood, "+") == 0)
+			c->mood = FU_MOOD_PLUS;
+		else if (strcmp(in->mood, "0") == 0)
+			c->mood = FU_MOOD_ZERO;
+		else if (strcmp(in->mood, "-") == 0)
+			c->mood = FU_MOOD_MINUS;
+		else
+			return fu_err_usage(e, _("--mood \"%s\" is not +, 0 or "
+			    "-"), in->mood);
+	}
+	switch (in->event) {
+	case FU_EVENT_SIGNAL: c->outcome = FU_O_SIGNAL; break;
+	case FU_EVENT_LOST: c->outcome = FU_O_LOST; break;
+	case FU_EVENT_WON: c->outcome = FU_O_WON; break;
+	case FU_EVENT_REFERRAL: c->outcome = FU_O_REFERRAL; break;
+	default: break;
+	}
+	return 0;
+}
 
 static int
-follow(const struct fu_state *st, const struct fu_clientrec *c, size_t ci,
-    const struct fu_contact *in, const struct fu_open **a, struct fu_err *e)
+follow(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
+    const struct contact *c, const struct fu_open **a, struct fu_err *e)
 {
 	const struct fu_open *v[LIST_MAX];
 	size_t n = fu_state_client_open(st, ci, v, LIST_MAX);
 	char list[1024], d1[11], d2[11];
 
 	*a = NULL;
-	if (in->agreement != 0) {
-		if ((*a = fu_state_find_open(st, in->agreement)) == NULL ||
+	if (c->agreement != 0) {
+		if ((*a = fu_state_find_open(st, c->agreement)) == NULL ||
 		    (*a)->client != ci) {
 			if (n == 0)
 				return fu_err_usage(e, _("agreement %llu is not "
 				    "an open agreement of %s, who has none; add "
 				    "--next WHAT --due DATE, or --lost REASON"),
-				    (unsigned long long)in->agreement, c->name);
+				    (unsigned long long)c->agreement, cl->name);
 			return fu_err_usage(e, _("agreement %llu is not an "
 			    "open agreement of %s; the open ones:%s"),
-			    (unsigned long long)in->agreement, c->name,
+			    (unsigned long long)c->agreement, cl->name,
 			    list_open(v, n, list, sizeof(list)));
 		}
 	} else if (n == 1)
 		*a = v[0];
 	else if (n > 1)
 		return fu_err_usage(e, _("%s has %zu open agreements; name the "
-		    "one this contact followed up on:%s"), c->name, n,
+		    "one this contact followed up on:%s"), cl->name, n,
 		    list_open(v, n, list, sizeof(list)));
-	if (*a != NULL && (*a)->made != FU_DATE_NONE && (*a)->made > in->date)
+	if (*a != NULL && (*a)->made != FU_DATE_NONE && (*a)->made > c->date)
 		return fu_err_usage(e, _("agreement %llu was made on %s, after "
 		    "this contact (%s)"), (unsigned long long)(*a)->id,
-		    fu_date_str((*a)->made, d1), fu_date_str(in->date, d2));
-	if (*a == NULL && in->next == NULL && in->outcome != FU_O_LOST)
+		    fu_date_str((*a)->made, d1), fu_date_str(c->date, d2));
+	if (*a == NULL && c->in->next == NULL && c->outcome != FU_O_LOST)
 		return fu_err_usage(e, _("%s has no open agreement; add --next "
-		    "WHAT --due DATE, or --lost REASON"), c->name);
+		    "WHAT --due DATE, or --lost REASON"), cl->name);
 	return 0;
 }
 
-static int
-add_agreement(struct fu_portfolio *pf, const char *id, const char *cid,
-    const char *what, const char *due, const char *channel,
-    const char *every, const char *made, const char *from, struct fu_err *e)
+/* The log row's note: an event's text before the note the user gave. */
+static char *
+event_note(const struct contact *c, const struct fu_clientrec *ref)
 {
-	const char *v[FU_A_NCOLS];
+	const char *head = c->in->text, *note = c->in->note;
+	char refbuf[512], *s;
+	size_t len;
 
-	v[FU_A_ID] = id;
-	v[FU_A_CLIENT] = cid;
-	v[FU_A_WHAT] = what;
-	v[FU_A_DUE] = due;
-	v[FU_A_CHANNEL] = channel;
-	v[FU_A_EVERY] = every;
-	v[FU_A_MADE] = made;
-	v[FU_A_FROM] = from;
-	return fu_txn_add(pf, FU_AGREEMENTS, v, e);
+	if (ref != NULL) {
+		snprintf(refbuf, sizeof(refbuf), _("referred %s (%llu)"),
+		    ref->name, (unsigned long long)ref->id);
+		head = refbuf;
+	}
+	len = strlen(head) + (note ? strlen(note) + 3 : 0) + 1;
+	if ((s = malloc(len)) != NULL)
+		snprintf(s, len, "%s%s%s", head, note ? " - " : "",
+		    note ? note : "");
+	return s;
 }
 
 static int
-record(struct fu_portfolio *pf, const struct fu_state *st,
-    const struct fu_clientrec *c, size_t ci, const struct fu_contact *in,
-    uint64_t *made, struct fu_err *e)
+record(struct fu_builder *b, const struct fu_clientrec *cl, size_t ci,
+    const struct contact *c, uint64_t *made, struct fu_err *e)
 {
+	const struct fu_state *st = b->st;
 	const struct fu_open *a = NULL;
 	const struct fu_clientrec *ref = NULL;
-	struct plan pl;
-	enum fu_outcome outcome = in->outcome;
+	enum fu_outcome outcome = c->outcome;
 	enum fu_status status = fu_state_status(st, ci);
-	uint64_t next_id = st->max_agreement + 1, occ_id = 0, new_id = 0;
-	const char *what = in->next, *v[FU_L_NCOLS];
-	fu_date due = in->due;
-	struct fu_period every = in->every;
+	const char *what = c->in->next;
+	fu_date due = c->due;
+	struct fu_period every = c->every;
 	const char *next_channel = NULL;
-	char auto_what[512];
-	int event = outcome >= FU_O_SIGNAL;
+	struct fu_agreement next, occ;
+	struct fu_logrow l;
+	char auto_what[512], *note = NULL;
+	uint64_t log_id = fu_build_next_id(b, FU_LOG);
+	int event = outcome >= FU_O_SIGNAL, rc;
 
-	memset(&pl, 0, sizeof(pl));
 	if (event) {
 		if (outcome == FU_O_LOST && status == FU_LOST)
 			return fu_err_usage(e, _("%s is already lost; a comeback "
-			    "is --won --next WHAT --due DATE"), c->name);
+			    "is --won --next WHAT --due DATE"), cl->name);
 		if (outcome == FU_O_WON && status != FU_LOST)
 			return fu_err_usage(e, _("%s is not lost: --won records "
-			    "that a lost client came back"), c->name);
+			    "that a lost client came back"), cl->name);
 		if (outcome == FU_O_WON && what == NULL)
 			return fu_err_usage(e, _("a client who comes back needs "
 			    "a next step: add --next WHAT --due DATE"));
 		if (outcome == FU_O_REFERRAL) {
-			if ((ref = fu_client_match(&st->clients, in->referral,
+			if ((ref = fu_client_match(&st->clients, c->in->referral,
 			    e)) == NULL)
 				return -1;
-			if (ref == c)
+			if (ref == cl)
 				return fu_err_usage(e, _("%s cannot refer "
-				    "themselves"), c->name);
+				    "themselves"), cl->name);
 		}
 		if (outcome == FU_O_SIGNAL && what == NULL) {
 			/* A warning sign is acted on at once, or by --due. */
 			snprintf(auto_what, sizeof(auto_what), _("Act on the "
-			    "warning sign: %s"), in->text);
+			    "warning sign: %s"), c->in->text);
 			what = auto_what;
 			if (due == FU_DATE_NONE)
-				due = in->today;
+				due = c->today;
 		}
 	} else {
 		/* A lost client is followed up only on a win-back step made
 		 * when they left (--lost --next). */
 		if (status == FU_LOST && st->cs[ci].open == 0)
 			return fu_err_usage(e, _("%s is lost: record a comeback "
-			    "with --won --next WHAT --due DATE"), c->name);
-		if (follow(st, c, ci, in, &a, e) == -1)
+			    "with --won --next WHAT --due DATE"), cl->name);
+		if (follow(st, cl, ci, c, &a, e) == -1)
 			return -1;
 		if (a == NULL && outcome != FU_O_NONE)
 			return fu_err_usage(e, _("-o %s needs an agreement to "
@@ -163,118 +234,109 @@ record(struct fu_portfolio *pf, const struct fu_state *st,
 				    "step)"));
 			what = a->what;
 			next_channel = a->channel;
-			if (in->every.n == 0)
+			if (c->every.n == 0)
 				every = a->every;
 		}
 	}
 	if (what == NULL && due != FU_DATE_NONE)
 		return fu_err_usage(e, _("--due goes with --next WHAT"));
-	if (what != NULL && fu_rule_agreement(c, what, due, in->date, &every,
+	if (what != NULL && fu_rule_agreement(cl, what, due, c->date, &every,
 	    e) == -1)
 		return -1;
 
-	snprintf(pl.id, sizeof(pl.id), "%llu",
-	    (unsigned long long)st->max_log + 1);
-	snprintf(pl.cid, sizeof(pl.cid), "%llu", (unsigned long long)c->id);
-	fu_date_str(in->date, pl.date);
+	*made = 0;
+	memset(&next, 0, sizeof(next));
 	if (what != NULL) {
-		new_id = next_id++;
-		snprintf(pl.nid, sizeof(pl.nid), "%llu",
-		    (unsigned long long)new_id);
-		if (add_agreement(pf, pl.nid, pl.cid, what, fu_date_str(due,
-		    pl.ndue), next_channel, fu_period_str(&every, pl.nevery),
-		    pl.date, pl.id, e) == -1)
+		next.client = cl->id;
+		next.what = what;
+		next.due = due;
+		next.channel = next_channel;
+		next.every = every;
+		next.made = c->date;
+		next.from = log_id;
+		if (fu_build_agreement(b, &next, e) == -1)
 			return -1;
+		*made = next.id;
 	}
 	/* A kept recurring agreement makes its next occurrence, due one
 	 * period after this contact. */
 	if (a != NULL && outcome == FU_O_KEPT && a->every.n > 0) {
-		occ_id = next_id++;
-		snprintf(pl.oid, sizeof(pl.oid), "%llu",
-		    (unsigned long long)occ_id);
-		if (add_agreement(pf, pl.oid, pl.cid, a->what, fu_date_str(
-		    fu_period_add(in->date, &a->every), pl.odue), a->channel,
-		    fu_period_str(&a->every, pl.oevery), pl.date, pl.id, e) ==
-		    -1)
+		memset(&occ, 0, sizeof(occ));
+		occ.client = cl->id;
+		occ.what = a->what;
+		occ.due = fu_period_add(c->date, &a->every);
+		occ.channel = a->channel;
+		occ.every = a->every;
+		occ.made = c->date;
+		occ.from = log_id;
+		if (fu_build_agreement(b, &occ, e) == -1)
 			return -1;
+		if (*made == 0)
+			*made = occ.id;
 	}
-	*made = new_id ? new_id : occ_id;
-	if (a != NULL)
-		snprintf(pl.aid, sizeof(pl.aid), "%llu",
-		    (unsigned long long)a->id);
-	if (*made)
-		snprintf(pl.next, sizeof(pl.next), "%llu",
-		    (unsigned long long)*made);
-	if (in->has_amount)
-		fu_money_str(in->amount, pl.amount);
-	pl.note = in->note;
-	if (event && (in->text != NULL || ref != NULL)) {
-		const char *head = in->text;
-		char refbuf[512];
-		size_t len;
-
-		if (ref != NULL) {
-			snprintf(refbuf, sizeof(refbuf), _("referred %s (%llu)"),
-			    ref->name, (unsigned long long)ref->id);
-			head = refbuf;
-		}
-		len = strlen(head) + (in->note ? strlen(in->note) + 3 : 0) + 1;
-		if ((pl.owned_note = malloc(len)) == NULL)
-			return fu_err_usage(e, _("out of memory"));
-		snprintf(pl.owned_note, len, "%s%s%s", head, in->note ? " - " :
-		    "", in->note ? in->note : "");
-		pl.note = pl.owned_note;
+	memset(&l, 0, sizeof(l));
+	l.date = c->date;
+	l.client = cl->id;
+	l.agreement = a != NULL ? a->id : 0;
+	l.channel = c->in->channel ? c->in->channel : a ? a->channel : NULL;
+	l.outcome = outcome;
+	l.has_amount = c->has_amount;
+	l.amount = c->amount;
+	l.mood = c->mood;
+	l.next = *made;
+	l.note = c->in->note;
+	if (event && (c->in->text != NULL || ref != NULL)) {
+		if ((note = event_note(c, ref)) == NULL)
+			return fu_err_nomem(e);
+		l.note = note;
 	}
-	v[FU_L_ID] = pl.id;
-	v[FU_L_DATE] = pl.date;
-	v[FU_L_CLIENT] = pl.cid;
-	v[FU_L_AGREEMENT] = pl.aid;
-	v[FU_L_CHANNEL] = in->channel ? in->channel : a ? a->channel : NULL;
-	v[FU_L_OUTCOME] = fu_outcome_str(outcome);
-	v[FU_L_AMOUNT] = pl.amount;
-	v[FU_L_MOOD] = in->mood == FU_MOOD_PLUS ? "+" : in->mood ==
-	    FU_MOOD_ZERO ? "0" : in->mood == FU_MOOD_MINUS ? "-" : NULL;
-	v[FU_L_NEXT] = pl.next;
-	v[FU_L_NOTE] = pl.note;
-	if (fu_txn_add(pf, FU_LOG, v, e) == -1) {
-		free(pl.owned_note);
-		return -1;
-	}
-	free(pl.owned_note);
-	return 0;
+	rc = fu_build_log(b, &l, e);
+	free(note);
+	if (rc == 0 && l.id != log_id)
+		FU_BUG("the log row did not get the id its agreements name");
+	return rc;
 }
 
 int
-fu_contact_log(struct fu_portfolio *pf, const struct fu_contact *in,
+fu_contact_log(const struct fu_cli *cli, const struct fu_contact *in,
     uint64_t *made, struct fu_err *e)
 {
+	struct fu_portfolio pf;
 	struct fu_state st;
-	const struct fu_clientrec *c;
+	struct fu_builder b;
+	struct fu_txn *x;
+	struct contact c;
+	const struct fu_clientrec *cl;
 	char d1[11], d2[11];
 	int rc = -1;
 
 	*made = 0;
-	if (in->date > in->today)
-		return fu_err_usage(e, _("--date %s is after today (%s): a "
-		    "contact is logged once it happened"), fu_date_str(in->date,
-		    d1), fu_date_str(in->today, d2));
-	/* A contact needs a client, so a portfolio: make none here. */
-	if (!pf->found)
-		return fu_err_io(e, pf->dir, 0, _("no portfolio here "
-		    "(fu-add client NAME makes one)"));
-	if (fu_txn_begin(pf, e) == -1)
+	if (parse(cli, in, &c, e) == -1)
 		return -1;
-	if (fu_state_load(pf, in->today, NULL, &st, e) == -1) {
-		fu_txn_abort(pf);
+	if (c.date > c.today)
+		return fu_err_usage(e, _("--date %s is after today (%s): a "
+		    "contact is logged once it happened"), fu_date_str(c.date,
+		    d1), fu_date_str(c.today, d2));
+	if (fu_portfolio_open(&pf, fu_cli_portfolio(cli), e) == -1)
+		return -1;
+	/* A contact needs a client, so a portfolio: make none here. */
+	if (!pf.found)
+		return fu_err_io(e, pf.dir, 0, _("no portfolio here "
+		    "(fu-add client NAME makes one)"));
+	if ((x = fu_txn_begin(&pf, e)) == NULL)
+		return -1;
+	if (fu_state_load(&pf, c.today, NULL, &st, e) == -1) {
+		fu_txn_abort(x);
 		return -1;
 	}
-	if ((c = fu_client_match(&st.clients, in->client, e)) != NULL &&
-	    record(pf, &st, c, (size_t)(c - st.clients.v), in, made, e) == 0)
+	fu_build_init(&b, x, &st);
+	if ((cl = fu_client_match(&st.clients, in->client, e)) != NULL &&
+	    record(&b, cl, (size_t)(cl - st.clients.v), &c, made, e) == 0)
 		rc = 0;
 	fu_state_free(&st);
 	if (rc == -1) {
-		fu_txn_abort(pf);
+		fu_txn_abort(x);
 		return -1;
 	}
-	return fu_txn_commit(pf, e);
+	return fu_txn_commit(x, e);
 }

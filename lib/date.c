@@ -9,7 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "fu.h"
+#include "priv.h"
 
 static int
 leap(int y)
@@ -248,7 +248,7 @@ parse_any(const char *s, fu_date today, fu_date *out, struct fu_err *e)
 	if ((s[0] == '+' || s[0] == '-') && offset(s, today, out) == 0)
 		return 0;
 	if ((f = fu_fold(s, n)) == NULL)
-		return fu_err_usage(e, "%s", strerror(ENOMEM));
+		return fu_err_nomem(e);
 	for (i = 0; i < sizeof(relative) / sizeof(relative[0]); i++)
 		if (strcmp(f, relative[i].name) == 0) {
 			*out = today + relative[i].days;
@@ -279,7 +279,7 @@ fu_today(const char *pinned, fu_date *out, struct fu_err *e)
 	struct tm tm;
 
 	if (pinned == NULL || *pinned == '\0')
-		pinned = getenv("FU_TODAY");
+		pinned = fu_settings()->today;
 	if (pinned != NULL && *pinned != '\0') {
 		if (fu_date_iso(pinned, strlen(pinned), out) == -1)
 			return fu_err_usage(e, _("today \"%s\" is not a date "

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fu.h"
+#include "priv.h"
 
 static const struct fu_field agreement_fields[] = {
 	{ "due", N_("DUE"), 0 },
@@ -97,7 +97,7 @@ list_agreements(const struct fu_state *st, const struct fu_due_query *q,
     const struct fu_clientrec *only, struct fu_out *o, long *n,
     struct fu_err *e)
 {
-	fu_date until = q->today + (q->within > 0 ? q->within : 0);
+	fu_date until = st->asof + (q->within > 0 ? q->within : 0);
 	char due[11], late[24], cid[24], id[24], every[16], slips[24];
 	size_t i;
 
@@ -110,13 +110,13 @@ list_agreements(const struct fu_state *st, const struct fu_due_query *q,
 
 		if (a->due > until)
 			break;		/* st->open is in order of due date */
-		if ((q->overdue && a->due >= q->today) ||
+		if ((q->overdue && a->due >= st->asof) ||
 		    a->slips < q->slipped ||
 		    !client_passes(st, a->client, only, q->tag) ||
 		    (q->channel != NULL && !same_channel(a->channel,
 		    q->channel)))
 			continue;
-		snprintf(late, sizeof(late), "%ld", (long)q->today - a->due);
+		snprintf(late, sizeof(late), "%ld", (long)st->asof - a->due);
 		snprintf(cid, sizeof(cid), "%llu", (unsigned long long)c->id);
 		snprintf(id, sizeof(id), "%llu", (unsigned long long)a->id);
 		snprintf(slips, sizeof(slips), "%d", a->slips);
@@ -160,7 +160,7 @@ list_clients(const struct fu_state *st, const struct fu_due_query *q,
 	int rc = 0;
 
 	if ((v = malloc((st->clients.n + 1) * sizeof(*v))) == NULL)
-		return fu_err_usage(e, _("out of memory"));
+		return fu_err_nomem(e);
 	for (i = 0; i < st->clients.n; i++) {
 		const struct fu_cstate *cs = &st->cs[i];
 		fu_date since = st->clients.v[i].since, from;
@@ -168,12 +168,12 @@ list_clients(const struct fu_state *st, const struct fu_due_query *q,
 		/* Lost clients, and those not yet in the portfolio, are left
 		 * out. */
 		if (fu_state_status(st, i) == FU_LOST ||
-		    (since != FU_DATE_NONE && since > q->today) ||
+		    (since != FU_DATE_NONE && since > st->asof) ||
 		    !client_passes(st, i, only, q->tag))
 			continue;
 		from = cs->last != FU_DATE_NONE ? cs->last : since;
 		v[k].client = i;
-		v[k].days = from == FU_DATE_NONE ? -1 : (long)q->today - from;
+		v[k].days = from == FU_DATE_NONE ? -1 : (long)st->asof - from;
 		if (q->mode == FU_DUE_ADRIFT ? cs->open != 0 :
 		    (from != FU_DATE_NONE && v[k].days < q->stale))
 			continue;
@@ -205,7 +205,7 @@ list_clients(const struct fu_state *st, const struct fu_due_query *q,
 			row[7] = id;
 		} else {
 			/* Rule 4: say there is none, where a person reads. */
-			row[5] = q->fmt == FU_FMT_TEXT ? _("none: no next "
+			row[5] = o->fmt == FU_FMT_TEXT ? _("none: no next "
 			    "step") : "";
 			row[6] = row[7] = "";
 		}
@@ -239,19 +239,19 @@ list_occasions(const struct fu_state *st, const struct fu_due_query *q,
     const struct fu_clientrec *only, struct fu_out *o, long *n,
     struct fu_err *e)
 {
-	fu_date until = q->today + (q->within >= 0 ? q->within : 7);
+	fu_date until = st->asof + (q->within >= 0 ? q->within : 7);
 	struct occasion *v;
 	size_t i, k = 0;
 	int y, m, d, kind, rc = 0;
 
 	if ((v = malloc((2 * st->clients.n + 1) * sizeof(*v))) == NULL)
-		return fu_err_usage(e, _("out of memory"));
-	fu_date_split(q->today, &y, &m, &d);
+		return fu_err_nomem(e);
+	fu_date_split(st->asof, &y, &m, &d);
 	for (i = 0; i < st->clients.n; i++) {
 		const struct fu_clientrec *c = &st->clients.v[i];
 
 		if (!c->consent || (c->since != FU_DATE_NONE && c->since >
-		    q->today) || !client_passes(st, i, only, q->tag))
+		    st->asof) || !client_passes(st, i, only, q->tag))
 			continue;
 		for (kind = 0; kind < 2; kind++) {
 			const struct fu_mday *md = kind ? &c->anniversary :
@@ -262,7 +262,7 @@ list_occasions(const struct fu_state *st, const struct fu_due_query *q,
 			if (md->month == 0)
 				continue;
 			/* The next time it comes round, today included. */
-			if ((when = fu_mday_in_year(md, year)) < q->today)
+			if ((when = fu_mday_in_year(md, year)) < st->asof)
 				when = fu_mday_in_year(md, ++year);
 			if (when > until)
 				continue;
@@ -293,9 +293,10 @@ list_occasions(const struct fu_state *st, const struct fu_due_query *q,
 }
 
 long
-fu_due(struct fu_portfolio *pf, const struct fu_due_query *q,
+fu_due(const struct fu_cli *cli, const struct fu_due_query *q,
     struct fu_err *e)
 {
+	struct fu_portfolio pf;
 	struct fu_state st;
 	struct fu_out o;
 	const struct fu_clientrec *only = NULL;
@@ -303,23 +304,31 @@ fu_due(struct fu_portfolio *pf, const struct fu_due_query *q,
 	int rc = 0;
 
 	memset(&o, 0, sizeof(o));
+	if (fu_text_check("--channel", q->channel, 0, e) == -1 ||
+	    (q->tag != NULL && fu_tag_check(q->tag, e) == -1))
+		return -1;
+	if (q->mode != FU_DUE_AGREEMENTS && (q->overdue || q->slipped))
+		return fu_err_usage(e, _("--overdue and --slipped list "
+		    "agreements: they do not go with --stale, --adrift or "
+		    "--occasions"));
 	switch (q->mode) {
 	case FU_DUE_AGREEMENTS:
-		rc = fu_out_init(&o, q->fmt, q->tmpl, q->slipped ?
+		rc = fu_out_init(&o, cli->fmt, cli->tmpl, q->slipped ?
 		    slipped_fields : agreement_fields, NF(agreement_fields), e);
 		break;
 	case FU_DUE_OCCASIONS:
-		rc = fu_out_init(&o, q->fmt, q->tmpl, occasion_fields,
+		rc = fu_out_init(&o, cli->fmt, cli->tmpl, occasion_fields,
 		    NF(occasion_fields), e);
 		break;
 	default:
-		rc = fu_out_init(&o, q->fmt, q->tmpl, client_fields,
+		rc = fu_out_init(&o, cli->fmt, cli->tmpl, client_fields,
 		    NF(client_fields), e);
 		break;
 	}
 	if (rc == -1)
 		return -1;
-	if (fu_state_load(pf, q->today, NULL, &st, e) == -1) {
+	if (fu_portfolio_open(&pf, fu_cli_portfolio(cli), e) == -1 ||
+	    fu_state_load(&pf, cli->today, NULL, &st, e) == -1) {
 		fu_out_discard(&o);
 		return -1;
 	}

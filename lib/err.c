@@ -6,9 +6,10 @@
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "fu.h"
+#include "priv.h"
 
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/local/share/locale"
@@ -23,6 +24,7 @@ fu_init(const char *progname)
 	setlocale(LC_ALL, "");
 	bindtextdomain("fu", LOCALEDIR);
 	textdomain("fu");
+	fu_settings_load();
 }
 
 static int
@@ -72,6 +74,21 @@ fu_err_io(struct fu_err *e, const char *file, int errnum, const char *fmt, ...)
 }
 
 int
+fu_err_nomem(struct fu_err *e)
+{
+	return fu_err_io(e, NULL, 0, "%s", _("out of memory"));
+}
+
+void
+fu_bug(const char *file, int line, const char *what)
+{
+	fflush(stdout);
+	fprintf(stderr, _("%s: a bug in fu (%s:%d): %s\n"), fu_progname, file,
+	    line, what);
+	abort();
+}
+
+int
 fu_fail(const struct fu_err *e)
 {
 	fflush(stdout);
@@ -89,26 +106,4 @@ fu_fail(const struct fu_err *e)
 		fputs(_("; nothing was written"), stderr);
 	fputc('\n', stderr);
 	return e->code ? e->code : FU_EXIT_USAGE;
-}
-
-void
-fu_warn(const char *fmt, ...)
-{
-	va_list ap;
-
-	fflush(stdout);
-	fprintf(stderr, "%s: ", fu_progname);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-int
-fu_out_close(struct fu_err *e)
-{
-	if (fflush(stdout) == EOF || ferror(stdout))
-		return fu_err_io(e, "<stdout>", errno ? errno : EIO,
-		    _("cannot write"));
-	return 0;
 }

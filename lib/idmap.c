@@ -5,8 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fu.h"
-#include "mem.h"
+#include "priv.h"
 
 struct fu_idmap {
 	uint64_t *keys;		/* 0 marks an empty slot: ids start at 1 */

@@ -13,24 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "fu.h"
-
-#define FU_LOCK_WAIT 30		/* seconds: a full scan of a team portfolio takes some */
-
-static long
-wait_ms(void)
-{
-	const char *s = getenv("FU_LOCK_TIMEOUT");
-	char *end;
-	long v;
-
-	if (s == NULL || *s == '\0')
-		return FU_LOCK_WAIT * 1000L;
-	v = strtol(s, &end, 10);
-	if (*end != '\0' || v < 0 || v > 3600)
-		return FU_LOCK_WAIT * 1000L;
-	return v * 1000L;
-}
+#include "priv.h"
 
 int
 fu_lock(const char *dir, int exclusive, struct fu_err *e)
@@ -38,7 +21,7 @@ fu_lock(const char *dir, int exclusive, struct fu_err *e)
 	char path[4200];
 	struct flock fl;
 	struct timespec ts = { 0, 10 * 1000 * 1000 };
-	long waited = 0, limit = wait_ms();
+	long waited = 0, limit = fu_settings()->lock_wait_ms;
 	int fd;
 
 	snprintf(path, sizeof(path), "%s/.lock", dir);

@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <sys/mman.h>
 
-#include "mem.h"
+#include "priv.h"
 
 #define HUGE (2UL << 20)
 

@@ -4,7 +4,7 @@
  */
 #include <stdio.h>
 
-#include "fu.h"
+#include "priv.h"
 
 /* Up to a trillion, so that sums of many amounts stay far from overflow. */
 #define FU_MONEY_MAX 100000000000000LL

@@ -10,23 +10,22 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fu.h"
-#include "table.h"
+#include "priv.h"
 
 int
 fu_portfolio_path(const char *dir, char *out, size_t size, struct fu_err *e)
 {
-	const char *env;
+	const struct fu_settings *s = fu_settings();
 	int n;
 
 	if (dir != NULL && *dir != '\0')
 		n = snprintf(out, size, "%s", dir);
-	else if ((env = getenv("FU_PORTFOLIO")) != NULL && *env != '\0')
-		n = snprintf(out, size, "%s", env);
-	else if ((env = getenv("XDG_DATA_HOME")) != NULL && *env == '/')
-		n = snprintf(out, size, "%s/fu", env);
-	else if ((env = getenv("HOME")) != NULL && *env != '\0')
-		n = snprintf(out, size, "%s/.local/share/fu", env);
+	else if (s->portfolio != NULL)
+		n = snprintf(out, size, "%s", s->portfolio);
+	else if (s->data_home != NULL)
+		n = snprintf(out, size, "%s/fu", s->data_home);
+	else if (s->home != NULL)
+		n = snprintf(out, size, "%s/.local/share/fu", s->home);
 	else
 		return fu_err_usage(e, _("no portfolio: use -p DIR or set "
 		    "FU_PORTFOLIO"));
@@ -43,7 +42,6 @@ static int
 locate(struct fu_portfolio *pf, enum fu_table t, struct fu_err *e)
 {
 	struct fu_table_file *tf = &pf->t[t];
-	const char *fmt = getenv("FU_FORMAT");
 	char csv[sizeof(tf->path)], tsv[sizeof(tf->path)];
 	struct stat st;
 	int has_csv, has_tsv;
@@ -66,7 +64,7 @@ locate(struct fu_portfolio *pf, enum fu_table t, struct fu_err *e)
 		    pf->dir);
 	tf->exists = has_csv || has_tsv;
 	if (!tf->exists)
-		has_tsv = fmt != NULL && strcmp(fmt, "tsv") == 0;
+		has_tsv = fu_settings()->tsv;
 	memcpy(tf->path, has_tsv ? tsv : csv, sizeof(tf->path));
 	snprintf(tf->name, sizeof(tf->name), "%s.%s", fu_table_name[t],
 	    has_tsv ? "tsv" : "csv");
@@ -120,7 +118,6 @@ fu_portfolio_open(struct fu_portfolio *pf, const char *dir, struct fu_err *e)
 	int fd, rc;
 
 	memset(pf, 0, sizeof(*pf));
-	pf->lockfd = -1;
 	if (fu_portfolio_path(dir, pf->dir, sizeof(pf->dir), e) == -1)
 		return -1;
 	if ((fd = fu_lock(pf->dir, 0, e)) == -1) {
@@ -133,54 +130,4 @@ fu_portfolio_open(struct fu_portfolio *pf, const char *dir, struct fu_err *e)
 	if (fd >= 0)
 		fu_unlock(fd);
 	return rc;
-}
-
-void
-fu_portfolio_close(struct fu_portfolio *pf)
-{
-	fu_txn_abort(pf);
-}
-
-int
-fu_table_scan(struct fu_portfolio *pf, enum fu_table t, fu_row_cb cb,
-    void *ctx, struct fu_err *e)
-{
-	struct fu_header h;
-	int rc;
-
-	rc = fu_table_read(&pf->t[t], t, &h, 0, cb, ctx, e);
-	fu_header_free(&h);
-	return rc;
-}
-
-struct maxid {
-	uint64_t max;
-	const char *file;
-};
-
-static int
-on_id(void *ctx, const struct fu_row *row, struct fu_err *e)
-{
-	struct maxid *m = ctx;
-	uint64_t id;
-
-	if (fu_id_parse(row->f[0], row->len[0], &id) == -1)
-		return fu_err_data(e, m->file, row->line, _("id \"%.40s\" is "
-		    "not an id (a whole number from 1 to "
-		    "9223372036854775807)"), row->f[0]);
-	if (id > m->max)
-		m->max = id;
-	return 0;
-}
-
-int
-fu_table_max_id(struct fu_portfolio *pf, enum fu_table t, uint64_t *max,
-    struct fu_err *e)
-{
-	struct maxid m = { 0, pf->t[t].name };
-
-	if (fu_table_scan(pf, t, on_id, &m, e) == -1)
-		return -1;
-	*max = m.max;
-	return 0;
 }

@@ -11,8 +11,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "fu.h"
-#include "table.h"
+#include "priv.h"
 
 struct fu_tmpl {
 	int field;		/* -1 for literal text */
@@ -93,19 +92,18 @@ parse_template(struct fu_out *o, const char *s, struct fu_err *e)
 	}
 nomem:
 	fu_buf_free(&lit);
-	return fu_err_usage(e, "%s", strerror(ENOMEM));
+	return fu_err_nomem(e);
 }
 
 static int
 term_width(void)
 {
 	struct winsize ws;
-	const char *cols = getenv("COLUMNS");
 
 	if (!isatty(STDOUT_FILENO))
 		return 0;
-	if (cols != NULL && atoi(cols) > 0)
-		return atoi(cols);
+	if (fu_settings()->columns > 0)
+		return fu_settings()->columns;
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
 	return 80;
@@ -195,7 +193,7 @@ fu_out_row(struct fu_out *o, const char *const *v, struct fu_err *e)
 	int k;
 
 	if (put_header(o) == -1)
-		return fu_err_usage(e, "%s", strerror(ENOMEM));
+		return fu_err_nomem(e);
 	o->rows++;
 	switch (o->fmt) {
 	case FU_FMT_TEXT:
@@ -204,7 +202,7 @@ fu_out_row(struct fu_out *o, const char *const *v, struct fu_err *e)
 			size_t n = strlen(v[k]), w;
 
 			if (fu_buf_add(&o->text, v[k], n + 1) == -1)
-				return fu_err_usage(e, "%s", strerror(ENOMEM));
+				return fu_err_nomem(e);
 			if (!(o->f[k].flags & FU_F_NOTEXT) &&
 			    (w = fu_utf8_width(v[k], n)) > o->colw[k])
 				o->colw[k] = w;
@@ -213,7 +211,7 @@ fu_out_row(struct fu_out *o, const char *const *v, struct fu_err *e)
 	case FU_FMT_TSV:
 	case FU_FMT_CSV:
 		if (put_sep_row(o, v) == -1)
-			return fu_err_usage(e, "%s", strerror(ENOMEM));
+			return fu_err_nomem(e);
 		return 0;
 	case FU_FMT_JSON:
 		putchar('{');
@@ -239,32 +237,62 @@ fu_out_row(struct fu_out *o, const char *const *v, struct fu_err *e)
 	return 0;
 }
 
-static void
-put_spaces(struct fu_buf *b, size_t n)
+/* A cell's text as a person sees it: line breaks and tabs are spaces. */
+static int
+put_text(struct fu_buf *b, const char *s, size_t n)
 {
-	if (fu_buf_reserve(b, n) == 0) {
-		memset(b->p + b->len, ' ', n);
-		b->len += n;
-	}
+	size_t i, at = b->len;
+
+	if (fu_buf_add(b, s, n) == -1)
+		return -1;
+	for (i = at; i < b->len; i++)
+		if (b->p[i] == '\n' || b->p[i] == '\t' || b->p[i] == '\r')
+			b->p[i] = ' ';
+	return 0;
 }
 
-/* A cell as shown to a person: line breaks and tabs become spaces. */
-static void
-put_cell(struct fu_buf *b, const char *s, size_t n, size_t w, size_t pad,
-    int right)
+int
+fu_text_pad(struct fu_buf *b, const char *s, size_t w, int right)
 {
-	size_t i, at;
+	size_t n = strlen(s), sw = fu_utf8_width(s, n);
 
-	if (right && w < pad)
-		put_spaces(b, pad - w);
-	at = b->len;
-	if (fu_buf_add(b, s, n) == 0)
-		for (i = at; i < b->len; i++)
-			if (b->p[i] == '\n' || b->p[i] == '\t' ||
-			    b->p[i] == '\r')
-				b->p[i] = ' ';
-	if (!right && w < pad)
-		put_spaces(b, pad - w);
+	if (right && sw < w && fu_buf_pad(b, ' ', w - sw) == -1)
+		return -1;
+	if (put_text(b, s, n) == -1)
+		return -1;
+	if (!right && sw < w && fu_buf_pad(b, ' ', w - sw) == -1)
+		return -1;
+	return 0;
+}
+
+int
+fu_text_cut(struct fu_buf *b, const char *s, size_t w)
+{
+	size_t n = strlen(s), sw;
+
+	if (fu_utf8_width(s, n) <= w || w == 0)
+		return fu_text_pad(b, s, w, 0);
+	n = fu_utf8_fit(s, n, w - 1);
+	sw = fu_utf8_width(s, n) + 1;
+	if (put_text(b, s, n) == -1 || fu_buf_str(b, "\xE2\x80\xA6") == -1 ||
+	    (sw < w && fu_buf_pad(b, ' ', w - sw) == -1))
+		return -1;
+	return 0;
+}
+
+int
+fu_text_line(struct fu_buf *b)
+{
+	int rc = 0;
+
+	while (b->len > 0 && b->p[b->len - 1] == ' ')
+		b->len--;
+	if (fu_buf_str(b, "\n") == -1)
+		rc = -1;
+	if (b->len > 0 && fwrite(b->p, 1, b->len, stdout) != b->len)
+		rc = -1;
+	b->len = 0;
+	return rc;
 }
 
 int
@@ -276,7 +304,7 @@ fu_out_end(struct fu_out *o, struct fu_err *e)
 	int k, last;
 
 	if (put_header(o) == -1)
-		return fu_err_usage(e, "%s", strerror(ENOMEM));
+		return fu_err_nomem(e);
 	if (o->fmt != FU_FMT_TEXT || nrows == 0)
 		goto done;
 	for (k = 0; k < o->nf; k++) {
@@ -317,28 +345,23 @@ fu_out_end(struct fu_out *o, struct fu_err *e)
 
 		for (k = 0; k < o->nf; k++) {
 			const char *s = r == 0 ? _(o->f[k].title) : cell;
-			size_t n = strlen(s), w;
-			int right = (o->f[k].flags & FU_F_NUM) && r > 0;
+			int right = (o->f[k].flags & FU_F_NUM) && r > 0 &&
+			    !(o->f[k].flags & FU_F_LEFT);
 
 			if (r > 0)
-				cell += n + 1;
+				cell += strlen(s) + 1;
 			if (k > last || (o->f[k].flags & FU_F_NOTEXT))
 				continue;
-			w = fu_utf8_width(s, n);
 			if (started++)
-				fu_buf_add(&line, "  ", 2);
-			if (w > width[k]) {
-				n = fu_utf8_fit(s, n, width[k] - 1);
-				put_cell(&line, s, n, fu_utf8_width(s, n), 0, 0);
-				fu_buf_add(&line, "\xE2\x80\xA6", 3); /* ... */
-				w = fu_utf8_width(s, n) + 1;
-				put_cell(&line, "", 0, w, width[k], 0);
-			} else
-				put_cell(&line, s, n, w, width[k], right);
+				fu_buf_str(&line, "  ");
+			if (right)
+				fu_text_pad(&line, s, width[k], 1);
+			else
+				fu_text_cut(&line, s, width[k]);
 		}
 		while (line.len > start && line.p[line.len - 1] == ' ')
 			line.len--;
-		fu_buf_add(&line, "\n", 1);
+		fu_buf_str(&line, "\n");
 		if (line.len >= 65536 || r == nrows) {
 			if (line.p != NULL)
 				fwrite(line.p, 1, line.len, stdout);
@@ -364,4 +387,20 @@ fu_out_discard(struct fu_out *o)
 	o->rows = 0;
 	o->header_done = 1;
 	fu_out_end(o, &e);
+}
+
+int
+fu_out_close(struct fu_err *e)
+{
+	int bad = fflush(stdout) == EOF || ferror(stdout), saved = errno;
+
+	/* Closed, so that nothing buffered is left for exit to lose. */
+	if (fclose(stdout) == EOF && !bad) {
+		bad = 1;
+		saved = errno;
+	}
+	if (bad)
+		return fu_err_io(e, "<stdout>", saved ? saved : EIO,
+		    _("cannot write"));
+	return 0;
 }

@@ -1,10 +1,87 @@
 /*
- * row.c - typed rows: each column a table holds, checked and converted.
- * A malformed value is an error naming file, line and column.
+ * row.c - what a row of each table is: the columns, and each value typed
+ * and checked.  A malformed value is an error naming file, line and
+ * column.
  */
 #include <string.h>
 
-#include "fu.h"
+#include "priv.h"
+
+const char *const fu_table_name[FU_NTABLES] = {
+	"clients", "agreements", "log"
+};
+static const char *const client_cols[] = {
+	"id", "name", "company", "email", "phone", "since", "birthday",
+	"anniversary", "referred_by", "consent", "stage", "tags", "note"
+};
+static const char *const agreement_cols[] = {
+	"id", "client", "what", "due", "channel", "every", "made", "from"
+};
+static const char *const log_cols[] = {
+	"id", "date", "client", "agreement", "channel", "outcome", "amount",
+	"mood", "next", "note"
+};
+const char *const *const fu_columns[FU_NTABLES] = {
+	client_cols, agreement_cols, log_cols
+};
+const int fu_ncolumns[FU_NTABLES] = { FU_C_NCOLS, FU_A_NCOLS, FU_L_NCOLS };
+
+/* Columns a table cannot do without. */
+const unsigned fu_required_columns[FU_NTABLES] = {
+	1u << FU_C_ID | 1u << FU_C_NAME,
+	1u << FU_A_ID | 1u << FU_A_CLIENT | 1u << FU_A_WHAT | 1u << FU_A_DUE,
+	1u << FU_L_ID | 1u << FU_L_DATE | 1u << FU_L_CLIENT
+};
+
+/* Free text a person typed: guarded against spreadsheet formulas. */
+const unsigned fu_text_columns[FU_NTABLES] = {
+	1u << FU_C_NAME | 1u << FU_C_COMPANY | 1u << FU_C_EMAIL |
+	    1u << FU_C_PHONE | 1u << FU_C_STAGE | 1u << FU_C_TAGS |
+	    1u << FU_C_NOTE,
+	1u << FU_A_WHAT | 1u << FU_A_CHANNEL,
+	1u << FU_L_CHANNEL | 1u << FU_L_NOTE
+};
+
+static const char *const outcomes[] = {
+	"", "kept", "broken", "moved", "dropped", "signal", "lost", "won",
+	"referral"
+};
+
+enum fu_outcome
+fu_outcome_parse(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < sizeof(outcomes) / sizeof(outcomes[0]); i++)
+		if (strlen(outcomes[i]) == n && memcmp(s, outcomes[i], n) == 0)
+			return (enum fu_outcome)i;
+	return FU_O_NONE;
+}
+
+const char *
+fu_outcome_str(enum fu_outcome o)
+{
+	return outcomes[o];
+}
+
+int
+fu_id_parse(const char *s, size_t n, uint64_t *out)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	if (n == 0 || n > 19)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (uint64_t)(s[i] - '0');
+	}
+	if (v == 0 || v > (uint64_t)INT64_MAX)
+		return -1;
+	*out = v;
+	return 0;
+}
 
 static int
 bad(struct fu_err *e, const char *file, const struct fu_row *r,

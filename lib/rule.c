@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fu.h"
+#include "priv.h"
 
 /* Said to close a conversation without agreeing to anything. */
 static const char *const vague[] = {

@@ -10,30 +10,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fu.h"
-#include "table.h"
-#include "state.h"
-#include "mem.h"
+#include "priv.h"
 
-static int
-nomem(struct fu_err *e, const char *file)
-{
-	return fu_err_io(e, file, ENOMEM, _("cannot read"));
-}
+/* What one pass keeps beyond struct fu_state. */
+struct pass {
+	struct fu_state *st;
+	const struct fu_state_hooks *h;
+	struct fu_known k;		/* saved with the state */
+	const char *file;
+	/* For an agreement hook only: the day each agreement closed, as
+	 * days since 1970 plus one in 16 bits, 0 if open. */
+	uint16_t *closed_day;
+	size_t nclosed_day;
+	struct fu_idmap *closed_far;	/* the same for ids past 2^26 and
+					 * days outside 1970-2149 */
+	int partial;			/* rows after asof were left out */
+};
 
 static const char *
 intern(struct pass *p, const char *s, size_t n)
 {
-	size_t i;
-	const char *c;
-
-	for (i = 0; i < p->nchan; i++)
-		if (strlen(p->chan[i]) == n && memcmp(p->chan[i], s, n) == 0)
-			return p->chan[i];
-	if ((c = fu_arena_dup(&p->st->arena, s, n)) != NULL &&
-	    p->nchan < sizeof(p->chan) / sizeof(p->chan[0]))
-		p->chan[p->nchan++] = c;
-	return c;
+	return fu_strmap_intern(&p->st->channels, s, n);
 }
 
 static int
@@ -121,11 +118,11 @@ on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 
 	if (fu_row_log(row, p->file, &l, e) == -1)
 		return -1;
-	if (fu_idset_has(p->logs, l.id))
+	if (fu_idset_has(p->k.logs, l.id))
 		return fu_err_data(e, p->file, row->line, _("id %llu is "
 		    "already used"), (unsigned long long)l.id);
-	if (fu_idset_add(p->logs, l.id) == -1)
-		return nomem(e, p->file);
+	if (fu_idset_add(p->k.logs, l.id) == -1)
+		return fu_err_nomem(e);
 	if (l.id > st->max_log)
 		st->max_log = l.id;
 	if (client_index(p, l.client, p->file, row->line, &ci, e) == -1)
@@ -134,13 +131,13 @@ on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 	    l.agreement == 0)
 		return fu_err_data(e, p->file, row->line, _("outcome %s names "
 		    "no agreement"), fu_outcome_str(l.outcome));
-	if ((l.agreement && fu_idset_add(p->named, l.agreement) == -1) ||
-	    (l.next && fu_idset_add(p->named, l.next) == -1))
-		return nomem(e, p->file);
+	if ((l.agreement && fu_idset_add(p->k.named, l.agreement) == -1) ||
+	    (l.next && fu_idset_add(p->k.named, l.next) == -1))
+		return fu_err_nomem(e);
 	if (p->h && p->h->log && p->h->log(p->h->ctx, &l, ci, e) == -1)
 		return -1;
-	if (l.date > p->maxdate)
-		p->maxdate = l.date;
+	if (l.date > p->k.maxdate)
+		p->k.maxdate = l.date;
 	if (l.date > st->asof) {
 		p->partial = 1;
 		return 0;
@@ -152,7 +149,7 @@ on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 		c->last = l.date;
 		if ((c->last_channel = intern(p, l.channel, strlen(l.channel))) ==
 		    NULL)
-			return nomem(e, p->file);
+			return fu_err_nomem(e);
 	}
 	if (l.has_amount && l.amount > 0 && (c->first_sale == 0 ||
 	    s < c->first_sale))
@@ -167,38 +164,39 @@ on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 	if (l.outcome >= FU_O_KEPT && l.outcome <= FU_O_DROPPED &&
 	    p->h != NULL && p->h->agreement != NULL &&
 	    note_closed(p, l.agreement, l.date) == -1)
-		return nomem(e, p->file);
+		return fu_err_nomem(e);
 	if (l.outcome >= FU_O_KEPT && l.outcome <= FU_O_DROPPED) {
 		uint64_t slips = 0;
 
-		if (fu_idset_add(p->closed, l.agreement) == -1)
-			return nomem(e, p->file);
+		if (fu_idset_add(p->k.closed, l.agreement) == -1)
+			return fu_err_nomem(e);
 		/* The count moves on to the step that continues it; a closed
 		 * one leaves the map, which so holds only open agreements. */
-		fu_idmap_get(p->slips, l.agreement, &slips);
-		fu_idmap_del(p->slips, l.agreement);
+		fu_idmap_get(p->k.slips, l.agreement, &slips);
+		fu_idmap_del(p->k.slips, l.agreement);
 		if (l.outcome == FU_O_MOVED && l.next != 0 &&
-		    fu_idmap_put(p->slips, l.next, slips + 1) == -1)
-			return nomem(e, p->file);
+		    fu_idmap_put(p->k.slips, l.next, slips + 1) == -1)
+			return fu_err_nomem(e);
 	}
 	return 0;
 }
 
-int
-fu_pass_pending(struct pass *p, uint64_t from, long line)
+/* Notes an agreement whose from is past the end of the log. */
+static int
+pend(struct pass *p, uint64_t from, long line)
 {
-	if (p->npend == p->cappend) {
-		size_t cap = p->cappend ? 2 * p->cappend : 16;
-		struct pending *v = realloc(p->pend, cap * sizeof(*v));
+	if (p->k.npend == p->k.cappend) {
+		size_t cap = p->k.cappend ? 2 * p->k.cappend : 16;
+		struct fu_pending *v = realloc(p->k.pend, cap * sizeof(*v));
 
 		if (v == NULL)
 			return -1;
-		p->pend = v;
-		p->cappend = cap;
+		p->k.pend = v;
+		p->k.cappend = cap;
 	}
-	p->pend[p->npend].from = from;
-	p->pend[p->npend].line = line;
-	p->npend++;
+	p->k.pend[p->k.npend].from = from;
+	p->k.pend[p->k.npend].line = line;
+	p->k.npend++;
 	return 0;
 }
 
@@ -209,18 +207,18 @@ check_pending(struct fu_portfolio *pf, struct pass *p, struct fu_err *e)
 {
 	size_t i, k = 0;
 
-	for (i = 0; i < p->npend; i++) {
-		const struct pending *q = &p->pend[i];
+	for (i = 0; i < p->k.npend; i++) {
+		const struct fu_pending *q = &p->k.pend[i];
 
-		if (fu_idset_has(p->logs, q->from))
+		if (fu_idset_has(p->k.logs, q->from))
 			continue;
 		if (q->from <= p->st->max_log)
 			return fu_err_data(e, pf->t[FU_AGREEMENTS].name, q->line,
 			    _("from names log row %llu, which is not in the "
 			    "log"), (unsigned long long)q->from);
-		p->pend[k++] = *q;
+		p->k.pend[k++] = *q;
 	}
-	p->npend = k;
+	p->k.npend = k;
 	return 0;
 }
 
@@ -237,52 +235,52 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 
 	if (fu_row_agreement(row, p->file, &a, e) == -1)
 		return -1;
-	if (fu_idset_has(p->exists, a.id))
+	if (fu_idset_has(p->k.exists, a.id))
 		return fu_err_data(e, p->file, row->line, _("id %llu is "
 		    "already used"), (unsigned long long)a.id);
-	if (fu_idset_add(p->exists, a.id) == -1)
-		return nomem(e, p->file);
+	if (fu_idset_add(p->k.exists, a.id) == -1)
+		return fu_err_nomem(e);
 	if (a.id > st->max_agreement)
 		st->max_agreement = a.id;
 	if (client_index(p, a.client, p->file, row->line, &ci, e) == -1)
 		return -1;
 	/* A from past the end of the log is what a crash between the two
 	 * appends of one fu-log leaves: the contact is lost, not the file. */
-	if (a.from != 0 && !fu_idset_has(p->logs, a.from)) {
+	if (a.from != 0 && !fu_idset_has(p->k.logs, a.from)) {
 		if (a.from <= st->max_log)
 			return fu_err_data(e, p->file, row->line, _("from "
 			    "names log row %llu, which is not in the log"),
 			    (unsigned long long)a.from);
-		if (fu_pass_pending(p, a.from, row->line) == -1)
-			return nomem(e, p->file);
+		if (pend(p, a.from, row->line) == -1)
+			return fu_err_nomem(e);
 	}
 	if (p->h && p->h->agreement) {
 		a.closed = closed_on(p, a.id);
 		if (p->h->agreement(p->h->ctx, &a, ci, e) == -1)
 			return -1;
 	}
-	if (a.made != FU_DATE_NONE && a.made > p->maxdate)
-		p->maxdate = a.made;
+	if (a.made != FU_DATE_NONE && a.made > p->k.maxdate)
+		p->k.maxdate = a.made;
 	if (a.made != FU_DATE_NONE && a.made > st->asof) {
 		p->partial = 1;
 		return 0;
 	}
-	if (fu_idset_has(p->closed, a.id))
+	if (fu_idset_has(p->k.closed, a.id))
 		return 0;
 	/* A lost client's agreements made before the loss are dropped. */
 	made = a.made == FU_DATE_NONE ? 1 : FU_STAMP(a.made, a.from);
 	lost = st->cs[ci].last_lost;
 	if (lost != 0 && lost > made)
 		return 0;
-	if (st->nopen == p->capopen) {
-		size_t cap = p->capopen ? 2 * p->capopen : 256;
+	if (st->nopen == st->capopen) {
+		size_t cap = st->capopen ? 2 * st->capopen : 256;
 		struct fu_open *v = realloc(st->open, cap * sizeof(*v));
 
 		if (v == NULL)
-			return nomem(e, p->file);
+			return fu_err_nomem(e);
 		fu_mem_hint(v, cap * sizeof(*v));
 		st->open = v;
-		p->capopen = cap;
+		st->capopen = cap;
 	}
 	o = &st->open[st->nopen];
 	o->id = a.id;
@@ -291,11 +289,11 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 	o->due = a.due;
 	o->made = a.made;
 	o->every = a.every;
-	o->slips = fu_idmap_get(p->slips, a.id, &m) ? (int)m : 0;
+	o->slips = fu_idmap_get(p->k.slips, a.id, &m) ? (int)m : 0;
 	if ((o->what = fu_arena_dup(&st->arena, a.what, strlen(a.what))) ==
 	    NULL || (o->channel = intern(p, a.channel, strlen(a.channel))) ==
 	    NULL)
-		return nomem(e, p->file);
+		return fu_err_nomem(e);
 	st->nopen++;
 	return 0;
 }
@@ -328,7 +326,7 @@ check_named(struct fu_portfolio *pf, struct pass *p, struct fu_err *e)
 {
 	struct dangling d = { 0, 0 };
 
-	d.id = fu_idset_first_missing(p->named, p->exists);
+	d.id = fu_idset_first_missing(p->k.named, p->k.exists);
 	if (d.id == 0)
 		return 0;
 	if (fu_table_scan(pf, FU_LOG, find_dangling, &d, e) == -1)
@@ -389,11 +387,11 @@ recheck_open(struct pass *p)
 
 		uint64_t slips;
 
-		if (fu_idset_has(p->closed, o->id) || (lost != 0 && lost > made))
+		if (fu_idset_has(p->k.closed, o->id) || (lost != 0 && lost > made))
 			continue;
 		st->open[k] = *o;
 		/* A row that moved the step it continues may come later. */
-		st->open[k++].slips = fu_idmap_get(p->slips, o->id, &slips) ?
+		st->open[k++].slips = fu_idmap_get(p->k.slips, o->id, &slips) ?
 		    (int)slips : 0;
 	}
 	st->nopen = k;
@@ -416,17 +414,14 @@ grow_cs(struct fu_state *st, size_t from)
 	return 0;
 }
 
-#define SAVE_AFTER (4LL << 20)
-
 int
 fu_state_load(struct fu_portfolio *pf, fu_date asof,
     const struct fu_state_hooks *h, struct fu_state *st, struct fu_err *e)
 {
 	struct pass p;
-	const char *env = getenv("FU_CACHE");
 	size_t i, known = 0, sorted;
 	long long fresh = 0, covered = 0;
-	int rc = -1, t, cached = 0;
+	int rc = -1, t, loaded = -1, cached;
 
 	memset(st, 0, sizeof(*st));
 	memset(&p, 0, sizeof(p));
@@ -436,24 +431,14 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 	st->asof = asof;
 	p.st = st;
 	p.h = h;
-	p.maxdate = FU_DATE_NONE;
-	if ((p.closed = fu_idset_new()) == NULL ||
-	    (p.named = fu_idset_new()) == NULL ||
-	    (p.logs = fu_idset_new()) == NULL ||
-	    (p.exists = fu_idset_new()) == NULL ||
-	    (p.slips = fu_idmap_new()) == NULL) {
-		nomem(e, pf->t[FU_CLIENTS].name);
-		goto out;
-	}
 	/* A saved state stands for the bytes it read; only what was
 	 * appended since is read.  A report (hooks) sees every row. */
-	if (h == NULL && (env == NULL || strcmp(env, "0") != 0))
-		cached = fu_cache_load(pf, &p, asof) == 0;
-	if (p.closed == NULL || p.named == NULL || p.logs == NULL ||
-	    p.exists == NULL || p.slips == NULL) {
-		nomem(e, pf->t[FU_CLIENTS].name);
+	if (fu_known_init(&p.k) == -1 || (h == NULL && (loaded =
+	    fu_cache_load(pf, asof, st, &p.k)) == -2)) {
+		fu_err_nomem(e);
 		goto out;
 	}
+	cached = loaded == 0;
 	if (!cached) {
 		for (t = 0; t < FU_NTABLES; t++)
 			pf->t[t].start = 0;
@@ -465,18 +450,18 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 			goto out;
 	}
 	if (grow_cs(st, known) == -1) {
-		nomem(e, pf->t[FU_CLIENTS].name);
+		fu_err_nomem(e);
 		goto out;
 	}
 	p.file = pf->t[FU_LOG].name;
-	if (fu_table_stream(pf, FU_LOG, on_log, &p, e) == -1)
+	if (fu_table_scan(pf, FU_LOG, on_log, &p, e) == -1)
 		goto out;
 	recheck_open(&p);
 	sorted = st->nopen;
 	if (check_pending(pf, &p, e) == -1)
 		goto out;
 	p.file = pf->t[FU_AGREEMENTS].name;
-	if (fu_table_stream(pf, FU_AGREEMENTS, on_agreement, &p, e) == -1)
+	if (fu_table_scan(pf, FU_AGREEMENTS, on_agreement, &p, e) == -1)
 		goto out;
 	for (t = 0; t < FU_NTABLES; t++) {
 		fresh += pf->t[t].snap - pf->t[t].start;
@@ -486,7 +471,7 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 	if (check_named(pf, &p, e) == -1)
 		goto out;
 	if (sort_open(&p, sorted) == -1) {
-		nomem(e, pf->t[FU_AGREEMENTS].name);
+		fu_err_nomem(e);
 		goto out;
 	}
 	for (i = 0; i < st->clients.n; i++)
@@ -498,26 +483,16 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 		c->open++;
 		c->next = i;	/* walking back: ends on the first due */
 	}
-	/* Saving may fail (a read-only portfolio): the answer stands.  A few
-	 * rows appended since the saved state cost less to read again than
-	 * the state costs to write: it is saved again once they are an
-	 * eighth of what it stands for, or a few megabytes. */
-	if (h == NULL && !p.partial && (!cached || (fresh > 0 &&
-	    (fresh >= SAVE_AFTER || fresh >= covered / 8))) && (env == NULL ||
-	    strcmp(env, "0") != 0))
-		(void)fu_cache_save(pf, &p);
+	/* Only the state of every row is worth saving. */
+	if (h == NULL && !p.partial)
+		fu_cache_save(pf, st, &p.k, fresh, covered);
 	rc = 0;
 out:
 	for (t = 0; t < FU_NTABLES; t++)
 		pf->t[t].start = 0;
-	fu_idset_free(p.closed);
-	fu_idset_free(p.named);
-	fu_idset_free(p.logs);
-	fu_idset_free(p.exists);
-	fu_idmap_free(p.slips);
+	fu_known_free(&p.k);
 	free(p.closed_day);
 	fu_idmap_free(p.closed_far);
-	free(p.pend);
 	if (rc == -1)
 		fu_state_free(st);
 	return rc;
@@ -529,6 +504,7 @@ fu_state_free(struct fu_state *st)
 	fu_clients_free(&st->clients);
 	fu_cache_unmap(st);
 	fu_arena_free(st->arena);
+	fu_strmap_free(&st->channels);
 	free(st->cs);
 	free(st->open);
 	memset(st, 0, sizeof(*st));

@@ -1,7 +1,7 @@
 /*
- * table.c - the schema of the three tables, and reading them as a stream
- * of rows over libcsv.  Columns are found by header name; the dialect
- * (delimiter, line end, quoting) is read off the header line.
+ * table.c - reading a table as a stream of rows over libcsv.  Columns are
+ * found by header name; the dialect (delimiter, line end, quoting) is read
+ * off the header line.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -13,96 +13,7 @@
 
 #include <csv.h>
 
-#include "fu.h"
-#include "table.h"
-
-const char *const fu_table_name[FU_NTABLES] = {
-	"clients", "agreements", "log"
-};
-static const char *const client_cols[] = {
-	"id", "name", "company", "email", "phone", "since", "birthday",
-	"anniversary", "referred_by", "consent", "stage", "tags", "note"
-};
-static const char *const agreement_cols[] = {
-	"id", "client", "what", "due", "channel", "every", "made", "from"
-};
-static const char *const log_cols[] = {
-	"id", "date", "client", "agreement", "channel", "outcome", "amount",
-	"mood", "next", "note"
-};
-const char *const *const fu_columns[FU_NTABLES] = {
-	client_cols, agreement_cols, log_cols
-};
-const int fu_ncolumns[FU_NTABLES] = { FU_C_NCOLS, FU_A_NCOLS, FU_L_NCOLS };
-
-/* Columns a table cannot do without. */
-static const unsigned required[FU_NTABLES] = {
-	1u << FU_C_ID | 1u << FU_C_NAME,
-	1u << FU_A_ID | 1u << FU_A_CLIENT | 1u << FU_A_WHAT | 1u << FU_A_DUE,
-	1u << FU_L_ID | 1u << FU_L_DATE | 1u << FU_L_CLIENT
-};
-
-/* Free text a person typed: guarded against spreadsheet formulas. */
-const unsigned fu_text_columns[FU_NTABLES] = {
-	1u << FU_C_NAME | 1u << FU_C_COMPANY | 1u << FU_C_EMAIL |
-	    1u << FU_C_PHONE | 1u << FU_C_STAGE | 1u << FU_C_TAGS |
-	    1u << FU_C_NOTE,
-	1u << FU_A_WHAT | 1u << FU_A_CHANNEL,
-	1u << FU_L_CHANNEL | 1u << FU_L_NOTE
-};
-
-static const char *const outcomes[] = {
-	"", "kept", "broken", "moved", "dropped", "signal", "lost", "won",
-	"referral"
-};
-
-enum fu_outcome
-fu_outcome_parse(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 1; i < sizeof(outcomes) / sizeof(outcomes[0]); i++)
-		if (strlen(outcomes[i]) == n && memcmp(s, outcomes[i], n) == 0)
-			return (enum fu_outcome)i;
-	return FU_O_NONE;
-}
-
-const char *
-fu_outcome_str(enum fu_outcome o)
-{
-	return outcomes[o];
-}
-
-int
-fu_id_parse(const char *s, size_t n, uint64_t *out)
-{
-	uint64_t v = 0;
-	size_t i;
-
-	if (n == 0 || n > 19)
-		return -1;
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (uint64_t)(s[i] - '0');
-	}
-	if (v == 0 || v > (uint64_t)INT64_MAX)
-		return -1;
-	*out = v;
-	return 0;
-}
-
-/* A formula guard is one apostrophe before text that, after any further
- * apostrophes, starts like a formula.  See fu-portfolio(5). */
-int
-fu_formula_guarded(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n && s[i] == '\'')
-		i++;
-	return i < n && strchr("=+-@\t\r", s[i]) != NULL && s[i] != '\0';
-}
+#include "priv.h"
 
 /* The reader's state, shared by the libcsv callbacks. */
 struct reader {
@@ -136,6 +47,15 @@ fail(struct reader *r, long line, const char *fmt, const char *arg)
 		return;
 	r->failed = 1;
 	fu_err_data(r->e, r->tf->name, line, fmt, arg);
+}
+
+static void
+fail_nomem(struct reader *r)
+{
+	if (r->failed)
+		return;
+	r->failed = 1;
+	fu_err_nomem(r->e);
 }
 
 static void
@@ -176,7 +96,7 @@ on_field(void *data, size_t n, void *arg)
 		if (o != NULL)
 			r->off = o;
 		if (o == NULL || l == NULL) {
-			fail(r, r->row_line, "%s", strerror(ENOMEM));
+			fail_nomem(r);
 			return;
 		}
 		r->len = l;
@@ -189,7 +109,7 @@ on_field(void *data, size_t n, void *arg)
 	r->off[r->nf] = r->buf.len;
 	r->len[r->nf] = n;
 	if (fu_buf_reserve(&r->buf, n + 1) == -1) {
-		fail(r, r->row_line, "%s", strerror(ENOMEM));
+		fail_nomem(r);
 		return;
 	}
 	/* The field and its NUL, in one copy. */
@@ -197,24 +117,6 @@ on_field(void *data, size_t n, void *arg)
 	r->buf.len += n;
 	r->buf.p[r->buf.len++] = '\0';
 	r->nf++;
-}
-
-/* Undoes the TSV escapes \t \n \r \\ in place; returns the new length. */
-static size_t
-tsv_unescape(char *s, size_t n)
-{
-	size_t i, o = 0;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] == '\\' && i + 1 < n && strchr("tnr\\", s[i + 1])) {
-			i++;
-			s[o++] = s[i] == 't' ? '\t' : s[i] == 'n' ? '\n' :
-			    s[i] == 'r' ? '\r' : '\\';
-		} else
-			s[o++] = s[i];
-	}
-	s[o] = '\0';
-	return o;
 }
 
 static void
@@ -236,7 +138,7 @@ on_header(struct reader *r)
 	unsigned seen = 0;
 
 	if ((h->colmap = malloc(r->nf * sizeof(int))) == NULL) {
-		fail(r, r->row_line, "%s", strerror(ENOMEM));
+		fail_nomem(r);
 		return;
 	}
 	h->ncols = (int)r->nf;
@@ -247,7 +149,7 @@ on_header(struct reader *r)
 		size_t n = r->len[i];
 
 		if (r->tf->dialect.tsv)
-			n = tsv_unescape((char *)name, n);
+			n = fu_tsv_unescape((char *)name, n);
 		trim(&name, &n);
 		h->colmap[i] = -1;
 		for (k = 0; k < nk; k++)
@@ -266,7 +168,7 @@ on_header(struct reader *r)
 		h->field[k] = i;
 	}
 	for (k = 0; k < nk; k++)
-		if ((required[r->table] & 1u << k) && !(seen & 1u << k)) {
+		if ((fu_required_columns[r->table] & 1u << k) && !(seen & 1u << k)) {
 			fail(r, r->row_line, _("the header has no \"%s\" "
 			    "column (the first line must name the columns)"),
 			    fu_columns[r->table][k]);
@@ -315,7 +217,7 @@ on_row(int c, void *arg)
 		size_t n = r->len[i];
 
 		if (r->tf->dialect.tsv)
-			n = tsv_unescape(s, n);
+			n = fu_tsv_unescape(s, n);
 		if (!fu_utf8_valid(s, n)) {
 			fail(r, r->row_line, _("column \"%s\" is not valid "
 			    "UTF-8"), fu_columns[r->table][k]);
@@ -344,38 +246,6 @@ no_space(unsigned char c)
 {
 	(void)c;
 	return 0;
-}
-
-/* Reads the dialect off the first line of a table. */
-static void
-sniff(struct fu_table_file *tf, const char *s, size_t n)
-{
-	size_t len, i;
-	int commas = 0, semis = 0, tabs = 0;
-
-	/* Blank lines before the header say nothing of the dialect. */
-	while (n > 0 && (*s == '\n' || *s == '\r')) {
-		s++;
-		n--;
-	}
-	for (len = 0; len < n && s[len] != '\n' && s[len] != '\r'; len++)
-		;
-	tf->dialect.crlf = len + 1 < n && s[len] == '\r' &&
-	    s[len + 1] == '\n';
-	/* CR alone, as "CSV (Macintosh)" saves: then lines end there. */
-	tf->dialect.cr = len < n && s[len] == '\r' && !tf->dialect.crlf;
-	tf->dialect.quote_all = n > 0 && s[0] == '"';
-	if (tf->dialect.tsv) {
-		tf->dialect.delim = '\t';
-		return;
-	}
-	for (i = 0; i < len; i++) {
-		commas += s[i] == ',';
-		semis += s[i] == ';';
-		tabs += s[i] == '\t';
-	}
-	tf->dialect.delim = semis > commas && semis >= tabs ? ';' :
-	    tabs > commas && tabs > semis ? '\t' : ',';
 }
 
 static long
@@ -513,7 +383,7 @@ parse(struct reader *r, int fd, char *chunk, off_t from)
 			first = 0;
 			if (got >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0)
 				skip = 3, tf->bom = 1;
-			sniff(tf, chunk + skip, (size_t)got - skip);
+			fu_dialect_sniff(tf, chunk + skip, (size_t)got - skip);
 			r->eol = tf->dialect.cr ? '\r' : '\n';
 			csv_set_delim(&r->csv, (unsigned char)tf->dialect.delim);
 			csv_set_quote(&r->csv, tf->dialect.tsv ? 0 : '"');
@@ -576,7 +446,7 @@ fu_table_read(struct fu_table_file *tf, enum fu_table table,
 	if (fu_table_open(tf, &fd, e) == -1)
 		return -1;
 	if ((chunk = malloc(CHUNK)) == NULL || parser_init(&r) == -1) {
-		fu_err_io(e, tf->name, ENOMEM, _("cannot read"));
+		fu_err_nomem(e);
 		goto out;
 	}
 	parser = 1;

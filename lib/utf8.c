@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fu.h"
+#include "priv.h"
 
 /* Decodes one code point at s; returns its length, or 0 if invalid. */
 static size_t

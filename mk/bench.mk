@@ -3,10 +3,8 @@
 # About 15 minutes on an idle 2-core machine, 30 when it is shared;
 # BENCH_SIZES="10000 100000" make bench for a quick one.  The knobs are in
 # tests/bench/run; tests/bench/report rewrites BENCH.md from the last run.
-.DEFAULT_GOAL := all
 
 BENCH_BIN = tests/bench/gen tests/bench/csvcount
-CLEAN_HOOKS += clean-bench
 
 tests/bench/gen: tests/bench/gen.c
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ tests/bench/gen.c

@@ -2,11 +2,10 @@
 # tests/cli/06*.t use.  Both are built without the user's CFLAGS: the shim
 # is preloaded into the commands, sanitized or not, and must not bring a
 # sanitizer runtime of its own.
-.DEFAULT_GOAL := all
+
 FAULT = tests/fault/inject.so tests/fault/holdlock
 FAULT_CFLAGS = -O2 -g -std=c17 -Wall -Wextra
 TEST_DEPS += $(FAULT)
-CLEAN_HOOKS += clean-fault
 
 tests/fault/inject.so: tests/fault/inject.c
 	$(CC) $(FAULT_CFLAGS) -fPIC -shared -o $@ tests/fault/inject.c -ldl

@@ -13,10 +13,6 @@
 # are only read.  A crash, a sanitizer report, a leak, a time-out or a
 # broken invariant (abort) fails the target.
 
-# The Makefile includes the fragments before its first target: keep
-# "all" the default goal, whatever this file defines first.
-.DEFAULT_GOAL := all
-
 FUZZ_CC = clang
 FUZZ_SECONDS ?= 60
 FUZZ_QUICK_SECONDS ?= 15
@@ -41,8 +37,6 @@ FUZZ_MAXLEN_fuzz_template = 4096
 FUZZ_ENV = FUZZ_SKIP_KNOWN=$(FUZZ_SKIP_KNOWN) ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-CLEAN_HOOKS += clean-fuzz
-
 $(FUZZ_OBJ)/%.o: lib/%.c $(HDR)
 	@mkdir -p $(FUZZ_OBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link \
@@ -62,11 +56,8 @@ $(FUZZ_OBJ)/fixture.h: examples/portfolio/clients.csv \
 
 $(FUZZ_OBJ)/fuzz_table: $(FUZZ_OBJ)/fixture.h
 
-# Fragments read after this one add to LIBOBJ: expand the list again
-# when the rule is used, not as it is read.
-.SECONDEXPANSION:
 $(FUZZ_BIN): $(FUZZ_OBJ)/%: $(FUZZ_DIR)/%.c $(FUZZ_DIR)/fuzz.h $(HDR) \
-    $$(FUZZ_LIBOBJ)
+    $(FUZZ_LIBOBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< \
 		$(FUZZ_LIBOBJ) $(LDLIBS)
 

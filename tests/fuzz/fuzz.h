@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fu.h"
+#include "priv.h"
 
 #define CHECK(cond, ...) do {						\
 	if (!(cond)) {							\

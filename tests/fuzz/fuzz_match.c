@@ -143,7 +143,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	free(fq);
 	fu_clients_free(&cs);
-	fu_portfolio_close(&pf);
 	free(query);
 	return 0;
 }

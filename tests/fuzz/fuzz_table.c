@@ -336,10 +336,11 @@ load(const char *dir, int cache, struct fu_state *st, struct fu_err *e)
 	memset(e, 0, sizeof(*e));
 	if (!cache)
 		setenv("FU_CACHE", "0", 1);
+	fu_settings_load();
 	if ((rc = fu_portfolio_open(&pf, dir, e)) == 0)
 		rc = fu_state_load(&pf, today, NULL, st, e);
-	fu_portfolio_close(&pf);
 	unsetenv("FU_CACHE");
+	fu_settings_load();
 	return rc;
 }
 
@@ -448,6 +449,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	data += 2, size -= 2;
 	/* Half the inputs parsed on a second thread, as large tables are. */
 	setenv("FU_PIPE_MIN", knob & 1 ? "0" : "1048576", 1);
+	fu_settings_load();
 	dir = dirs[t];
 	name = tsv ? tsvname[t] : csvname[t];
 	fuzz_unlink(dir, tsv ? csvname[t] : tsvname[t]);
@@ -486,25 +488,28 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* fu-due, with the filters the knob picks. */
 	if (mode >= 2 && mode <= 5) {
 		struct fu_due_query q = FU_DUE_QUERY_INIT;
+		struct fu_cli cli = { 0 };
+		const char *dirv[] = { dir };
 		long n;
 
-		q.today = today;
+		cli.today = today;
+		cli.portfolio = dirv;
+		cli.nportfolio = 1;
+		cli.fmt = (enum fu_fmt)(knob & 3);
 		q.mode = (enum fu_due_mode)(mode - 2);
 		q.within = mode == 2 ? 30 : -1;
 		q.stale = 30;
-		q.fmt = (enum fu_fmt)(knob & 3);
 		q.channel = knob & 4 ? "Call" : NULL;
 		q.slipped = mode == 2 && (knob & 8) ? 1 : 0;
 		q.tag = tags[knob >> 4 & 3];
 		q.client = clients[knob >> 6 & 3];
 		memset(&e, 0, sizeof(e));
-		if ((n = fu_due(&pf, &q, &e)) == -1) {
+		if ((n = fu_due(&cli, &q, &e)) == -1) {
 			if (e.code != FU_EXIT_USAGE)	/* --client */
 				check_err(&e, name, s.lines);
 		} else
 			CHECK(n >= 0, "fu_due returned %ld", n);
 		fflush(stdout);
 	}
-	fu_portfolio_close(&pf);
 	return 0;
 }

@@ -16,68 +16,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fu.h"
+#include "util.h"
 
-static char dir[64];
 
-static void
-rm_rf(const char *path)
-{
-	struct stat st;
-	DIR *d;
-	struct dirent *de;
-	char sub[4096];
-
-	if (lstat(path, &st) == -1)
-		return;
-	if (!S_ISDIR(st.st_mode)) {
-		unlink(path);
-		return;
-	}
-	if ((d = opendir(path)) != NULL) {
-		while ((de = readdir(d)) != NULL) {
-			if (strcmp(de->d_name, ".") == 0 ||
-			    strcmp(de->d_name, "..") == 0)
-				continue;
-			snprintf(sub, sizeof(sub), "%s/%s", path, de->d_name);
-			rm_rf(sub);
-		}
-		closedir(d);
-	}
-	rmdir(path);
-}
-
-static int
-setup(void **state)
-{
-	(void)state;
-	unsetenv("FU_FORMAT");
-	unsetenv("FU_PORTFOLIO");
-	snprintf(dir, sizeof(dir), "/tmp/fu-unit.XXXXXX");
-	return mkdtemp(dir) == NULL ? -1 : 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	rm_rf(dir);
-	return 0;
-}
-
-static void
-put(const char *name, const char *data, size_t n)
-{
-	char path[4096];
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, data, n), (ssize_t)n);
-	assert_int_equal(close(fd), 0);
-}
-#define PUT(name, lit) put(name, lit, sizeof(lit) - 1)
+#define setup util_setup
+#define teardown util_teardown
 
 static int
 load(struct fu_clients *cs, struct fu_err *e)
@@ -89,7 +32,6 @@ load(struct fu_clients *cs, struct fu_err *e)
 	if (fu_portfolio_open(&pf, dir, e) == -1)
 		return -1;
 	rc = fu_clients_load(&pf, cs, e);
-	fu_portfolio_close(&pf);
 	return rc;
 }
 

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "fu.h"
+#include "util.h"
 
 /* Today in these tests: Monday 2026-11-23. */
 #define TODAY_Y 2026
@@ -396,7 +396,7 @@ test_today_takes_a_pinned_date(void **state)
 	fu_date z = 0;
 
 	(void)state;
-	unsetenv("FU_TODAY");
+	util_env("FU_TODAY", NULL);
 	assert_int_equal(fu_today("2026-11-23", &z, &e), 0);
 	assert_int_equal(z, ymd(2026, 11, 23));
 }
@@ -408,7 +408,7 @@ test_today_takes_fu_today_from_the_environment(void **state)
 	fu_date z = 0;
 
 	(void)state;
-	assert_int_equal(setenv("FU_TODAY", "2024-02-29", 1), 0);
+	util_env("FU_TODAY", "2024-02-29");
 	assert_int_equal(fu_today(NULL, &z, &e), 0);
 	assert_int_equal(z, ymd(2024, 2, 29));
 	z = 0;
@@ -417,7 +417,7 @@ test_today_takes_fu_today_from_the_environment(void **state)
 	/* A pinned date wins over the environment. */
 	assert_int_equal(fu_today("2026-01-05", &z, &e), 0);
 	assert_int_equal(z, ymd(2026, 1, 5));
-	unsetenv("FU_TODAY");
+	util_env("FU_TODAY", NULL);
 }
 
 static void
@@ -427,7 +427,7 @@ test_today_refuses_a_bad_pinned_date(void **state)
 	fu_date z = 0;
 
 	(void)state;
-	unsetenv("FU_TODAY");
+	util_env("FU_TODAY", NULL);
 	assert_int_equal(fu_today("2026-02-30", &z, &e), -1);
 	assert_int_equal(e.code, FU_EXIT_USAGE);
 	assert_non_null(strstr(e.text, "2026-02-30"));
@@ -437,12 +437,12 @@ test_today_refuses_a_bad_pinned_date(void **state)
 	memset(&e, 0, sizeof(e));
 	assert_int_equal(fu_today("tomorrow", &z, &e), -1);
 	assert_int_equal(e.code, FU_EXIT_USAGE);
-	assert_int_equal(setenv("FU_TODAY", "someday", 1), 0);
+	util_env("FU_TODAY", "someday");
 	memset(&e, 0, sizeof(e));
 	assert_int_equal(fu_today(NULL, &z, &e), -1);
 	assert_int_equal(e.code, FU_EXIT_USAGE);
 	assert_non_null(strstr(e.text, "someday"));
-	unsetenv("FU_TODAY");
+	util_env("FU_TODAY", NULL);
 }
 
 static void
@@ -454,7 +454,7 @@ test_today_without_a_pin_reads_the_clock(void **state)
 	fu_date z = 0, before, after;
 
 	(void)state;
-	unsetenv("FU_TODAY");
+	util_env("FU_TODAY", NULL);
 	now = time(NULL);
 	assert_non_null(localtime_r(&now, &tm));
 	before = ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fu.h"
+#include "util.h"
 
 static fu_cents
 money(const char *s)

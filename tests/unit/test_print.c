@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "fu.h"
+#include "util.h"
 
 static const struct fu_field fields[] = {
 	{ "client", "CLIENT", FU_F_CUT },

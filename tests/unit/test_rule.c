@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fu.h"
+#include "util.h"
 
 /* Expects what to be refused as a usage error quoting it. */
 static void

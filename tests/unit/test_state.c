@@ -13,29 +13,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "fu.h"
+#include "util.h"
 
-static char dir[64];
-
+/* Writes a table of the test's portfolio. */
 static void
-put(const char *name, const char *text)
+table(const char *name, const char *text)
 {
-	char path[128];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	assert_non_null(f = fopen(path, "w"));
-	fputs(text, f);
-	fclose(f);
-}
-
-static fu_date
-d(const char *iso)
-{
-	fu_date z;
-
-	assert_int_equal(fu_date_iso(iso, strlen(iso), &z), 0);
-	return z;
+	put(name, text, strlen(text));
 }
 
 #define CLIENTS "id,name,consent\n1,Ana,yes\n2,Luis,\n"
@@ -52,27 +36,21 @@ load(struct fu_state *st, const char *asof)
 	assert_int_equal(fu_portfolio_open(&pf, dir, &e), 0);
 	if (fu_state_load(&pf, d(asof), NULL, st, &e) == -1)
 		fail_msg("%s:%ld: %s", e.file, e.line, e.text);
-	fu_portfolio_close(&pf);
 }
 
 static int
 setup(void **state)
 {
-	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/fu-state.XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	put("clients.csv", CLIENTS);
+	if (util_setup(state) == -1)
+		return -1;
+	table("clients.csv", CLIENTS);
 	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	char cmd[128];
-
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	return system(cmd);
+	return util_teardown(state);
 }
 
 static void
@@ -81,9 +59,9 @@ test_state_agreement_is_open_until_a_log_row_closes_it(void **state)
 	struct fu_state st;
 
 	(void)state;
-	put("agreements.csv", AHEAD "1,1,Send the quote,2026-11-27,,,2026-11-20,\n"
+	table("agreements.csv", AHEAD "1,1,Send the quote,2026-11-27,,,2026-11-20,\n"
 	    "2,2,Call back,2026-11-28,,,2026-11-20,\n");
-	put("log.csv", LHEAD "1,2026-11-21,1,1,call,kept,,,,\n");
+	table("log.csv", LHEAD "1,2026-11-21,1,1,call,kept,,,,\n");
 	load(&st, "2026-11-23");
 	assert_int_equal(st.nopen, 1);
 	assert_int_equal(st.open[0].id, 2);
@@ -102,10 +80,10 @@ test_state_each_closing_outcome_closes(void **state)
 	struct fu_state st;
 
 	(void)state;
-	put("agreements.csv", AHEAD "1,1,A step,2026-11-27,,,,\n"
+	table("agreements.csv", AHEAD "1,1,A step,2026-11-27,,,,\n"
 	    "2,1,B step,2026-11-27,,,,\n3,1,C step,2026-11-27,,,,\n"
 	    "4,1,D step,2026-11-27,,,,\n5,1,E step,2026-11-27,,,,\n");
-	put("log.csv", LHEAD "1,2026-11-21,1,1,,kept,,,,\n"
+	table("log.csv", LHEAD "1,2026-11-21,1,1,,kept,,,,\n"
 	    "2,2026-11-21,1,2,,broken,,,,\n3,2026-11-21,1,3,,moved,,,,\n"
 	    "4,2026-11-21,1,4,,dropped,,,,\n");
 	load(&st, "2026-11-23");
@@ -120,9 +98,9 @@ test_state_rows_after_the_day_do_not_count_yet(void **state)
 	struct fu_state st;
 
 	(void)state;
-	put("agreements.csv", AHEAD "1,1,A step,2026-11-27,,,2026-11-20,\n"
+	table("agreements.csv", AHEAD "1,1,A step,2026-11-27,,,2026-11-20,\n"
 	    "2,1,Later step,2026-12-27,,,2026-12-01,1\n");
-	put("log.csv", LHEAD "1,2026-12-01,1,1,,kept,,,2,\n");
+	table("log.csv", LHEAD "1,2026-12-01,1,1,,kept,,,2,\n");
 	load(&st, "2026-11-23");
 	assert_int_equal(st.nopen, 1);
 	assert_int_equal(st.open[0].id, 1);
@@ -140,9 +118,9 @@ test_state_back_dated_rows_count_on_their_own_date(void **state)
 	struct fu_state st;
 
 	(void)state;
-	put("agreements.csv", AHEAD "1,1,A step,2026-11-27,,,2026-11-01,\n");
+	table("agreements.csv", AHEAD "1,1,A step,2026-11-27,,,2026-11-01,\n");
 	/* Written second, but it happened first. */
-	put("log.csv", LHEAD "1,2026-11-20,1,,email,signal,,,,late payment\n"
+	table("log.csv", LHEAD "1,2026-11-20,1,,email,signal,,,,late payment\n"
 	    "2,2026-11-10,1,,visit,referral,,,,\n");
 	load(&st, "2026-11-23");
 	assert_int_equal(st.cs[0].last, d("2026-11-20"));
@@ -157,9 +135,9 @@ test_state_prospect_until_first_sale_then_active(void **state)
 	struct fu_state st;
 
 	(void)state;
-	put("agreements.csv", AHEAD "1,1,A step,2026-11-27,,,2026-11-01,\n"
+	table("agreements.csv", AHEAD "1,1,A step,2026-11-27,,,2026-11-01,\n"
 	    "2,1,B step,2026-11-29,,,2026-11-21,1\n");
-	put("log.csv", LHEAD "1,2026-11-21,1,1,,kept,250.00,+,2,\n");
+	table("log.csv", LHEAD "1,2026-11-21,1,1,,kept,250.00,+,2,\n");
 	load(&st, "2026-11-20");
 	assert_int_equal(fu_state_status(&st, 0), FU_PROSPECT);
 	fu_state_free(&st);
@@ -175,9 +153,9 @@ test_state_signal_then_a_later_kept_agreement_clears_the_risk(void **state)
 	struct fu_state st;
 
 	(void)state;
-	put("agreements.csv", AHEAD "1,1,Act on it,2026-11-21,,,2026-11-20,1\n"
+	table("agreements.csv", AHEAD "1,1,Act on it,2026-11-21,,,2026-11-20,1\n"
 	    "2,1,Next step,2026-11-30,,,2026-11-22,2\n");
-	put("log.csv", LHEAD "1,2026-11-20,1,,,signal,,,1,missed payment\n"
+	table("log.csv", LHEAD "1,2026-11-20,1,,,signal,,,1,missed payment\n"
 	    "2,2026-11-22,1,1,,kept,,,2,\n");
 	load(&st, "2026-11-21");
 	assert_int_equal(fu_state_status(&st, 0), FU_AT_RISK);
@@ -193,8 +171,8 @@ test_state_broken_after_a_signal_keeps_the_risk(void **state)
 	struct fu_state st;
 
 	(void)state;
-	put("agreements.csv", AHEAD "1,1,Act on it,2026-11-21,,,2026-11-20,1\n");
-	put("log.csv", LHEAD "1,2026-11-20,1,,,signal,,,1,missed payment\n"
+	table("agreements.csv", AHEAD "1,1,Act on it,2026-11-21,,,2026-11-20,1\n");
+	table("log.csv", LHEAD "1,2026-11-20,1,,,signal,,,1,missed payment\n"
 	    "2,2026-11-22,1,1,,broken,,,,\n");
 	load(&st, "2026-11-23");
 	assert_int_equal(fu_state_status(&st, 0), FU_AT_RISK);
@@ -207,9 +185,9 @@ test_state_lost_drops_open_agreements_and_won_brings_back(void **state)
 	struct fu_state st;
 
 	(void)state;
-	put("agreements.csv", AHEAD "1,1,Old step,2026-11-27,,,2026-11-01,\n"
+	table("agreements.csv", AHEAD "1,1,Old step,2026-11-27,,,2026-11-01,\n"
 	    "2,1,Win-back visit,2026-12-10,,,2026-12-01,2\n");
-	put("log.csv", LHEAD "1,2026-11-20,1,,,lost,,,,went elsewhere\n"
+	table("log.csv", LHEAD "1,2026-11-20,1,,,lost,,,,went elsewhere\n"
 	    "2,2026-12-01,1,,,won,,,2,\n");
 	load(&st, "2026-11-19");
 	assert_int_equal(fu_state_status(&st, 0), FU_PROSPECT);
@@ -232,8 +210,8 @@ test_state_lost_then_won_on_the_same_day_orders_by_log_id(void **state)
 	struct fu_state st;
 
 	(void)state;
-	put("agreements.csv", AHEAD "1,1,Come back step,2026-12-10,,,2026-11-20,2\n");
-	put("log.csv", LHEAD "1,2026-11-20,1,,,lost,,,,\n"
+	table("agreements.csv", AHEAD "1,1,Come back step,2026-12-10,,,2026-11-20,2\n");
+	table("log.csv", LHEAD "1,2026-11-20,1,,,lost,,,,\n"
 	    "2,2026-11-20,1,,,won,,,1,\n");
 	load(&st, "2026-11-20");
 	assert_int_equal(fu_state_status(&st, 0), FU_ACTIVE);
@@ -247,9 +225,9 @@ test_state_an_agreement_made_by_the_lost_row_stays_open(void **state)
 	struct fu_state st;
 
 	(void)state;
-	put("agreements.csv", AHEAD "1,1,Old step,2026-11-27,,,2026-11-20,\n"
+	table("agreements.csv", AHEAD "1,1,Old step,2026-11-27,,,2026-11-20,\n"
 	    "2,1,Try again in spring,2027-03-01,,,2026-11-20,1\n");
-	put("log.csv", LHEAD "1,2026-11-20,1,,,lost,,,2,\n");
+	table("log.csv", LHEAD "1,2026-11-20,1,,,lost,,,2,\n");
 	load(&st, "2026-11-23");
 	assert_int_equal(st.nopen, 1);
 	assert_int_equal(st.open[0].id, 2);
@@ -264,9 +242,9 @@ test_state_recurring_occurrence_is_the_next_open_row(void **state)
 	(void)state;
 	/* fu-log writes the next occurrence, due a period after the
 	 * contact that kept it, with from = that contact. */
-	put("agreements.csv", AHEAD "1,1,Stay in touch,2026-09-01,email,3m,2026-06-01,\n"
+	table("agreements.csv", AHEAD "1,1,Stay in touch,2026-09-01,email,3m,2026-06-01,\n"
 	    "2,1,Stay in touch,2026-11-20,email,3m,2026-08-20,1\n");
-	put("log.csv", LHEAD "1,2026-08-20,1,1,email,kept,,,2,\n");
+	table("log.csv", LHEAD "1,2026-08-20,1,1,email,kept,,,2,\n");
 	load(&st, "2026-11-23");
 	assert_int_equal(st.nopen, 1);
 	assert_int_equal(st.open[0].id, 2);
@@ -282,11 +260,11 @@ test_state_moved_steps_count_their_slips(void **state)
 	struct fu_state st;
 
 	(void)state;
-	put("agreements.csv", AHEAD "1,1,Sign the contract,2026-11-10,,,2026-11-01,\n"
+	table("agreements.csv", AHEAD "1,1,Sign the contract,2026-11-10,,,2026-11-01,\n"
 	    "2,1,Sign the contract,2026-11-17,,,2026-11-10,1\n"
 	    "3,1,Sign the contract,2026-11-24,,,2026-11-17,2\n"
 	    "4,2,Other step,2026-11-24,,,2026-11-17,3\n");
-	put("log.csv", LHEAD "1,2026-11-10,1,1,,moved,,,2,\n"
+	table("log.csv", LHEAD "1,2026-11-10,1,1,,moved,,,2,\n"
 	    "2,2026-11-17,1,2,,moved,,,3,\n3,2026-11-17,2,,,,,,4,\n");
 	load(&st, "2026-11-23");
 	assert_int_equal(st.nopen, 2);
@@ -304,9 +282,9 @@ test_state_open_agreements_sort_by_due_then_id(void **state)
 	const struct fu_open *v[4];
 
 	(void)state;
-	put("agreements.csv", AHEAD "3,1,C step,2026-11-25,,,,\n"
+	table("agreements.csv", AHEAD "3,1,C step,2026-11-25,,,,\n"
 	    "1,1,A step,2026-11-27,,,,\n2,1,B step,2026-11-25,,,,\n");
-	put("log.csv", LHEAD);
+	table("log.csv", LHEAD);
 	load(&st, "2026-11-23");
 	assert_int_equal(fu_state_client_open(&st, 0, v, 4), 3);
 	assert_int_equal(v[0]->id, 2);
@@ -325,8 +303,8 @@ refused(const char *agreements, const char *log, long line, const char *text)
 	struct fu_state st;
 	struct fu_err e = { 0 };
 
-	put("agreements.csv", agreements);
-	put("log.csv", log);
+	table("agreements.csv", agreements);
+	table("log.csv", log);
 	assert_int_equal(fu_portfolio_open(&pf, dir, &e), 0);
 	assert_int_equal(fu_state_load(&pf, d("2026-11-23"), NULL, &st, &e),
 	    -1);
@@ -334,7 +312,6 @@ refused(const char *agreements, const char *log, long line, const char *text)
 	assert_int_equal(e.line, line);
 	if (strstr(e.text, text) == NULL)
 		fail_msg("\"%s\" lacks \"%s\"", e.text, text);
-	fu_portfolio_close(&pf);
 }
 
 static void
@@ -368,9 +345,9 @@ test_state_survives_a_crash_between_the_two_appends(void **state)
 	(void)state;
 	/* fu-log appends the agreement, then the log row that made it: a
 	 * crash in between leaves a from past the end of the log. */
-	put("agreements.csv", AHEAD "1,1,A step,2026-11-27,,,2026-11-20,\n"
+	table("agreements.csv", AHEAD "1,1,A step,2026-11-27,,,2026-11-20,\n"
 	    "2,1,Next step,2026-11-30,,,2026-11-23,2\n");
-	put("log.csv", LHEAD "1,2026-11-20,1,,,referral,,,,\n");
+	table("log.csv", LHEAD "1,2026-11-20,1,,,referral,,,,\n");
 	load(&st, "2026-11-23");
 	assert_int_equal(st.nopen, 2);
 	fu_state_free(&st);
@@ -430,9 +407,9 @@ test_state_hooks_see_every_row_and_when_each_agreement_closed(void **state)
 	struct fu_state_hooks h = { see_log, see_agreement, &seen };
 
 	(void)state;
-	put("agreements.csv", AHEAD "1,1,A step,2026-11-27,,,2026-11-01,\n"
+	table("agreements.csv", AHEAD "1,1,A step,2026-11-27,,,2026-11-01,\n"
 	    "2,1,B step,2026-11-29,,,2026-11-21,1\n3,2,C step,2026-12-29,,,,\n");
-	put("log.csv", LHEAD "1,2026-11-21,1,1,,kept,,,2,\n"
+	table("log.csv", LHEAD "1,2026-11-21,1,1,,kept,,,2,\n"
 	    "2,2026-11-25,1,2,,moved,,,,\n3,2026-12-02,2,3,,dropped,,,,\n");
 	assert_int_equal(fu_portfolio_open(&pf, dir, &e), 0);
 	assert_int_equal(fu_state_load(&pf, d("2026-11-30"), &h, &st, &e), 0);
@@ -443,7 +420,6 @@ test_state_hooks_see_every_row_and_when_each_agreement_closed(void **state)
 	/* Closed after the day asked: still open then. */
 	assert_int_equal(seen.closed[3], FU_DATE_NONE);
 	fu_state_free(&st);
-	fu_portfolio_close(&pf);
 }
 
 int

@@ -24,11 +24,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "fu.h"
-#include "table.h"
+#include "util.h"
 
 /* The portfolio of the test running: a fresh temporary directory. */
-static char dir[64];
 
 /* Rows a scan handed to its callback, copied (the first MAXROWS). */
 #define MAXROWS 64
@@ -73,41 +71,10 @@ record(void *ctx, const struct fu_row *r, struct fu_err *e)
 	return 0;
 }
 
-static void
-rm_rf(const char *path)
-{
-	struct stat st;
-	DIR *d;
-	struct dirent *de;
-	char sub[4096];
-
-	if (lstat(path, &st) == -1)
-		return;
-	if (!S_ISDIR(st.st_mode)) {
-		unlink(path);
-		return;
-	}
-	if ((d = opendir(path)) != NULL) {
-		while ((de = readdir(d)) != NULL) {
-			if (strcmp(de->d_name, ".") == 0 ||
-			    strcmp(de->d_name, "..") == 0)
-				continue;
-			snprintf(sub, sizeof(sub), "%s/%s", path, de->d_name);
-			rm_rf(sub);
-		}
-		closedir(d);
-	}
-	rmdir(path);
-}
-
 static int
 setup(void **state)
 {
-	(void)state;
-	unsetenv("FU_FORMAT");
-	unsetenv("FU_PORTFOLIO");
-	snprintf(dir, sizeof(dir), "/tmp/fu-unit.XXXXXX");
-	if (mkdtemp(dir) == NULL)
+	if (util_setup(state) == -1)
 		return -1;
 	memset(&got, 0, sizeof(got));
 	return 0;
@@ -116,25 +83,10 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	(void)state;
 	got_clear();
-	rm_rf(dir);
-	return 0;
+	return util_teardown(state);
 }
 
-static void
-put(const char *name, const char *data, size_t n)
-{
-	char path[4096];
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, data, n), (ssize_t)n);
-	assert_int_equal(close(fd), 0);
-}
-#define PUT(name, lit) put(name, lit, sizeof(lit) - 1)
 
 /* Opens the portfolio and scans table t into got. */
 static int
@@ -148,7 +100,6 @@ scan(enum fu_table t, struct fu_err *e)
 	if (fu_portfolio_open(&pf, dir, e) == -1)
 		return -1;
 	rc = fu_table_scan(&pf, t, record, NULL, e);
-	fu_portfolio_close(&pf);
 	return rc;
 }
 
@@ -260,7 +211,6 @@ test_table_skips_a_utf8_bom(void **state)
 	assert_int_equal(fu_portfolio_open(&pf, dir, &e), 0);
 	assert_int_equal(fu_table_scan(&pf, FU_CLIENTS, NULL, NULL, &e), 0);
 	assert_int_equal(pf.t[FU_CLIENTS].bom, 1);
-	fu_portfolio_close(&pf);
 }
 
 static void
@@ -286,7 +236,6 @@ test_table_reads_crlf_line_ends(void **state)
 	assert_int_equal(fu_table_scan(&pf, FU_CLIENTS, NULL, NULL, &e), 0);
 	assert_int_equal(pf.t[FU_CLIENTS].dialect.crlf, 1);
 	assert_int_equal(pf.t[FU_CLIENTS].dialect.delim, ',');
-	fu_portfolio_close(&pf);
 }
 
 static void
@@ -307,7 +256,6 @@ test_table_reads_semicolon_delimiters(void **state)
 	assert_int_equal(fu_table_scan(&pf, FU_CLIENTS, NULL, NULL, &e), 0);
 	assert_int_equal(pf.t[FU_CLIENTS].dialect.delim, ';');
 	assert_int_equal(pf.t[FU_CLIENTS].dialect.tsv, 0);
-	fu_portfolio_close(&pf);
 }
 
 static void
@@ -328,7 +276,6 @@ test_table_reads_a_tab_delimited_csv(void **state)
 	assert_int_equal(fu_table_scan(&pf, FU_CLIENTS, NULL, NULL, &e), 0);
 	assert_int_equal(pf.t[FU_CLIENTS].dialect.delim, '\t');
 	assert_int_equal(pf.t[FU_CLIENTS].dialect.tsv, 0);
-	fu_portfolio_close(&pf);
 }
 
 static void
@@ -355,7 +302,6 @@ test_table_unescapes_a_tsv_table(void **state)
 	assert_string_equal(pf.t[FU_CLIENTS].name, "clients.tsv");
 	assert_int_equal(fu_table_scan(&pf, FU_CLIENTS, NULL, NULL, &e), 0);
 	assert_int_equal(pf.t[FU_CLIENTS].dialect.tsv, 1);
-	fu_portfolio_close(&pf);
 }
 
 static void
@@ -469,7 +415,6 @@ test_table_reads_a_missing_table_or_portfolio_as_no_rows(void **state)
 	assert_int_equal(pf.found, 0);
 	assert_int_equal(fu_table_scan(&pf, FU_CLIENTS, record, NULL, &e), 0);
 	assert_int_equal(got.n, 0);
-	fu_portfolio_close(&pf);
 }
 
 static void
@@ -557,7 +502,6 @@ test_table_keeps_line_numbers_across_read_chunks(void **state)
 	if (fu_table_scan(&pf, FU_CLIENTS, check_big, &b, &e) == -1)
 		fail_msg("%s:%ld: %s", e.file, e.line, e.text);
 	assert_int_equal(b.rows, 100000);
-	fu_portfolio_close(&pf);
 }
 
 static void
@@ -769,30 +713,6 @@ test_table_strips_the_formula_guard(void **state)
 	assert_string_equal(F(2, FU_C_NAME), "=A1,B1");
 	assert_string_equal(F(2, FU_C_NOTE), "''");
 	assert_string_equal(F(2, FU_C_COMPANY), "''hello");
-}
-
-static void
-test_table_max_id_is_the_largest_id(void **state)
-{
-	struct fu_portfolio pf;
-	struct fu_err e = { 0 };
-	uint64_t max = 99;
-
-	(void)state;
-	assert_int_equal(fu_portfolio_open(&pf, dir, &e), 0);
-	assert_int_equal(fu_table_max_id(&pf, FU_LOG, &max, &e), 0);
-	assert_int_equal(max, 0);
-	fu_portfolio_close(&pf);
-	PUT("clients.csv", "name,id\nAna,3\nBob,17\nCarl,5\n");
-	assert_int_equal(fu_portfolio_open(&pf, dir, &e), 0);
-	assert_int_equal(fu_table_max_id(&pf, FU_CLIENTS, &max, &e), 0);
-	assert_int_equal(max, 17);
-	fu_portfolio_close(&pf);
-	PUT("clients.csv", "name,id\nAna,3\nBob,x17\n");
-	assert_int_equal(fu_portfolio_open(&pf, dir, &e), 0);
-	assert_int_equal(fu_table_max_id(&pf, FU_CLIENTS, &max, &e), -1);
-	check_data_error(&e, "clients.csv", 3);
-	fu_portfolio_close(&pf);
 }
 
 static void
@@ -1102,7 +1022,6 @@ test_row_log_stops_a_scan_on_the_bad_row(void **state)
 	assert_int_equal(fu_portfolio_open(&pf, dir, &e), 0);
 	assert_int_equal(fu_table_scan(&pf, FU_LOG, on_log, &sum, &e), 0);
 	assert_int_equal(sum, 30);
-	fu_portfolio_close(&pf);
 	PUT("log.csv", "id,date,client,amount,note\n"
 	    "1,2026-11-01,1,0.10,\"a\nb\"\n2,2026-11-02,1,-5,\n"
 	    "3,2026-11-03,1,1,\n");
@@ -1112,7 +1031,6 @@ test_row_log_stops_a_scan_on_the_bad_row(void **state)
 	check_data_error(&e, "log.csv", 4);
 	assert_non_null(strstr(e.text, "amount"));
 	assert_int_equal(sum, 10);	/* row 3 was not read */
-	fu_portfolio_close(&pf);
 }
 
 /* Was a bug: a NUL byte in the first 1 MB read makes fu_table_read call
@@ -1213,7 +1131,6 @@ test_table_counts_lines_ended_by_cr_alone(void **state)
 	assert_int_equal(pf.t[FU_CLIENTS].dialect.cr, 1);
 	assert_int_equal(pf.t[FU_CLIENTS].dialect.crlf, 0);
 	assert_int_equal(pf.t[FU_CLIENTS].dialect.delim, ';');
-	fu_portfolio_close(&pf);
 	/* Errors name their line. */
 	PUT("clients.csv", "id,name\r1,Ana\r2,Bob,x\r");
 	scan_fails(FU_CLIENTS, "clients.csv", 3);
@@ -1229,19 +1146,16 @@ test_table_counts_lines_ended_by_cr_alone(void **state)
 	assert_int_equal(fu_portfolio_open(&pf, dir, &e), 0);
 	assert_int_equal(fu_table_scan(&pf, FU_CLIENTS, NULL, NULL, &e), 0);
 	assert_int_equal(pf.t[FU_CLIENTS].dialect.cr, 1);
-	fu_portfolio_close(&pf);
 	PUT("clients.csv", "id,name\r\n1,Ana\r\n");
 	assert_int_equal(fu_portfolio_open(&pf, dir, &e), 0);
 	assert_int_equal(fu_table_scan(&pf, FU_CLIENTS, NULL, NULL, &e), 0);
 	assert_int_equal(pf.t[FU_CLIENTS].dialect.cr, 0);
 	assert_int_equal(pf.t[FU_CLIENTS].dialect.crlf, 1);
-	fu_portfolio_close(&pf);
 	PUT("clients.csv", "id,name\n1,Ana\n");
 	assert_int_equal(fu_portfolio_open(&pf, dir, &e), 0);
 	assert_int_equal(fu_table_scan(&pf, FU_CLIENTS, NULL, NULL, &e), 0);
 	assert_int_equal(pf.t[FU_CLIENTS].dialect.cr, 0);
 	assert_int_equal(pf.t[FU_CLIENTS].dialect.crlf, 0);
-	fu_portfolio_close(&pf);
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -1282,7 +1196,6 @@ main(void)
 		T(test_table_refuses_a_directory),
 		T(test_table_refuses_both_csv_and_tsv),
 		T(test_table_strips_the_formula_guard),
-		T(test_table_max_id_is_the_largest_id),
 		T(test_id_parse_takes_positive_int64_only),
 		T(test_outcome_parse_knows_the_eight_outcomes),
 		T(test_row_client_converts_every_column),

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fu.h"
+#include "util.h"
 
 struct bytes {
 	const char *s;

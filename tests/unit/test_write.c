@@ -21,8 +21,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "fu.h"
-#include "table.h"
+#include "util.h"
 
 #define CLIENTS_HDR "id,name,company,email,phone,since,birthday,anniversary," \
 	"referred_by,consent,stage,tags,note\n"
@@ -32,94 +31,9 @@
 
 /* The temporary directory of the test running; the portfolio is in it
  * or is it. */
-static char dir[64];
 
-static void
-rm_rf(const char *path)
-{
-	struct stat st;
-	DIR *d;
-	struct dirent *de;
-	char sub[4096];
-
-	if (lstat(path, &st) == -1)
-		return;
-	if (!S_ISDIR(st.st_mode)) {
-		unlink(path);
-		return;
-	}
-	if ((d = opendir(path)) != NULL) {
-		while ((de = readdir(d)) != NULL) {
-			if (strcmp(de->d_name, ".") == 0 ||
-			    strcmp(de->d_name, "..") == 0)
-				continue;
-			snprintf(sub, sizeof(sub), "%s/%s", path, de->d_name);
-			rm_rf(sub);
-		}
-		closedir(d);
-	}
-	rmdir(path);
-}
-
-static int
-setup(void **state)
-{
-	(void)state;
-	unsetenv("FU_FORMAT");
-	unsetenv("FU_PORTFOLIO");
-	unsetenv("FU_LOCK_TIMEOUT");
-	snprintf(dir, sizeof(dir), "/tmp/fu-unit.XXXXXX");
-	return mkdtemp(dir) == NULL ? -1 : 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	unsetenv("FU_FORMAT");
-	rm_rf(dir);
-	return 0;
-}
-
-static char *
-path_of(const char *name)
-{
-	static char path[4096];
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	return path;
-}
-
-static void
-put(const char *name, const char *data, size_t n)
-{
-	int fd = open(path_of(name), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, data, n), (ssize_t)n);
-	assert_int_equal(close(fd), 0);
-}
-#define PUT(name, lit) put(name, lit, sizeof(lit) - 1)
-
-/* The whole of a file, NUL-terminated; *n its length.  Free it. */
-static char *
-slurp(const char *name, size_t *n)
-{
-	struct stat st;
-	char *p;
-	int fd = open(path_of(name), O_RDONLY);
-
-	if (fd < 0)
-		fail_msg("cannot open %s", name);
-	assert_int_equal(fstat(fd, &st), 0);
-	p = malloc((size_t)st.st_size + 1);
-	assert_non_null(p);
-	assert_int_equal(read(fd, p, (size_t)st.st_size), st.st_size);
-	p[st.st_size] = '\0';
-	close(fd);
-	*n = (size_t)st.st_size;
-	return p;
-}
+#define setup util_setup
+#define teardown util_teardown
 
 /* Expects file name to hold exactly want. */
 static void
@@ -145,12 +59,47 @@ exists(const char *name)
 	return lstat(path_of(name), &st) == 0;
 }
 
+/* The transaction begun on each portfolio of a test: two at most. */
+static struct {
+	struct fu_portfolio *pf;
+	struct fu_txn *x;
+} txns[2];
+
+static struct fu_txn **
+txn_of(struct fu_portfolio *pf)
+{
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (txns[i].pf == pf)
+			return &txns[i].x;
+	for (i = 0; i < 2; i++)
+		if (txns[i].pf == NULL) {
+			txns[i].pf = pf;
+			return &txns[i].x;
+		}
+	fail_msg("more than two transactions");
+	return NULL;
+}
+
+/* Forgets the transaction of pf, which ended. */
+static void
+txn_done(struct fu_portfolio *pf)
+{
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (txns[i].pf == pf)
+			txns[i].pf = NULL;
+}
+
 static void
 begin(struct fu_portfolio *pf, const char *d)
 {
 	struct fu_err e = { 0 };
 
-	if (fu_portfolio_open(pf, d, &e) == -1 || fu_txn_begin(pf, &e) == -1)
+	if (fu_portfolio_open(pf, d, &e) == -1 ||
+	    (*txn_of(pf) = fu_txn_begin(pf, &e)) == NULL)
 		fail_msg("begin: %s: %s", e.file, e.text);
 }
 
@@ -159,7 +108,7 @@ add(struct fu_portfolio *pf, enum fu_table t, const char *const *v)
 {
 	struct fu_err e = { 0 };
 
-	if (fu_txn_add(pf, t, v, &e) == -1)
+	if (fu_txn_add(*txn_of(pf), t, v, &e) == -1)
 		fail_msg("add: %s: %s", e.file, e.text);
 }
 
@@ -167,10 +116,18 @@ static void
 commit(struct fu_portfolio *pf)
 {
 	struct fu_err e = { 0 };
+	struct fu_txn *x = *txn_of(pf);
 
-	if (fu_txn_commit(pf, &e) == -1)
+	txn_done(pf);
+	if (fu_txn_commit(x, &e) == -1)
 		fail_msg("commit: %s: %s", e.file, e.text);
-	fu_portfolio_close(pf);
+}
+
+static void
+abort_txn(struct fu_portfolio *pf)
+{
+	fu_txn_abort(*txn_of(pf));
+	txn_done(pf);
 }
 
 /* Rows read back from a table, copied. */
@@ -220,7 +177,6 @@ read_back(const char *d, enum fu_table t)
 	if (fu_portfolio_open(&pf, d, &e) == -1 ||
 	    fu_table_scan(&pf, t, record, NULL, &e) == -1)
 		fail_msg("read back: %s:%ld: %s", e.file, e.line, e.text);
-	fu_portfolio_close(&pf);
 }
 
 static void
@@ -570,7 +526,7 @@ test_txn_writes_a_new_tsv_portfolio_and_reads_it_back(void **state)
 	struct fu_portfolio pf;
 
 	(void)state;
-	assert_int_equal(setenv("FU_FORMAT", "tsv", 1), 0);
+	util_env("FU_FORMAT", "tsv");
 	v[FU_C_ID] = "1";
 	v[FU_C_NAME] = "Ana \"La Jefa\", López";
 	v[FU_C_COMPANY] = "C:\\path\\new";
@@ -579,7 +535,7 @@ test_txn_writes_a_new_tsv_portfolio_and_reads_it_back(void **state)
 	begin(&pf, dir);
 	add(&pf, FU_CLIENTS, v);
 	commit(&pf);
-	unsetenv("FU_FORMAT");
+	util_env("FU_FORMAT", NULL);
 	assert_false(exists("clients.csv"));
 	assert_true(exists("agreements.tsv"));
 	assert_true(exists("log.tsv"));
@@ -667,12 +623,14 @@ check_commit_fails(struct fu_portfolio *pf, const char *file)
 {
 	struct fu_err e = { 0 };
 
-	if (fu_txn_commit(pf, &e) != -1)
+	struct fu_txn *x = *txn_of(pf);
+
+	txn_done(pf);
+	if (fu_txn_commit(x, &e) != -1)
 		fail_msg("the commit succeeded");
 	assert_int_equal(e.code, FU_EXIT_IO);
 	assert_int_equal(e.unwritten, 1);
 	assert_string_equal(e.file, file);
-	fu_portfolio_close(pf);
 }
 
 static void
@@ -754,31 +712,11 @@ test_txn_abort_writes_nothing_and_unlocks(void **state)
 	put_portfolio();
 	begin(&pf, dir);
 	queue_three_rows(&pf);
-	fu_txn_abort(&pf);
-	fu_portfolio_close(&pf);
+	abort_txn(&pf);
 	check_portfolio_untouched();
 	CHECK_FILE("agreements.csv", P_AGREEMENTS);
 	begin(&pf, dir);
-	fu_txn_abort(&pf);
-	fu_portfolio_close(&pf);
-}
-
-static void
-test_txn_refuses_rows_without_a_transaction(void **state)
-{
-	const char *v[FU_C_NCOLS] = { "1", "Ana" };
-	struct fu_portfolio pf;
-	struct fu_err e = { 0 };
-
-	(void)state;
-	assert_int_equal(fu_portfolio_open(&pf, dir, &e), 0);
-	assert_int_equal(fu_txn_add(&pf, FU_CLIENTS, v, &e), -1);
-	assert_int_equal(e.code, FU_EXIT_IO);
-	memset(&e, 0, sizeof(e));
-	assert_int_equal(fu_txn_commit(&pf, &e), -1);
-	assert_int_equal(e.code, FU_EXIT_IO);
-	fu_portfolio_close(&pf);
-	assert_false(exists("clients.csv"));
+	abort_txn(&pf);
 }
 
 static void
@@ -790,9 +728,8 @@ test_txn_refuses_a_portfolio_that_is_a_file(void **state)
 	(void)state;
 	PUT("plain", "not a directory\n");
 	assert_int_equal(fu_portfolio_open(&pf, path_of("plain"), &e), 0);
-	assert_int_equal(fu_txn_begin(&pf, &e), -1);
+	assert_null(fu_txn_begin(&pf, &e));
 	assert_int_equal(e.code, FU_EXIT_IO);
-	fu_portfolio_close(&pf);
 	CHECK_FILE("plain", "not a directory\n");
 }
 
@@ -805,20 +742,32 @@ test_txn_refuses_to_begin_on_a_malformed_table(void **state)
 	(void)state;
 	PUT("clients.csv", "name,company\nAna,Acme\n");
 	assert_int_equal(fu_portfolio_open(&pf, dir, &e), 0);
-	assert_int_equal(fu_txn_begin(&pf, &e), -1);
+	assert_null(fu_txn_begin(&pf, &e));
 	assert_int_equal(e.code, FU_EXIT_DATA);
 	assert_string_equal(e.file, "clients.csv");
 	assert_int_equal(e.line, 1);
-	fu_portfolio_close(&pf);
 }
 
+static int
+max_one(void *ctx, const struct fu_row *row, struct fu_err *e)
+{
+	uint64_t *max = ctx, id;
+
+	(void)e;
+	assert_int_equal(fu_id_parse(row->f[0], row->len[0], &id), 0);
+	if (id > *max)
+		*max = id;
+	return 0;
+}
+
+/* The largest id of a table, as the portfolio's view of it says. */
 static uint64_t
 max_id(struct fu_portfolio *pf, enum fu_table t)
 {
 	struct fu_err e = { 0 };
 	uint64_t m = 0;
 
-	if (fu_table_max_id(pf, t, &m, &e) == -1)
+	if (fu_table_scan(pf, t, max_one, &m, &e) == -1)
 		fail_msg("max id: %s", e.text);
 	return m;
 }
@@ -835,7 +784,7 @@ test_txn_picks_ids_under_the_lock(void **state)
 	PUT("clients.csv", "id,name\n1,Ana\n2,Bob\n");
 	assert_int_equal(fu_portfolio_open(&a, dir, &e), 0);
 	assert_int_equal(fu_portfolio_open(&b, dir, &e), 0);
-	assert_int_equal(fu_txn_begin(&a, &e), 0);
+	assert_non_null(*txn_of(&a) = fu_txn_begin(&a, &e));
 	snprintf(id, sizeof(id), "%llu",
 	    (unsigned long long)max_id(&a, FU_CLIENTS) + 1);
 	assert_string_equal(id, "3");
@@ -845,7 +794,7 @@ test_txn_picks_ids_under_the_lock(void **state)
 	commit(&a);
 	/* b was opened before: its view is the old one until it locks. */
 	assert_int_equal(max_id(&b, FU_CLIENTS), 2);
-	assert_int_equal(fu_txn_begin(&b, &e), 0);
+	assert_non_null(*txn_of(&b) = fu_txn_begin(&b, &e));
 	snprintf(id, sizeof(id), "%llu",
 	    (unsigned long long)max_id(&b, FU_CLIENTS) + 1);
 	assert_string_equal(id, "4");
@@ -870,10 +819,10 @@ child_begin(void)
 		struct fu_portfolio pf;
 		struct fu_err e = { 0 };
 
-		setenv("FU_LOCK_TIMEOUT", "0", 1);
+		util_env("FU_LOCK_TIMEOUT", "0");
 		alarm(20);
 		if (fu_portfolio_open(&pf, dir, &e) == 0 &&
-		    fu_txn_begin(&pf, &e) == 0)
+		    fu_txn_begin(&pf, &e) != NULL)
 			_exit(1);
 		_exit(e.code == FU_EXIT_IO ? 0 : 2);
 	}
@@ -920,8 +869,7 @@ main(void)
 		T(test_txn_rolls_back_when_a_table_became_a_symlink),
 		T(test_txn_rolls_back_the_tables_it_created),
 		T(test_txn_abort_writes_nothing_and_unlocks),
-		T(test_txn_refuses_rows_without_a_transaction),
-		T(test_txn_refuses_a_portfolio_that_is_a_file),
+			T(test_txn_refuses_a_portfolio_that_is_a_file),
 		T(test_txn_refuses_to_begin_on_a_malformed_table),
 		T(test_txn_picks_ids_under_the_lock),
 		T(test_txn_keeps_a_second_writer_out),

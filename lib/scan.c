@@ -1,5 +1,6 @@
 /*
- * pipe.c - a large table read on two cores.  A second thread parses
+ * scan.c - the one way to read a table's rows: on the caller's thread, or
+ * for a large table on two cores.  A second thread then parses
  * (libcsv, UTF-8, the fields of each row) while the caller's thread takes
  * the rows, in file order, a batch at a time.  What comes out is what one
  * thread would give: every row before a malformed one is taken first, and
@@ -10,14 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fu.h"
-#include "table.h"
+#include "priv.h"
 
 #define NBATCH 4
 #define BATCH_ROWS 4096
 #define BATCH_BYTES (512 * 1024)
-#define PIPE_MIN (1LL << 20)	/* below this, a thread costs more than it
-				 * saves */
 
 struct brow {
 	long line;
@@ -80,7 +78,7 @@ on_parsed(void *ctx, const struct fu_row *row, struct fu_err *e)
 	}
 	if (need > UINT32_MAX - b->text.len || fu_buf_reserve(&b->text, need) ==
 	    -1)
-		return fu_err_io(e, p->tf->name, ENOMEM, _("cannot read"));
+		return fu_err_nomem(e);
 	r = &b->rows[b->nrows++];
 	r->line = row->line;
 	for (k = 0; k < fu_ncolumns[p->table]; k++) {
@@ -112,25 +110,21 @@ parser(void *arg)
 	return NULL;
 }
 
-/* Whether a read is large enough to pay for a thread; FU_PIPE_MIN sets
- * the bytes (the tests set 0 so that small tables take this path too). */
+/* Reads on the caller's thread alone. */
 static int
-worth_it(const struct fu_table_file *tf)
+scan_here(struct fu_portfolio *pf, enum fu_table t, fu_row_cb cb, void *ctx,
+    struct fu_err *e)
 {
-	const char *s = getenv("FU_PIPE_MIN");
-	long long min = PIPE_MIN;
-	char *end;
+	struct fu_header h;
+	int rc;
 
-	if (s != NULL && *s != '\0') {
-		min = strtoll(s, &end, 10);
-		if (*end != '\0' || min < 0)
-			min = PIPE_MIN;
-	}
-	return tf->exists && tf->snap - tf->start >= min;
+	rc = fu_table_read(&pf->t[t], t, &h, 0, cb, ctx, e);
+	fu_header_free(&h);
+	return rc;
 }
 
 int
-fu_table_stream(struct fu_portfolio *pf, enum fu_table t, fu_row_cb cb,
+fu_table_scan(struct fu_portfolio *pf, enum fu_table t, fu_row_cb cb,
     void *ctx, struct fu_err *e)
 {
 	struct pipe *p;
@@ -139,10 +133,13 @@ fu_table_stream(struct fu_portfolio *pf, enum fu_table t, fu_row_cb cb,
 	size_t i;
 	int k, failed = 0, rc = 0;
 
-	if (!worth_it(&pf->t[t]))
-		return fu_table_scan(pf, t, cb, ctx, e);
+	/* FU_PIPE_MIN sets the bytes that pay for a thread (the tests set
+	 * 0, so that small tables take this path too). */
+	if (!pf->t[t].exists || pf->t[t].snap - pf->t[t].start <
+	    fu_settings()->pipe_min)
+		return scan_here(pf, t, cb, ctx, e);
 	if ((p = calloc(1, sizeof(*p))) == NULL)
-		return fu_err_io(e, pf->t[t].name, ENOMEM, _("cannot read"));
+		return fu_err_nomem(e);
 	p->tf = &pf->t[t];
 	p->table = t;
 	for (i = 0; i < NBATCH; i++)
@@ -162,7 +159,7 @@ fu_table_stream(struct fu_portfolio *pf, enum fu_table t, fu_row_cb cb,
 		for (i = 0; i < NBATCH; i++)
 			free(p->b[i].rows);
 		free(p);
-		return fu_table_scan(pf, t, cb, ctx, e);
+		return scan_here(pf, t, cb, ctx, e);
 	}
 	for (;;) {
 		struct batch *b;
@@ -213,5 +210,5 @@ nomem:
 	for (i = 0; i < NBATCH; i++)
 		free(p->b[i].rows);
 	free(p);
-	return fu_err_io(e, pf->t[t].name, ENOMEM, _("cannot read"));
+	return fu_err_nomem(e);
 }

@@ -1,5 +1,5 @@
 /*
- * test_pipe.c - pipe.c: a table read on two threads hands over the rows
+ * test_scan.c - scan.c: a table read on two threads hands over the rows
  * and the errors a read on one thread would, in the same order, across
  * many batches.
  */
@@ -14,12 +14,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "fu.h"
-#include "table.h"
+#include "util.h"
 
 #define NROWS 30000		/* several batches, more than the ring holds */
 
-static char dir[64];
 
 struct seen {
 	long rows, last_line;
@@ -66,27 +64,8 @@ write_log(long n, long bad)
 	assert_int_equal(fclose(f), 0);
 }
 
-static int
-setup(void **state)
-{
-	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/fu-test-pipe.XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	char path[128];
-
-	(void)state;
-	snprintf(path, sizeof(path), "%s/log.csv", dir);
-	unlink(path);
-	rmdir(dir);
-	unsetenv("FU_PIPE_MIN");
-	return 0;
-}
+#define setup util_setup
+#define teardown util_teardown
 
 /* Reads log.csv on two threads or on one. */
 static int
@@ -100,10 +79,9 @@ stream(int piped, struct seen *s, struct fu_err *e)
 	s->ordered = 1;
 	s->last_line = 1;
 	memset(e, 0, sizeof(*e));
-	setenv("FU_PIPE_MIN", piped ? "0" : "999999999999", 1);
+	util_env("FU_PIPE_MIN", piped ? "0" : "999999999999");
 	assert_int_equal(fu_portfolio_open(&pf, dir, e), 0);
-	rc = fu_table_stream(&pf, FU_LOG, count, s, e);
-	fu_portfolio_close(&pf);
+	rc = fu_table_scan(&pf, FU_LOG, count, s, e);
 	return rc;
 }
 

@@ -1,0 +1,156 @@
+/*
+ * opts.c - the options every command shares: -p DIR, --today DATE, -h,
+ * --version and, where a command prints rows, --tsv, --csv, --json and
+ * -f TEMPLATE.  They are taken here, beside the command's own, so that
+ * each command parses them alike and says alike what is wrong.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "priv.h"
+
+enum {
+	OPT_TODAY = 0x1000, OPT_VERSION, OPT_TSV, OPT_CSV, OPT_JSON
+};
+
+static const struct option common[] = {
+	{ "portfolio", required_argument, NULL, 'p' },
+	{ "today", required_argument, NULL, OPT_TODAY },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, OPT_VERSION },
+};
+static const struct option formats[] = {
+	{ "tsv", no_argument, NULL, OPT_TSV },
+	{ "csv", no_argument, NULL, OPT_CSV },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "format", required_argument, NULL, 'f' },
+};
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The command's options and the shared ones, as getopt_long wants them;
+ * built once, as a command parses its arguments once. */
+static struct option *all;
+static char *shorts;
+static const char *today_arg;
+static const char **dirs;	/* each -p: a global, as argv lives on */
+
+static int
+merge(const struct fu_cli *cli, const char *shortopts,
+    const struct option *longopts)
+{
+	size_t n = 0, k = 0;
+
+	while (longopts[n].name != NULL)
+		n++;
+	if ((all = calloc(n + N(common) + N(formats) + 1, sizeof(*all))) ==
+	    NULL || (shorts = malloc(strlen(shortopts) + 8)) == NULL)
+		return -1;
+	memcpy(all, longopts, n * sizeof(*all));
+	memcpy(all + n, common, sizeof(common));
+	k = n + N(common);
+	if (cli->flags & FU_CLI_FORMATS) {
+		memcpy(all + k, formats, sizeof(formats));
+		k += N(formats);
+	}
+	memset(&all[k], 0, sizeof(all[k]));
+	/* A leading "+" would stop at the first argument: fu's commands
+	 * take options after their arguments too. */
+	snprintf(shorts, strlen(shortopts) + 8, "%shp:%s", shortopts,
+	    cli->flags & FU_CLI_FORMATS ? "f:" : "");
+	return 0;
+}
+
+static int
+stop(struct fu_cli *cli, int status)
+{
+	free(all);
+	free(shorts);
+	all = NULL;
+	shorts = NULL;
+	cli->exit = status;
+	return -1;
+}
+
+/* Takes a shared option; 0 when parsing goes on, else stops. */
+static int
+take(struct fu_cli *cli, int ch, char *arg)
+{
+	struct fu_err e = { 0 };
+	const char **v;
+
+	switch (ch) {
+	case 'p':
+		if ((v = realloc(dirs, (size_t)(cli->nportfolio + 1) *
+		    sizeof(*v))) == NULL) {
+			fu_err_nomem(&e);
+			return stop(cli, fu_fail(&e));
+		}
+		cli->portfolio = dirs = v;
+		cli->portfolio[cli->nportfolio++] = arg;
+		return 0;
+	case OPT_TODAY: today_arg = arg; return 0;
+	case OPT_TSV: cli->fmt = FU_FMT_TSV; return 0;
+	case OPT_CSV: cli->fmt = FU_FMT_CSV; return 0;
+	case OPT_JSON: cli->fmt = FU_FMT_JSON; return 0;
+	case 'f': cli->fmt = FU_FMT_TEMPLATE; cli->tmpl = arg; return 0;
+	case 'h':
+		fputs(cli->usage, stdout);
+		return stop(cli, fu_out_close(&e) == -1 ? fu_fail(&e) : 0);
+	case OPT_VERSION:
+		printf("%s %s\n", fu_progname, FU_VERSION);
+		return stop(cli, fu_out_close(&e) == -1 ? fu_fail(&e) : 0);
+	default:		/* getopt_long has said what is wrong */
+		fputs(cli->usage, stderr);
+		return stop(cli, FU_EXIT_USAGE);
+	}
+}
+
+int
+fu_getopt(struct fu_cli *cli, int argc, char *const argv[],
+    const char *shortopts, const struct option *longopts)
+{
+	struct fu_err e = { 0 };
+	int ch;
+
+	if (all == NULL) {
+		cli->exit = -1;
+		today_arg = NULL;
+		if (merge(cli, shortopts, longopts) == -1) {
+			fu_err_nomem(&e);
+			return stop(cli, fu_fail(&e));
+		}
+	}
+	while ((ch = getopt_long(argc, argv, shorts, all, NULL)) != -1) {
+		if (ch != '?' && ch != ':' && ch < 0x1000 && ch != 'h' &&
+		    ch != 'p' && (ch != 'f' || !(cli->flags & FU_CLI_FORMATS)))
+			return ch;
+		if (take(cli, ch, optarg) == -1)
+			return -1;
+	}
+	if (fu_today(today_arg, &cli->today, &e) == -1)
+		return stop(cli, fu_fail(&e));
+	return stop(cli, -1);
+}
+
+int
+fu_count(const char *opt, const char *s, int min, int max, int *out,
+    struct fu_err *e)
+{
+	char *end;
+	long v;
+
+	v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || v < min || v > max)
+		return fu_err_usage(e, _("%s \"%s\" is not a number from %d "
+		    "to %d"), opt, s, min, max);
+	*out = (int)v;
+	return 0;
+}
+
+const char *
+fu_cli_portfolio(const struct fu_cli *cli)
+{
+	return cli->nportfolio > 0 ? cli->portfolio[cli->nportfolio - 1] :
+	    NULL;
+}

@@ -1,0 +1,651 @@
+/*
+ * priv.h - libfu's insides, for the library's own files, its unit tests
+ * and its fuzz harnesses; the commands see fu.h only.  Grouped by the
+ * file that implements each part, in the order they build on each other:
+ * each file calls only those above it (tools/depgraph checks it).
+ */
+#ifndef FU_PRIV_H
+#define FU_PRIV_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "fu.h"
+
+/* err.c */
+extern const char *fu_progname;
+int fu_err_data(struct fu_err *, const char *file, long line,
+    const char *fmt, ...);				/* code 3, -1 */
+int fu_err_io(struct fu_err *, const char *file, int errnum,
+    const char *fmt, ...);				/* code 4, -1 */
+int fu_err_nomem(struct fu_err *);			/* code 4, -1 */
+/* What cannot happen did: says so and aborts. */
+#define FU_BUG(what) fu_bug(__FILE__, __LINE__, (what))
+void fu_bug(const char *file, int line, const char *what);
+
+/* settings.c: the environment, read once by fu_init (or at first use). */
+struct fu_settings {
+	const char *portfolio;	/* FU_PORTFOLIO */
+	const char *data_home;	/* XDG_DATA_HOME, when absolute */
+	const char *home;	/* HOME */
+	const char *format;	/* FU_FORMAT */
+	int tsv;		/* FU_FORMAT=tsv: new tables are TSV */
+	const char *today;	/* FU_TODAY */
+	int cache;		/* FU_CACHE=0 turns the saved state off */
+	long long pipe_min;	/* FU_PIPE_MIN: bytes that pay for a thread */
+	long lock_wait_ms;	/* FU_LOCK_TIMEOUT, in seconds */
+	int columns;		/* COLUMNS, 0 when not set */
+};
+const struct fu_settings *fu_settings(void);
+void fu_settings_load(void);	/* reads the environment again */
+
+/* buf.c: a growing byte buffer, always NUL-terminated after len. */
+struct fu_buf {
+	char *p;
+	size_t len, cap;
+};
+int fu_buf_reserve(struct fu_buf *, size_t n);	/* room for n more */
+int fu_buf_add(struct fu_buf *, const void *, size_t);
+int fu_buf_str(struct fu_buf *, const char *);
+int fu_buf_pad(struct fu_buf *, char c, size_t n);	/* n times c */
+void fu_buf_free(struct fu_buf *);
+/* Strings that live as long as the arena: freed all at once. */
+struct fu_arena;
+char *fu_arena_dup(struct fu_arena **, const char *s, size_t n);
+void fu_arena_free(struct fu_arena *);		/* NULL is a no-op */
+
+/* mem.c: asks for large pages under an array of n bytes at p about to be
+ * filled: first touches of fresh memory are most of the cost of a large
+ * state.  A hint only. */
+void fu_mem_hint(void *p, size_t n);
+
+/* strmap.c: strings to numbers. */
+struct fu_strmap {
+	char **key;
+	size_t *len, *val;
+	size_t cap, n;
+};
+/* 1 and *val when s is there (val may be NULL), else 0. */
+int fu_strmap_get(const struct fu_strmap *, const char *s, size_t n,
+    size_t *val);
+/* Sets s to val; returns the map's own copy of s, NULL if out of memory. */
+const char *fu_strmap_put(struct fu_strmap *, const char *s, size_t n,
+    size_t val);
+/* The map's copy of s, added if new: one string for all equal ones. */
+const char *fu_strmap_intern(struct fu_strmap *, const char *s, size_t n);
+void fu_strmap_free(struct fu_strmap *);
+
+/* idmap.c: ids to values, and sets of ids (one bit a dense id). */
+struct fu_idmap *fu_idmap_new(void);
+void fu_idmap_free(struct fu_idmap *);
+int fu_idmap_put(struct fu_idmap *, uint64_t key, uint64_t val);	/* -1 ENOMEM */
+int fu_idmap_get(const struct fu_idmap *, uint64_t key, uint64_t *val);	/* 1 found */
+int fu_idmap_del(struct fu_idmap *, uint64_t key);	/* 1 if it was there */
+/* Walks a map: 1 and the next entry, 0 at the end; *pos starts at 0. */
+int fu_idmap_next(const struct fu_idmap *, size_t *pos, uint64_t *key,
+    uint64_t *val);
+struct fu_idset *fu_idset_new(void);
+void fu_idset_free(struct fu_idset *);
+int fu_idset_add(struct fu_idset *, uint64_t id);		/* -1 ENOMEM */
+int fu_idset_has(const struct fu_idset *, uint64_t id);
+/* A set to a saved state and back; -1 on a write error or bad bytes. */
+int fu_idset_save(const struct fu_idset *, FILE *);
+int fu_idset_load(struct fu_idset *, const char **cur, const char *end);
+/* The smallest id in a that is not in b, or 0. */
+uint64_t fu_idset_first_missing(const struct fu_idset *a,
+    const struct fu_idset *b);
+
+/* utf8.c: fu runs from cron with no locale, so none of this depends on
+ * setlocale(). */
+int fu_utf8_valid(const char *s, size_t n);		/* 1 valid, 0 not */
+size_t fu_utf8_width(const char *s, size_t n);		/* display columns */
+size_t fu_utf8_fit(const char *s, size_t n, size_t w);	/* bytes in w cols */
+/* Lower-case ASCII folding of Latin letters with accents ("López" ->
+ * "lopez"); returns a malloc'ed string, NULL if out of memory. */
+char *fu_fold(const char *s, size_t n);
+/* Checks text from the command line: valid UTF-8, no control characters
+ * (but tabs and line breaks when multiline), not empty unless multiline;
+ * NULL passes. */
+int fu_text_check(const char *what, const char *s, int multiline,
+    struct fu_err *);
+int fu_tag_check(const char *tag, struct fu_err *);	/* one word */
+
+/* date.c: the one date parser, in the proleptic Gregorian calendar. */
+#define FU_DATE_NONE INT32_MIN
+struct fu_period {
+	int n;			/* > 0 */
+	char unit;		/* 'd', 'w', 'm' or 'y' */
+};
+struct fu_mday {		/* birthday or anniversary */
+	int year;		/* 0 when unknown (MM-DD) */
+	int month, day;		/* month 0 when there is none */
+};
+int fu_date_ymd(int y, int m, int d, fu_date *);	/* -1 if impossible */
+void fu_date_split(fu_date, int *y, int *m, int *d);
+int fu_date_weekday(fu_date);				/* 0 Monday .. 6 Sunday */
+fu_date fu_date_add_months(fu_date, int months);	/* clamps the day */
+fu_date fu_period_add(fu_date, const struct fu_period *);
+int fu_date_iso(const char *s, size_t n, fu_date *);	/* strict YYYY-MM-DD */
+char *fu_date_str(fu_date, char buf[11]);		/* "" for FU_DATE_NONE */
+/* Parses a date a person typed: ISO, today, tomorrow, yesterday, +N[dwmy],
+ * -N[dwmy], weekday names in English and Spanish (the next such day). */
+int fu_date_parse(const char *s, fu_date today, fu_date *, struct fu_err *);
+/* Today: pinned (--today), else $FU_TODAY, else the clock, local time. */
+int fu_today(const char *pinned, fu_date *, struct fu_err *);
+int fu_period_parse(const char *s, size_t n, struct fu_period *);	/* -1 bad */
+char *fu_period_str(const struct fu_period *, char buf[16]);
+int fu_mday_parse(const char *s, size_t n, struct fu_mday *);	/* -1 bad */
+char *fu_mday_str(const struct fu_mday *, char buf[11]);
+/* The day an occasion falls on in year y; 29 February is 28 February in
+ * other years. */
+fu_date fu_mday_in_year(const struct fu_mday *, int y);
+
+/* money.c: an amount is a count of cents, never a float. */
+typedef int64_t fu_cents;
+int fu_money_parse(const char *s, size_t n, fu_cents *);	/* -1 bad */
+char *fu_money_str(fu_cents, char buf[32]);			/* "12.50" */
+
+/* row.c: what a row of each table is.  Columns are named by header; these
+ * index the known ones. */
+enum fu_table { FU_CLIENTS, FU_AGREEMENTS, FU_LOG, FU_NTABLES };
+enum {
+	FU_C_ID, FU_C_NAME, FU_C_COMPANY, FU_C_EMAIL, FU_C_PHONE, FU_C_SINCE,
+	FU_C_BIRTHDAY, FU_C_ANNIVERSARY, FU_C_REFERRED_BY, FU_C_CONSENT,
+	FU_C_STAGE, FU_C_TAGS, FU_C_NOTE, FU_C_NCOLS
+};
+enum {
+	FU_A_ID, FU_A_CLIENT, FU_A_WHAT, FU_A_DUE, FU_A_CHANNEL, FU_A_EVERY,
+	FU_A_MADE, FU_A_FROM, FU_A_NCOLS
+};
+enum {
+	FU_L_ID, FU_L_DATE, FU_L_CLIENT, FU_L_AGREEMENT, FU_L_CHANNEL,
+	FU_L_OUTCOME, FU_L_AMOUNT, FU_L_MOOD, FU_L_NEXT, FU_L_NOTE, FU_L_NCOLS
+};
+#define FU_MAXCOLS 13
+enum fu_outcome {
+	FU_O_NONE, FU_O_KEPT, FU_O_BROKEN, FU_O_MOVED, FU_O_DROPPED,
+	FU_O_SIGNAL, FU_O_LOST, FU_O_WON, FU_O_REFERRAL
+};
+enum fu_mood { FU_MOOD_NONE, FU_MOOD_PLUS, FU_MOOD_ZERO, FU_MOOD_MINUS };
+extern const char *const fu_table_name[FU_NTABLES];	/* "clients" ... */
+extern const char *const *const fu_columns[FU_NTABLES];
+extern const int fu_ncolumns[FU_NTABLES];
+extern const unsigned fu_required_columns[FU_NTABLES];	/* bit a column */
+extern const unsigned fu_text_columns[FU_NTABLES];	/* free text */
+enum fu_outcome fu_outcome_parse(const char *s, size_t n);	/* NONE if bad */
+const char *fu_outcome_str(enum fu_outcome);
+int fu_id_parse(const char *s, size_t n, uint64_t *);	/* -1 bad */
+/* A row as read: fields of the known columns, in schema order; a column
+ * missing from the file reads as "".  Valid until the callback returns. */
+struct fu_row {
+	long line;			/* where the row starts */
+	const char *f[FU_MAXCOLS];	/* NUL-terminated, never NULL */
+	size_t len[FU_MAXCOLS];
+};
+struct fu_client {
+	uint64_t id;
+	const char *name, *company, *email, *phone, *stage, *tags, *note;
+	fu_date since;
+	struct fu_mday birthday, anniversary;	/* month 0 when empty */
+	uint64_t referred_by;			/* 0 when empty */
+	int consent;
+};
+struct fu_agreement {
+	uint64_t id, client, from;	/* from: 0 when empty */
+	const char *what, *channel;
+	fu_date due, made;		/* made: FU_DATE_NONE when empty */
+	struct fu_period every;		/* n == 0 when not recurring */
+	fu_date closed;			/* for state hooks: the day a log row
+					 * closed it, FU_DATE_NONE if none */
+};
+struct fu_logrow {
+	uint64_t id, client, agreement, next;	/* 0 when empty */
+	fu_date date;
+	const char *channel, *note;
+	enum fu_outcome outcome;		/* FU_O_NONE when empty */
+	int has_amount;
+	fu_cents amount;
+	enum fu_mood mood;
+};
+/* Converts a read row, checking every typed column; -1 and a data error
+ * naming file and line when a value is malformed. */
+int fu_row_client(const struct fu_row *, const char *file, struct fu_client *,
+    struct fu_err *);
+int fu_row_agreement(const struct fu_row *, const char *file,
+    struct fu_agreement *, struct fu_err *);
+int fu_row_log(const struct fu_row *, const char *file, struct fu_logrow *,
+    struct fu_err *);
+
+/* dialect.c: how a table is spelled, read and written. */
+struct fu_dialect {
+	char delim;		/* ',', ';' or '\t' */
+	int tsv;		/* backslash escapes instead of quotes */
+	int crlf;		/* lines end in CR LF */
+	int quote_all;		/* every field quoted, as the header is */
+	int cr;			/* lines end in CR alone, as old Macs save */
+};
+struct fu_table_file;
+/* Reads the dialect off the first bytes of a table (the TSV-ness is the
+ * file name's). */
+void fu_dialect_sniff(struct fu_table_file *, const char *s, size_t n);
+const char *fu_dialect_eol(const struct fu_dialect *);
+/* Whether s starts, past any apostrophes, like a spreadsheet formula. */
+int fu_formula_guarded(const char *s, size_t n);
+size_t fu_tsv_unescape(char *s, size_t n);	/* in place; new length */
+/* One field in a dialect: CSV quoted when it must be, TSV escaped. */
+int fu_field_csv(struct fu_buf *, const struct fu_dialect *, const char *s,
+    size_t n);
+int fu_field_tsv(struct fu_buf *, const char *s, size_t n);
+/* Formats one row in a dialect into b (appended); colmap maps file
+ * columns to schema columns (-1 for a column fu does not know), NULL for
+ * the schema's own order.  Free text gets the formula guard. */
+int fu_row_format(struct fu_buf *, const struct fu_dialect *,
+    const int *colmap, int ncols, enum fu_table, const char *const *values);
+int fu_header_format(struct fu_buf *, const struct fu_dialect *,
+    enum fu_table);
+
+/* table.c: reading a table as a stream of rows over libcsv. */
+struct fu_table_file {
+	char path[4096];
+	char name[64];		/* "clients.csv", for messages */
+	int exists;
+	int bom;		/* starts with a UTF-8 byte order mark */
+	long long snap;		/* bytes to read: the size when last locked */
+	long long start;	/* bytes already read into a saved state */
+	long start_line;	/* the line at start */
+	long end_line;		/* the line reached by the last read */
+	int has_header;		/* the last read found the header row */
+	struct fu_dialect dialect;
+};
+/* A table's header: where each file column goes, and back. */
+struct fu_header {
+	int ncols;		/* columns in the file; 0 before the header */
+	int *colmap;		/* file column -> schema column, or -1 */
+	int field[FU_MAXCOLS];	/* schema column -> file column, or -1 */
+};
+/* Called with each row; returns 0 to go on or -1 (with e filled). */
+typedef int (*fu_row_cb)(void *ctx, const struct fu_row *, struct fu_err *);
+/* Opens a table for reading, refusing links and non-files. */
+int fu_table_open(struct fu_table_file *, int *fd, struct fu_err *);
+/* Reads a table up to tf->snap bytes (from tf->start on, after its
+ * header, when a saved state read the rest), sniffing its dialect and
+ * header; with header_only, stops after the header. */
+int fu_table_read(struct fu_table_file *, enum fu_table, struct fu_header *,
+    int header_only, fu_row_cb, void *ctx, struct fu_err *);
+void fu_header_free(struct fu_header *);
+
+/* file.c: file primitives of the writer and the saved state. */
+/* Writes all of buf, or fails with errno set (a short write is ENOSPC). */
+int fu_write_all(int fd, const void *buf, size_t n);
+/* Makes a name made or removed in dir survive a crash; best effort, as
+ * some file systems refuse fsync on a directory. */
+void fu_sync_dir(const char *dir);
+/* Cuts a table back to old bytes, or removes it if it was created;
+ * -1 with errno on failure. */
+int fu_cut_back(const char *path, int created, off_t old);
+/* Makes dir and any missing parents; the portfolio itself 0700. */
+int fu_make_dir(const char *dir, struct fu_err *);
+/* Removes the temporary files a killed run left in dir, in one pass over
+ * it: regular files named one of the prefixes and six characters
+ * (mkstemp's), last changed before before (0: whatever their age).  Best
+ * effort. */
+void fu_sweep(const char *dir, const char *const *prefix, int nprefix,
+    time_t before);
+
+/* lock.c: fcntl(2) on DIR/.lock.  Exclusive for the writer (creating the
+ * lock file), shared for readers; waits at most $FU_LOCK_TIMEOUT (30)
+ * seconds.  Returns the lock's fd, FU_LOCK_NONE when a reader finds no
+ * lock file, or -1. */
+#define FU_LOCK_NONE (-2)
+int fu_lock(const char *dir, int exclusive, struct fu_err *);
+void fu_unlock(int fd);		/* a negative fd is a no-op */
+
+/* portfolio.c: where the portfolio is, and a consistent view of its
+ * tables. */
+struct fu_portfolio {
+	char dir[4096];
+	int found;		/* the directory exists */
+	struct fu_table_file t[FU_NTABLES];
+};
+/* The portfolio directory: dir if given, else $FU_PORTFOLIO, else
+ * ${XDG_DATA_HOME:-$HOME/.local/share}/fu. */
+int fu_portfolio_path(const char *dir, char *out, size_t size,
+    struct fu_err *);
+/* Finds the portfolio and notes its tables' sizes under a shared lock; a
+ * missing one has found 0. */
+int fu_portfolio_open(struct fu_portfolio *, const char *dir, struct fu_err *);
+/* Finds the tables and notes their sizes; the caller holds the lock. */
+int fu_portfolio_snap(struct fu_portfolio *, struct fu_err *);
+
+/* scan.c: the one way to read a table's rows, on a second thread when
+ * the table is large enough to pay for one ($FU_PIPE_MIN).  The rows and
+ * errors are those of one thread. */
+int fu_table_scan(struct fu_portfolio *, enum fu_table, fu_row_cb, void *ctx,
+    struct fu_err *);
+
+/* journal.c: what a commit to two tables announces first. */
+struct fu_journal_entry {
+	enum fu_table table;
+	int created;		/* the table is new: made whole */
+	off_t old;		/* its length before */
+	const char *bytes;	/* what it gets */
+	size_t len;
+};
+int fu_journal_write(struct fu_portfolio *, const struct fu_journal_entry *,
+    int n, struct fu_err *);
+void fu_journal_remove(struct fu_portfolio *);
+/* Takes back a commit a killed run left half done; 1 when a table
+ * changed, 0 when none did, -1 on an error. */
+int fu_journal_recover(struct fu_portfolio *, struct fu_err *);
+
+/* write.c: the one writer.  A transaction takes the portfolio's exclusive
+ * lock (waiting a bounded time), creates the portfolio if it is new, and
+ * lets the caller read the tables and queue rows; commit appends each
+ * table's rows in one write(2) and fsync, and on any failure cuts every
+ * table it touched back to its former length. */
+struct fu_txn;
+struct fu_txn *fu_txn_begin(struct fu_portfolio *, struct fu_err *);
+/* Queues a row: values in schema order (NULL or "" for empty). */
+int fu_txn_add(struct fu_txn *, enum fu_table, const char *const *values,
+    struct fu_err *);
+int fu_txn_commit(struct fu_txn *, struct fu_err *);	/* ends the txn */
+void fu_txn_abort(struct fu_txn *);	/* drops it, unlocks; NULL no-op */
+
+/* clients.c: the clients table in memory, and the one client matcher. */
+struct fu_clientrec {
+	uint64_t id;
+	long line;
+	const char *name, *company;	/* in the arena */
+	fu_date since;
+	struct fu_mday birthday, anniversary;
+	uint64_t referred_by;
+	int consent;
+	char *stage, *tags;
+};
+struct fu_clients {
+	struct fu_clientrec *v;
+	size_t n, cap;
+	uint64_t max_id;
+	struct fu_idmap *byid;
+	uint32_t *dense;		/* id -> index + 1, when ids are dense */
+	int seq;			/* ids are 1..n in order: id - 1 is the
+					 * index, no lookup at all */
+	struct fu_arena *arena;		/* the strings */
+};
+int fu_clients_load(struct fu_portfolio *, struct fu_clients *,
+    struct fu_err *);
+/* Reads the clients past tf->start into a loaded table. */
+int fu_clients_more(struct fu_portfolio *, struct fu_clients *,
+    struct fu_err *);
+int fu_clients_index(struct fu_clients *);	/* after adding: -1 ENOMEM */
+void fu_clients_free(struct fu_clients *);
+const struct fu_clientrec *fu_clients_get(const struct fu_clients *,
+    uint64_t id);
+/* Finds one client by id or by part of name or company, without regard to
+ * case or accents; none or several is a usage error listing candidates. */
+const struct fu_clientrec *fu_client_match(const struct fu_clients *,
+    const char *query, struct fu_err *);
+
+/* The derived state (SPEC section 3), shared by state.c and cache.c. */
+enum fu_status { FU_PROSPECT, FU_ACTIVE, FU_AT_RISK, FU_LOST };
+/* An order of events: the date, then the log id for the same day. */
+typedef uint64_t fu_stamp;
+#define FU_STAMP(date, id) ((uint64_t)((int64_t)(date) + 0x80000000LL) << 32 \
+	| ((id) > 0xFFFFFFFFULL ? 0xFFFFFFFFULL : (id)))
+struct fu_cstate {		/* one a client, as clients.v */
+	fu_date last;		/* last contact, FU_DATE_NONE if none */
+	const char *last_channel;
+	fu_stamp last_stamp, first_sale, last_signal, last_kept, last_lost,
+	    last_won;		/* 0 when none */
+	uint32_t open;		/* open agreements */
+	size_t next;		/* the open one due first, if open > 0 */
+};
+struct fu_open {		/* an open agreement */
+	uint64_t id, from;
+	size_t client;		/* index in clients.v */
+	const char *what, *channel;
+	fu_date due, made;
+	struct fu_period every;
+	int slips;
+};
+struct fu_state {
+	struct fu_clients clients;
+	struct fu_cstate *cs;
+	struct fu_open *open;		/* by due date, then id */
+	size_t nopen, capopen;
+	uint64_t max_agreement, max_log;
+	fu_date asof;
+	struct fu_arena *arena;
+	struct fu_strmap channels;	/* each channel once */
+	void *map;			/* a saved state, mapped */
+	size_t maplen;
+};
+/* What a pass knows beyond struct fu_state: a bit for every agreement and
+ * log row, the slips of the open agreements, and the agreements whose
+ * from was past the end of the log when read.  Saved with the state. */
+struct fu_pending {
+	uint64_t from;
+	long line;
+};
+struct fu_known {
+	struct fu_idset *closed;	/* agreements a log row closed */
+	struct fu_idset *named;		/* agreements a log row names */
+	struct fu_idset *logs;		/* log ids seen */
+	struct fu_idset *exists;	/* agreement ids seen */
+	struct fu_idmap *slips;		/* open agreement -> times moved */
+	struct fu_pending *pend;
+	size_t npend, cappend;
+	fu_date maxdate;		/* the latest date read */
+};
+
+/* cache.c: the saved state, DIR/.fu-state, a cache of the derived state
+ * of the tables' first bytes.  Load fills st and k, and sets each table's
+ * start where the saved state stopped; -1 when there is none fit to use
+ * (then nothing is filled), or when $FU_CACHE turns it off.  Save writes
+ * it again when the bytes read since it are enough to pay for it; fresh
+ * and covered count the bytes read now and those it stood for. */
+int fu_cache_load(struct fu_portfolio *, fu_date asof, struct fu_state *,
+    struct fu_known *);	/* -2 when out of memory */
+void fu_cache_save(struct fu_portfolio *, const struct fu_state *,
+    const struct fu_known *, long long fresh, long long covered);
+void fu_cache_unmap(struct fu_state *);
+/* Empty sets for a pass, as before any row; -1 if out of memory. */
+int fu_known_init(struct fu_known *);
+void fu_known_free(struct fu_known *);
+
+/* state.c: the derived state, one streaming pass over the log and then
+ * the agreements; memory grows with the clients and the open agreements,
+ * and one bit for every other agreement and log row. */
+/* Seen by a report as the pass goes: each log row and agreement that
+ * passed the checks, in file order, before the cut-off applies. */
+struct fu_state_hooks {
+	int (*log)(void *ctx, const struct fu_logrow *, size_t client,
+	    struct fu_err *);
+	int (*agreement)(void *ctx, const struct fu_agreement *, size_t client,
+	    struct fu_err *);
+	void *ctx;
+};
+/* Derives the state as of the end of day asof: log rows dated later and
+ * agreements made later are left out. */
+int fu_state_load(struct fu_portfolio *, fu_date asof,
+    const struct fu_state_hooks *, struct fu_state *, struct fu_err *);
+void fu_state_free(struct fu_state *);
+enum fu_status fu_state_status(const struct fu_state *, size_t client);
+const char *fu_status_str(enum fu_status);
+/* The open agreements of a client, due first first; returns the count. */
+size_t fu_state_client_open(const struct fu_state *, size_t client,
+    const struct fu_open **out, size_t max);
+/* The open agreement with that id, or NULL. */
+const struct fu_open *fu_state_find_open(const struct fu_state *, uint64_t id);
+
+/* rule.c: the rule of SPEC section 4 as far as one agreement goes. */
+/* R1: a concrete step; -1 with a refusal that says how to fix it. */
+int fu_rule_step(const char *what, int recurring, struct fu_err *);
+/* R1 and R3 for an agreement about to be made on date made. */
+int fu_rule_agreement(const struct fu_clientrec *, const char *what,
+    fu_date due, fu_date made, const struct fu_period *every,
+    struct fu_err *);
+
+/* build.c: the one builder of rows.  Each takes a typed row, gives it the
+ * next id of its table (counting those already queued), checks it as the
+ * reader will read it, and queues it; agreements pass the rule first. */
+struct fu_builder {
+	struct fu_txn *txn;
+	const struct fu_state *st;
+	uint64_t last[FU_NTABLES];	/* the last id given, per table */
+};
+void fu_build_init(struct fu_builder *, struct fu_txn *,
+    const struct fu_state *);
+int fu_build_client(struct fu_builder *, struct fu_client *,
+    struct fu_err *);
+int fu_build_agreement(struct fu_builder *, struct fu_agreement *,
+    struct fu_err *);
+int fu_build_log(struct fu_builder *, struct fu_logrow *, struct fu_err *);
+/* The id the next row of a table will get; 0 when the table is full. */
+uint64_t fu_build_next_id(const struct fu_builder *, enum fu_table);
+
+/* print.c: the one printer of rows, for people and for scripts.  Field
+ * names are the same in --format templates, TSV/CSV headers and JSON. */
+#define FU_F_NUM 1		/* a number: right-aligned, a JSON number */
+#define FU_F_CUT 2		/* may be cut with "..." to fit a terminal */
+#define FU_F_NOTEXT 4		/* for scripts only: not in the text table */
+#define FU_F_LEFT 8		/* a number shown left-aligned (a bar) */
+struct fu_field {
+	const char *name;	/* as in templates and machine formats */
+	const char *title;	/* the text table's heading, N_() */
+	int flags;
+};
+struct fu_tmpl;
+struct fu_out {
+	enum fu_fmt fmt;
+	const struct fu_field *f;
+	int nf;
+	struct fu_buf text;		/* text: cells, NUL-separated */
+	size_t colw[64];		/* text: each column's widest cell */
+	size_t rows;
+	struct fu_tmpl *tmpl;
+	size_t ntmpl;
+	int width;			/* terminal columns, 0 if not one */
+	int header_done;
+};
+/* Sets up a printer; a template naming an unknown field is a usage error
+ * that lists the known ones. */
+int fu_out_init(struct fu_out *, enum fu_fmt, const char *tmpl,
+    const struct fu_field *, int nf, struct fu_err *);
+/* Prints a row (values in field order, "" for empty); the text table is
+ * kept until fu_out_end, to be aligned. */
+int fu_out_row(struct fu_out *, const char *const *values, struct fu_err *);
+int fu_out_end(struct fu_out *, struct fu_err *);
+void fu_out_discard(struct fu_out *);	/* frees, printing nothing more */
+/* The one aligner and the one cutter, for text a person reads: s padded
+ * to w columns (on the left when right), or cut to w columns with "..."
+ * where it is cut.  Line breaks and tabs become spaces. */
+int fu_text_pad(struct fu_buf *, const char *s, size_t w, int right);
+int fu_text_cut(struct fu_buf *, const char *s, size_t w);
+/* Writes a line of text without its trailing blanks; empties b. */
+int fu_text_line(struct fu_buf *);
+
+/* opts.c */
+/* The portfolio of a command that takes one: its -p, or NULL for the
+ * default. */
+const char *fu_cli_portfolio(const struct fu_cli *);
+
+/* figures.c: the figures of the retention report (SPEC section 5).  Each
+ * row of the report holds raw counts, summed over the portfolios; its
+ * rates are computed from them when printed (report.c). */
+#define FU_REPORT_MONTHS 120	/* --by month covers at most this many */
+#define FU_TOP_REFERRERS 5	/* referrers named in a row */
+#define FU_TOP_ONE_CHANNEL 10	/* one-channel clients named in the text */
+enum fu_raw {
+	FU_R_CLIENTS_START, FU_R_CLIENTS_NEW, FU_R_CLIENTS_LOST,
+	FU_R_CLIENTS_WON, FU_R_CLIENTS_END, FU_R_RETAINED, FU_R_CONTACTED,
+	FU_R_SILENT_90, FU_R_MADE, FU_R_KEPT, FU_R_BROKEN, FU_R_MOVED,
+	FU_R_DROPPED, FU_R_SETTLED, FU_R_OPEN, FU_R_OVERDUE, FU_R_ADRIFT,
+	FU_R_SALES, FU_R_SALES_NEW, FU_R_SALES_EXISTING, FU_R_SALES6,
+	FU_R_SALES6_NEW, FU_R_SALES6_EXISTING, FU_R_AMOUNT, FU_R_AMOUNT_NEW,
+	FU_R_AMOUNT_EXISTING, FU_R_AMOUNT6, FU_R_AMOUNT6_NEW,
+	FU_R_AMOUNT6_EXISTING, FU_R_REFERRED, FU_R_CONTACTS, FU_R_MOOD_PLUS,
+	FU_R_MOOD_ZERO, FU_R_MOOD_MINUS, FU_R_MOOD_NONE, FU_R_ONE_CHANNEL,
+	FU_NRAW
+};
+#define FU_NA_CLIENTS 1		/* a channel's row: no client figures */
+struct fu_figures {
+	fu_date from, to;
+	int na;				/* FU_NA_* */
+	long long n[FU_NRAW];		/* amounts in cents */
+};
+/* A channel or a stage.  Spellings that differ only in case or accents
+ * ("Call", "call") are one group, shown by the first in byte order. */
+struct fu_group {
+	char *key;		/* folded */
+	char *name;
+	long long contacts;	/* log rows in the period */
+};
+struct fu_groups {
+	struct fu_group *v;
+	size_t n, cap;
+	struct fu_strmap spelling;	/* each spelling seen -> group */
+	struct fu_strmap folded;	/* key -> group */
+};
+struct fu_referrer {		/* a referrer of a row's new clients */
+	size_t row;
+	char *name;
+	long long n;
+};
+struct fu_one_channel {		/* a client reached through one channel */
+	char *name;
+	size_t chan;
+	long long n;
+};
+struct fu_report_spec {
+	fu_date from, to;		/* the period, both days included */
+	enum fu_report_by by;
+};
+struct fu_report {
+	struct fu_report_spec q;
+	size_t nt;			/* time buckets: months, or 1 */
+	fu_date *tfrom, *tto, *t6from;	/* each bucket, and its six months */
+	struct fu_figures *row;
+	size_t nrows, caprows;
+	size_t *order;			/* rows as printed */
+	size_t norder;
+	struct fu_groups chan, stage;
+	struct fu_groups *rowgroups;	/* with --by channel or stage */
+	struct fu_referrer *ref;
+	size_t nref, capref;
+	struct fu_one_channel one[FU_TOP_ONE_CHANNEL];
+	size_t none;
+	int nportfolios;
+};
+/* The period a person asked for: --month (YYYY-MM, this or last), or
+ * --from and --to, else this month to date; a period that ends after today
+ * ends today.  Each argument may be NULL. */
+int fu_report_period(const char *month, const char *from, const char *to,
+    fu_date today, fu_date *pfrom, fu_date *pto, struct fu_err *);
+/* A report with no portfolio in it yet; NULL and a usage error if the
+ * spec is not one. */
+struct fu_report *fu_report_new(const struct fu_report_spec *,
+    struct fu_err *);
+/* Adds a portfolio to the report: one pass over its files. */
+int fu_report_add(struct fu_report *, struct fu_portfolio *, struct fu_err *);
+/* The rows: one, or one a month, channel or stage (key: "2026-10", the
+ * channel or the stage as written, "" for none), in the order printed. */
+size_t fu_report_rows(const struct fu_report *);
+const struct fu_figures *fu_report_row(const struct fu_report *, size_t,
+    const char **key);
+/* The key of row i (an index in r->row, not in the order printed). */
+const char *fu_report_key(const struct fu_report *, size_t i, char buf[11]);
+void fu_report_free(struct fu_report *);	/* NULL is a no-op */
+
+/* report.c: the report printed, through print.c. */
+int fu_report_print(const struct fu_report *, enum fu_fmt, const char *tmpl,
+    struct fu_err *);
+/* The fields of the report, as a template may name them; a template naming
+ * another is a usage error. */
+int fu_report_check_template(enum fu_report_by, const char *tmpl,
+    struct fu_err *);
+
+#endif

@@ -1,0 +1,82 @@
+/*
+ * settings.c - the environment, read once at start-up.  Every variable fu
+ * heeds is here, so that one place (fu(7), ENVIRONMENT) can list them and
+ * no other file calls getenv.  A value that makes no sense is ignored, as
+ * if it were not set.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "priv.h"
+
+#define LOCK_WAIT 30		/* seconds: a full scan of a team portfolio */
+#define PIPE_MIN (1LL << 20)	/* bytes: below this a thread costs more */
+
+static struct fu_settings settings;
+static int loaded;
+
+/* A copy of a variable that is set and not empty, or NULL: the copy
+ * stays when the environment changes (as the tests change it). */
+static const char *
+env(const char *name)
+{
+	const char *s = getenv(name);
+
+	return s != NULL && *s != '\0' ? strdup(s) : NULL;
+}
+
+static void
+forget(void)
+{
+	free((char *)settings.portfolio);
+	free((char *)settings.data_home);
+	free((char *)settings.home);
+	free((char *)settings.today);
+	free((char *)settings.format);
+}
+
+/* A whole number from min to max, or def. */
+static long long
+number(const char *name, long long min, long long max, long long def)
+{
+	const char *s = getenv(name);
+	char *end;
+	long long v;
+
+	if (s == NULL || *s == '\0')
+		return def;
+	v = strtoll(s, &end, 10);
+	return *end != '\0' || v < min || v > max ? def : v;
+}
+
+void
+fu_settings_load(void)
+{
+	const char *s;
+
+	forget();
+	memset(&settings, 0, sizeof(settings));
+	settings.portfolio = env("FU_PORTFOLIO");
+	if ((s = getenv("XDG_DATA_HOME")) != NULL && *s == '/')
+		settings.data_home = strdup(s);
+	settings.home = env("HOME");
+	settings.format = env("FU_FORMAT");
+	settings.tsv = settings.format != NULL &&
+	    strcmp(settings.format, "tsv") == 0;
+	settings.today = env("FU_TODAY");
+	settings.cache = (s = getenv("FU_CACHE")) == NULL || strcmp(s, "0") !=
+	    0;
+	settings.pipe_min = number("FU_PIPE_MIN", 0, INT64_MAX, PIPE_MIN);
+	settings.lock_wait_ms = number("FU_LOCK_TIMEOUT", 0, 3600,
+	    LOCK_WAIT) * 1000;
+	settings.columns = (int)number("COLUMNS", 1, 100000, 0);
+	loaded = 1;
+}
+
+const struct fu_settings *
+fu_settings(void)
+{
+	if (!loaded)
+		fu_settings_load();
+	return &settings;
+}

@@ -1,4 +1,0 @@
-# fu-stats: the retention report.
-BIN += fu-stats
-LIBOBJ += lib/report.o
-UNIT += tests/unit/test_report

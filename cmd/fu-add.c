@@ -59,6 +59,8 @@ main(int argc, char *argv[])
 
 	fu_init("fu-add");
 	cli.usage = usage();
+	cli.args_min = 2;
+	cli.args_max = 3;
 	if ((tags = calloc((size_t)argc, sizeof(*tags))) == NULL)
 		return FU_EXIT_IO;
 	while ((ch = fu_getopt(&cli, argc, argv, "d:t:", longopts)) != -1) {

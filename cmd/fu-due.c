@@ -52,29 +52,32 @@ main(int argc, char *argv[])
 	struct fu_cli cli = { 0 };
 	struct fu_due_query q = FU_DUE_QUERY_INIT;
 	struct fu_err e = { 0 };
-	int ch, rc = 0, modes = 0;
+	int ch, modes = 0;
 	long n;
 
 	fu_init("fu-due");
 	cli.usage = usage();
 	cli.flags = FU_CLI_FORMATS;
-	while (rc == 0 && (ch = fu_getopt(&cli, argc, argv, "q", longopts)) !=
-	    -1) {
+	while ((ch = fu_getopt(&cli, argc, argv, "q", longopts)) != -1) {
 		switch (ch) {
 		case OPT_WITHIN:
-			rc = fu_count("--within", optarg, 0, 36500, &q.within,
-			    &e);
+			if (fu_count("--within", optarg, 0, 36500, &q.within,
+			    &e) == -1)
+				return fu_fail(&e);
 			break;
 		case OPT_OVERDUE: q.overdue = 1; break;
 		case OPT_CLIENT: q.client = optarg; break;
 		case OPT_CHANNEL: q.channel = optarg; break;
 		case OPT_TAG: q.tag = optarg; break;
 		case OPT_SLIPPED:
-			rc = fu_count("--slipped", optarg, 1, 36500, &q.slipped,
-			    &e);
+			if (fu_count("--slipped", optarg, 1, 36500, &q.slipped,
+			    &e) == -1)
+				return fu_fail(&e);
 			break;
 		case OPT_STALE:
-			rc = fu_count("--stale", optarg, 0, 36500, &q.stale, &e);
+			if (fu_count("--stale", optarg, 0, 36500, &q.stale,
+			    &e) == -1)
+				return fu_fail(&e);
 			mode(&q, FU_DUE_STALE, &modes);
 			break;
 		case OPT_ADRIFT: mode(&q, FU_DUE_ADRIFT, &modes); break;
@@ -82,14 +85,8 @@ main(int argc, char *argv[])
 		case 'q': q.quiet = 1; break;
 		}
 	}
-	if (rc == -1)
-		return fu_fail(&e);
 	if (cli.exit >= 0)
 		return cli.exit;
-	if (optind < argc) {
-		fputs(cli.usage, stderr);
-		return FU_EXIT_USAGE;
-	}
 	if (modes > 1) {
 		fu_err_usage(&e, _("--stale, --adrift and --occasions go one "
 		    "at a time"));

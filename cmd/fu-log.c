@@ -62,12 +62,12 @@ main(int argc, char *argv[])
 	struct fu_contact c = { 0 };
 	struct fu_err e = { 0 };
 	uint64_t made;
-	int ch, rc = 0;
+	int ch;
 
 	fu_init("fu-log");
 	cli.usage = usage();
-	while (rc == 0 && (ch = fu_getopt(&cli, argc, argv, "a:d:o:",
-	    longopts)) != -1) {
+	cli.args_min = cli.args_max = 1;
+	while ((ch = fu_getopt(&cli, argc, argv, "a:d:o:", longopts)) != -1) {
 		switch (ch) {
 		case 'a': c.agreement = optarg; break;
 		case 'o': c.outcome = optarg; break;
@@ -80,28 +80,25 @@ main(int argc, char *argv[])
 		case 'd': c.due = optarg; break;
 		case OPT_EVERY: c.every = optarg; break;
 		case OPT_SIGNAL:
-			c.text = optarg;
-			rc = event(&c, FU_EVENT_SIGNAL, &e);
-			break;
 		case OPT_LOST:
 			c.text = optarg;
-			rc = event(&c, FU_EVENT_LOST, &e);
+			if (event(&c, ch == OPT_LOST ? FU_EVENT_LOST :
+			    FU_EVENT_SIGNAL, &e) == -1)
+				return fu_fail(&e);
 			break;
-		case OPT_WON: rc = event(&c, FU_EVENT_WON, &e); break;
+		case OPT_WON:
+			if (event(&c, FU_EVENT_WON, &e) == -1)
+				return fu_fail(&e);
+			break;
 		case OPT_REFERRAL:
 			c.referral = optarg;
-			rc = event(&c, FU_EVENT_REFERRAL, &e);
+			if (event(&c, FU_EVENT_REFERRAL, &e) == -1)
+				return fu_fail(&e);
 			break;
 		}
 	}
-	if (rc == -1)
-		return fu_fail(&e);
 	if (cli.exit >= 0)
 		return cli.exit;
-	if (argc - optind != 1) {
-		fputs(cli.usage, stderr);
-		return FU_EXIT_USAGE;
-	}
 	c.client = argv[optind];
 	if (fu_contact_log(&cli, &c, &made, &e) == -1)
 		return fu_fail(&e);

@@ -39,13 +39,12 @@ main(int argc, char *argv[])
 	struct fu_cli cli = { 0 };
 	struct fu_report_query q = { NULL, NULL, NULL, FU_BY_NONE };
 	struct fu_err e = { 0 };
-	int ch, rc = 0;
+	int ch;
 
 	fu_init("fu-stats");
 	cli.usage = usage();
 	cli.flags = FU_CLI_FORMATS | FU_CLI_PORTFOLIOS;
-	while (rc == 0 && (ch = fu_getopt(&cli, argc, argv, "", longopts)) !=
-	    -1) {
+	while ((ch = fu_getopt(&cli, argc, argv, "", longopts)) != -1) {
 		switch (ch) {
 		case OPT_MONTH: q.month = optarg; break;
 		case OPT_FROM: q.from = optarg; break;
@@ -54,20 +53,16 @@ main(int argc, char *argv[])
 			for (q.by = FU_BY_MONTH; q.by <= FU_BY_STAGE; q.by++)
 				if (strcmp(optarg, by[q.by]) == 0)
 					break;
-			if (q.by > FU_BY_STAGE)
-				rc = fu_err_usage(&e, _("--by \"%s\": use month, "
+			if (q.by > FU_BY_STAGE) {
+				fu_err_usage(&e, _("--by \"%s\": use month, "
 				    "channel or stage"), optarg);
+				return fu_fail(&e);
+			}
 			break;
 		}
 	}
-	if (rc == -1)
-		return fu_fail(&e);
 	if (cli.exit >= 0)
 		return cli.exit;
-	if (optind < argc) {
-		fputs(cli.usage, stderr);
-		return FU_EXIT_USAGE;
-	}
 	if (fu_stats(&cli, &q, &e) == -1 || fu_out_close(&e) == -1)
 		return fu_fail(&e);
 	return 0;

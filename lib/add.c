@@ -23,22 +23,14 @@ join_tags(const struct fu_client_in *in, struct fu_buf *b, struct fu_err *e)
 	return 0;
 }
 
-int
-fu_client_add(const struct fu_cli *cli, const struct fu_client_in *in,
-    uint64_t *id, struct fu_err *e)
+/* A client as typed, checked. */
+static int
+client_of(const struct fu_cli *cli, const struct fu_client_in *in,
+    struct fu_buf *tags, struct fu_client *c, struct fu_err *e)
 {
-	struct fu_portfolio pf;
-	struct fu_state st;
-	struct fu_builder b;
-	struct fu_txn *x;
-	struct fu_client c;
-	struct fu_buf tags = { 0 };
-	const struct fu_clientrec *ref = NULL;
-	int rc = -1;
-
-	memset(&c, 0, sizeof(c));
-	c.since = cli->today;
-	if (join_tags(in, &tags, e) == -1 ||
+	memset(c, 0, sizeof(*c));
+	c->since = cli->today;
+	if (join_tags(in, tags, e) == -1 ||
 	    fu_text_check("NAME", in->name, 0, e) == -1 ||
 	    fu_text_check("--company", in->company, 0, e) == -1 ||
 	    fu_text_check("--email", in->email, 0, e) == -1 ||
@@ -46,50 +38,49 @@ fu_client_add(const struct fu_cli *cli, const struct fu_client_in *in,
 	    fu_text_check("--stage", in->stage, 0, e) == -1 ||
 	    fu_text_check("--note", in->note, 1, e) == -1 ||
 	    (in->since != NULL && fu_date_parse(in->since, cli->today,
-	    &c.since, e) == -1))
-		goto out;
+	    &c->since, e) == -1))
+		return -1;
 	if (in->birthday != NULL && fu_mday_parse(in->birthday,
-	    strlen(in->birthday), &c.birthday) == -1) {
-		fu_err_usage(e, _("birthday \"%s\" is not a date (YYYY-MM-DD "
-		    "or MM-DD)"), in->birthday);
-		goto out;
-	}
+	    strlen(in->birthday), &c->birthday) == -1)
+		return fu_err_usage(e, _("birthday \"%s\" is not a date "
+		    "(YYYY-MM-DD or MM-DD)"), in->birthday);
 	if (in->anniversary != NULL && fu_mday_parse(in->anniversary,
-	    strlen(in->anniversary), &c.anniversary) == -1) {
-		fu_err_usage(e, _("anniversary \"%s\" is not a date "
+	    strlen(in->anniversary), &c->anniversary) == -1)
+		return fu_err_usage(e, _("anniversary \"%s\" is not a date "
 		    "(YYYY-MM-DD or MM-DD)"), in->anniversary);
+	c->name = in->name;
+	c->company = in->company;
+	c->email = in->email;
+	c->phone = in->phone;
+	c->stage = in->stage;
+	c->tags = tags->p;
+	c->note = in->note;
+	c->consent = in->consent;
+	return 0;
+}
+
+int
+fu_client_add(const struct fu_cli *cli, const struct fu_client_in *in,
+    uint64_t *id, struct fu_err *e)
+{
+	struct fu_builder b;
+	struct fu_client c;
+	struct fu_buf tags = { 0 };
+	const struct fu_clientrec *ref = NULL;
+	int rc = -1;
+
+	if (client_of(cli, in, &tags, &c, e) == -1 ||
+	    fu_build_begin(&b, cli, 1, e) == -1)
 		goto out;
-	}
-	c.name = in->name;
-	c.company = in->company;
-	c.email = in->email;
-	c.phone = in->phone;
-	c.stage = in->stage;
-	c.tags = tags.p;
-	c.note = in->note;
-	c.consent = in->consent;
-	if (fu_portfolio_open(&pf, fu_cli_portfolio(cli), e) == -1 ||
-	    (x = fu_txn_begin(&pf, e)) == NULL)
-		goto out;
-	if (fu_state_load(&pf, cli->today, NULL, &st, e) == -1) {
-		fu_txn_abort(x);
-		goto out;
-	}
-	fu_build_init(&b, x, &st);
-	if (in->referred_by != NULL && (ref = fu_client_match(&st.clients,
-	    in->referred_by, e)) == NULL) {
-		fu_state_free(&st);
-		fu_txn_abort(x);
+	if (in->referred_by != NULL && (ref = fu_client_match(
+	    &b.st.clients, in->referred_by, e)) == NULL) {
+		fu_build_abort(&b);
 		goto out;
 	}
 	c.referred_by = ref != NULL ? ref->id : 0;
-	if (fu_build_client(&b, &c, e) == -1) {
-		fu_state_free(&st);
-		fu_txn_abort(x);
-		goto out;
-	}
-	fu_state_free(&st);
-	if (fu_txn_commit(x, e) == 0) {
+	if (fu_build_client(&b, &c, e) == -1)
+		fu_build_abort(&b);
+	else if (fu_build_commit(&b, e) == 0) {
 		*id = c.id;
 		rc = 0;
 	}
@@ -102,10 +93,7 @@ int
 fu_agreement_add(const struct fu_cli *cli, const struct fu_agreement_in *in,
     uint64_t *id, struct fu_err *e)
 {
-	struct fu_portfolio pf;
-	struct fu_state st;
 	struct fu_builder b;
-	struct fu_txn *x;
 	struct fu_agreement a;
 	const struct fu_clientrec *c;
 
@@ -121,31 +109,18 @@ fu_agreement_add(const struct fu_cli *cli, const struct fu_agreement_in *in,
 	    &a.every) == -1)
 		return fu_err_usage(e, _("--every \"%s\" is not a period: use "
 		    "such as 90d, 2w, 3m or 1y"), in->every);
-	if (fu_portfolio_open(&pf, fu_cli_portfolio(cli), e) == -1)
-		return -1;
-	/* An agreement needs a client, so a portfolio: make none here. */
-	if (!pf.found)
-		return fu_err_io(e, pf.dir, 0, _("no portfolio here "
-		    "(fu-add client NAME makes one)"));
-	if ((x = fu_txn_begin(&pf, e)) == NULL)
-		return -1;
-	if (fu_state_load(&pf, cli->today, NULL, &st, e) == -1) {
-		fu_txn_abort(x);
-		return -1;
-	}
-	fu_build_init(&b, x, &st);
 	a.what = in->what;
 	a.channel = in->channel;
 	a.made = cli->today;
-	if ((c = fu_client_match(&st.clients, in->client, e)) == NULL ||
+	if (fu_build_begin(&b, cli, 0, e) == -1)
+		return -1;
+	if ((c = fu_client_match(&b.st.clients, in->client, e)) == NULL ||
 	    fu_rule_agreement(c, a.what, a.due, a.made, &a.every, e) == -1 ||
 	    (a.client = c->id, fu_build_agreement(&b, &a, e)) == -1) {
-		fu_state_free(&st);
-		fu_txn_abort(x);
+		fu_build_abort(&b);
 		return -1;
 	}
-	fu_state_free(&st);
-	if (fu_txn_commit(x, e) == -1)
+	if (fu_build_commit(&b, e) == -1)
 		return -1;
 	*id = a.id;
 	return 0;

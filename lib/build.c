@@ -1,23 +1,58 @@
 /*
- * build.c - the one builder of rows.  Whatever makes a row (fu-add, a
- * contact, the steps it makes) hands it here typed: it gets the next id
- * of its table, counting the rows already queued, is spelled as the
- * reader reads it, and is queued in the transaction.
+ * build.c - the one builder of rows.  A command that writes begins here:
+ * the portfolio is locked and its state read as it is under the lock.
+ * Whatever makes a row (fu-add, a contact, the steps it makes) hands it
+ * here typed: it gets the next id of its table, counting the rows already
+ * queued, is spelled as the reader reads it, and is queued; the commit
+ * appends them all or nothing.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "priv.h"
 
-void
-fu_build_init(struct fu_builder *b, struct fu_txn *txn,
-    const struct fu_state *st)
+int
+fu_build_begin(struct fu_builder *b, const struct fu_cli *cli, int make,
+    struct fu_err *e)
 {
-	b->txn = txn;
-	b->st = st;
-	b->last[FU_CLIENTS] = st->clients.max_id;
-	b->last[FU_AGREEMENTS] = st->max_agreement;
-	b->last[FU_LOG] = st->max_log;
+	memset(b, 0, sizeof(*b));
+	if (fu_portfolio_open(&b->pf, fu_cli_portfolio(cli), e) == -1)
+		return -1;
+	/* Only a new client makes a portfolio. */
+	if (!make && !b->pf.found)
+		return fu_err_io(e, b->pf.dir, 0, _("no portfolio here "
+		    "(fu-add client NAME makes one)"));
+	if ((b->txn = fu_txn_begin(&b->pf, e)) == NULL)
+		return -1;
+	if (fu_state_load(&b->pf, cli->today, NULL, &b->st, e) == -1) {
+		fu_txn_abort(b->txn);
+		b->txn = NULL;
+		return -1;
+	}
+	b->last[FU_CLIENTS] = b->st.clients.max_id;
+	b->last[FU_AGREEMENTS] = b->st.max_agreement;
+	b->last[FU_LOG] = b->st.max_log;
+	return 0;
+}
+
+int
+fu_build_commit(struct fu_builder *b, struct fu_err *e)
+{
+	struct fu_txn *x = b->txn;
+
+	fu_state_free(&b->st);
+	b->txn = NULL;
+	return fu_txn_commit(x, e);
+}
+
+void
+fu_build_abort(struct fu_builder *b)
+{
+	if (b->txn == NULL)
+		return;
+	fu_state_free(&b->st);
+	fu_txn_abort(b->txn);
+	b->txn = NULL;
 }
 
 uint64_t

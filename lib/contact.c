@@ -171,7 +171,7 @@ static int
 record(struct fu_builder *b, const struct fu_clientrec *cl, size_t ci,
     const struct contact *c, uint64_t *made, struct fu_err *e)
 {
-	const struct fu_state *st = b->st;
+	const struct fu_state *st = &b->st;
 	const struct fu_open *a = NULL;
 	const struct fu_clientrec *ref = NULL;
 	enum fu_outcome outcome = c->outcome;
@@ -301,14 +301,10 @@ int
 fu_contact_log(const struct fu_cli *cli, const struct fu_contact *in,
     uint64_t *made, struct fu_err *e)
 {
-	struct fu_portfolio pf;
-	struct fu_state st;
 	struct fu_builder b;
-	struct fu_txn *x;
 	struct contact c;
 	const struct fu_clientrec *cl;
 	char d1[11], d2[11];
-	int rc = -1;
 
 	*made = 0;
 	if (parse(cli, in, &c, e) == -1)
@@ -317,26 +313,13 @@ fu_contact_log(const struct fu_cli *cli, const struct fu_contact *in,
 		return fu_err_usage(e, _("--date %s is after today (%s): a "
 		    "contact is logged once it happened"), fu_date_str(c.date,
 		    d1), fu_date_str(c.today, d2));
-	if (fu_portfolio_open(&pf, fu_cli_portfolio(cli), e) == -1)
+	if (fu_build_begin(&b, cli, 0, e) == -1)
 		return -1;
-	/* A contact needs a client, so a portfolio: make none here. */
-	if (!pf.found)
-		return fu_err_io(e, pf.dir, 0, _("no portfolio here "
-		    "(fu-add client NAME makes one)"));
-	if ((x = fu_txn_begin(&pf, e)) == NULL)
-		return -1;
-	if (fu_state_load(&pf, c.today, NULL, &st, e) == -1) {
-		fu_txn_abort(x);
+	if ((cl = fu_client_match(&b.st.clients, in->client, e)) == NULL ||
+	    record(&b, cl, (size_t)(cl - b.st.clients.v), &c, made, e) ==
+	    -1) {
+		fu_build_abort(&b);
 		return -1;
 	}
-	fu_build_init(&b, x, &st);
-	if ((cl = fu_client_match(&st.clients, in->client, e)) != NULL &&
-	    record(&b, cl, (size_t)(cl - st.clients.v), &c, made, e) == 0)
-		rc = 0;
-	fu_state_free(&st);
-	if (rc == -1) {
-		fu_txn_abort(x);
-		return -1;
-	}
-	return fu_txn_commit(x, e);
+	return fu_build_commit(&b, e);
 }

@@ -20,18 +20,7 @@ static const struct fu_field agreement_fields[] = {
 	{ "every", N_("EVERY"), FU_F_NOTEXT },
 	{ "slips", N_("SLIPS"), FU_F_NUM | FU_F_NOTEXT },
 };
-/* The same, with slips shown: for --slipped. */
-static const struct fu_field slipped_fields[] = {
-	{ "due", N_("DUE"), 0 },
-	{ "late", N_("LATE"), FU_F_NUM },
-	{ "client", N_("CLIENT"), FU_F_CUT },
-	{ "what", N_("WHAT"), FU_F_CUT },
-	{ "channel", N_("CHANNEL"), 0 },
-	{ "id", N_("ID"), FU_F_NUM },
-	{ "client_id", N_("CLIENT ID"), FU_F_NUM | FU_F_NOTEXT },
-	{ "every", N_("EVERY"), FU_F_NOTEXT },
-	{ "slips", N_("SLIPS"), FU_F_NUM },
-};
+#define SLIPS 8		/* shown in the text table with --slipped */
 static const struct fu_field client_fields[] = {
 	{ "client_id", N_("CLIENT ID"), FU_F_NUM | FU_F_NOTEXT },
 	{ "client", N_("CLIENT"), FU_F_CUT },
@@ -296,6 +285,7 @@ long
 fu_due(const struct fu_cli *cli, const struct fu_due_query *q,
     struct fu_err *e)
 {
+	struct fu_field af[NF(agreement_fields)];
 	struct fu_portfolio pf;
 	struct fu_state st;
 	struct fu_out o;
@@ -311,10 +301,12 @@ fu_due(const struct fu_cli *cli, const struct fu_due_query *q,
 		return fu_err_usage(e, _("--overdue and --slipped list "
 		    "agreements: they do not go with --stale, --adrift or "
 		    "--occasions"));
+	memcpy(af, agreement_fields, sizeof(af));
+	if (q->slipped)
+		af[SLIPS].flags &= ~FU_F_NOTEXT;
 	switch (q->mode) {
 	case FU_DUE_AGREEMENTS:
-		rc = fu_out_init(&o, cli->fmt, cli->tmpl, q->slipped ?
-		    slipped_fields : agreement_fields, NF(agreement_fields), e);
+		rc = fu_out_init(&o, cli->fmt, cli->tmpl, af, NF(af), e);
 		break;
 	case FU_DUE_OCCASIONS:
 		rc = fu_out_init(&o, cli->fmt, cli->tmpl, occasion_fields,
@@ -341,10 +333,10 @@ fu_due(const struct fu_cli *cli, const struct fu_due_query *q,
 		rc = list_occasions(&st, q, only, &o, &n, e);
 	else
 		rc = list_clients(&st, q, only, &o, &n, e);
-	if (rc == -1 || q->quiet)
-		fu_out_discard(&o);	/* print no half table */
-	else if (fu_out_end(&o, e) == -1)
-		rc = -1;
+	if (q->quiet)
+		fu_out_discard(&o);
+	else
+		rc = fu_out_finish(&o, rc, e);
 	fu_state_free(&st);
 	return rc == -1 ? -1 : n;
 }

@@ -62,6 +62,7 @@ enum fu_fmt { FU_FMT_TEXT, FU_FMT_TSV, FU_FMT_CSV, FU_FMT_JSON, FU_FMT_TEMPLATE 
 struct fu_cli {
 	const char *usage;	/* the usage text, translated */
 	int flags;		/* FU_CLI_* */
+	int args_min, args_max;	/* how many arguments follow the options */
 	/* Filled by fu_getopt: */
 	const char **portfolio;	/* each -p in order, or none */
 	int nportfolio;
@@ -73,8 +74,9 @@ struct fu_cli {
 /* Returns the command's next option, as getopt_long(3) does, taking the
  * shared ones itself (a command's own long options are numbered from 256
  * up, below 4096); -1 at the end, or when the command must exit with
- * cli->exit (after --help, --version or a usage error, already printed).
- * At the end, the positional arguments start at optind. */
+ * cli->exit (after --help, --version or a usage error, already printed,
+ * such as a count of arguments out of range).  At the end, the arguments
+ * start at optind. */
 int fu_getopt(struct fu_cli *, int argc, char *const argv[],
     const char *shortopts, const struct option *longopts);
 /* A count given to an option: a whole number from min to max. */

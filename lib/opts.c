@@ -128,6 +128,10 @@ fu_getopt(struct fu_cli *cli, int argc, char *const argv[],
 		if (take(cli, ch, optarg) == -1)
 			return -1;
 	}
+	if (argc - optind < cli->args_min || argc - optind > cli->args_max) {
+		fputs(cli->usage, stderr);
+		return stop(cli, FU_EXIT_USAGE);
+	}
 	if (fu_today(today_arg, &cli->today, &e) == -1)
 		return stop(cli, fu_fail(&e));
 	return stop(cli, -1);

@@ -379,6 +379,16 @@ done:
 	return 0;
 }
 
+int
+fu_out_finish(struct fu_out *o, int rc, struct fu_err *e)
+{
+	if (rc == -1) {
+		fu_out_discard(o);
+		return -1;
+	}
+	return fu_out_end(o, e);
+}
+
 void
 fu_out_discard(struct fu_out *o)
 {

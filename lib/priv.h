@@ -489,16 +489,22 @@ int fu_rule_agreement(const struct fu_clientrec *, const char *what,
     fu_date due, fu_date made, const struct fu_period *every,
     struct fu_err *);
 
-/* build.c: the one builder of rows.  Each takes a typed row, gives it the
- * next id of its table (counting those already queued), checks it as the
- * reader will read it, and queues it; agreements pass the rule first. */
+/* build.c: the one builder of rows.  Begin locks the portfolio of cli
+ * (making it only when make is set) and reads its state under the lock;
+ * each build takes a typed row, gives it the next id of its table
+ * (counting those already queued), spells it as the reader will read it,
+ * and queues it; commit appends all or nothing, and ends the builder, as
+ * abort does. */
 struct fu_builder {
+	struct fu_portfolio pf;
+	struct fu_state st;		/* the portfolio as locked */
 	struct fu_txn *txn;
-	const struct fu_state *st;
 	uint64_t last[FU_NTABLES];	/* the last id given, per table */
 };
-void fu_build_init(struct fu_builder *, struct fu_txn *,
-    const struct fu_state *);
+int fu_build_begin(struct fu_builder *, const struct fu_cli *, int make,
+    struct fu_err *);
+int fu_build_commit(struct fu_builder *, struct fu_err *);
+void fu_build_abort(struct fu_builder *);	/* after begin failed too */
 int fu_build_client(struct fu_builder *, struct fu_client *,
     struct fu_err *);
 int fu_build_agreement(struct fu_builder *, struct fu_agreement *,
@@ -540,6 +546,10 @@ int fu_out_init(struct fu_out *, enum fu_fmt, const char *tmpl,
 int fu_out_row(struct fu_out *, const char *const *values, struct fu_err *);
 int fu_out_end(struct fu_out *, struct fu_err *);
 void fu_out_discard(struct fu_out *);	/* frees, printing nothing more */
+/* Ends a printer as the work went: with rc 0 the rows kept are printed
+ * (fu_out_end), with -1 dropped (a half table is never printed); returns
+ * rc, or -1 if printing failed. */
+int fu_out_finish(struct fu_out *, int rc, struct fu_err *);
 /* The one aligner and the one cutter, for text a person reads: s padded
  * to w columns (on the left when right), or cut to w columns with "..."
  * where it is cut.  Line breaks and tabs become spaces. */

@@ -291,11 +291,7 @@ print_machine(const struct fu_report *r, enum fu_fmt fmt, const char *tmpl,
 			rc = fu_out_row(&o, v, e);
 	}
 	fu_buf_free(&refs);
-	if (rc == -1)
-		fu_out_discard(&o);
-	else if (fu_out_end(&o, e) == -1)
-		rc = -1;
-	return rc;
+	return fu_out_finish(&o, rc, e);
 }
 
 /* For a person, with --by: a table of the figures that matter most. */
@@ -369,11 +365,7 @@ print_table(const struct fu_report *r, struct fu_err *e)
 		rc = fu_out_row(&o, v, e);
 	}
 	fu_buf_free(&refs);
-	if (rc == -1)
-		fu_out_discard(&o);
-	else if (fu_out_end(&o, e) == -1)
-		rc = -1;
-	return rc;
+	return fu_out_finish(&o, rc, e);
 }
 
 /*

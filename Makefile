@@ -15,7 +15,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 override CFLAGS += -std=c17 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 	-Ilib -DLOCALEDIR='"$(LOCALEDIR)"'
-LDLIBS = -lcsv -pthread
+LDLIBS = -lcsv -lxxhash -pthread
 
 # The commands, one file each in cmd/.
 BIN = fu-add fu-log fu-due fu-stats
@@ -26,6 +26,7 @@ LIBOBJ = \
 	lib/settings.o \
 	lib/buf.o \
 	lib/mem.o \
+	lib/digest.o \
 	lib/strmap.o \
 	lib/idmap.o \
 	lib/utf8.o \

@@ -40,6 +40,9 @@ client_of(const struct fu_cli *cli, const struct fu_client_in *in,
 	    (in->since != NULL && fu_date_parse(in->since, cli->today,
 	    &c->since, e) == -1))
 		return -1;
+	/* A name of blanks names no one (the reader refuses it too). */
+	if (in->name[strspn(in->name, " \t")] == '\0')
+		return fu_err_usage(e, _("%s is empty"), "NAME");
 	if (in->birthday != NULL && fu_mday_parse(in->birthday,
 	    strlen(in->birthday), &c->birthday) == -1)
 		return fu_err_usage(e, _("birthday \"%s\" is not a date "

@@ -24,7 +24,12 @@ fu_build_begin(struct fu_builder *b, const struct fu_cli *cli, int make,
 		    "(fu-add client NAME makes one)"));
 	if ((b->txn = fu_txn_begin(&b->pf, e)) == NULL)
 		return -1;
-	if (fu_state_load(&b->pf, cli->today, NULL, &b->st, e) == -1) {
+	/* A portfolio to be made has no row yet. */
+	if (!b->pf.found) {
+		b->st.clients.seq = 1;
+		b->st.asof = cli->today;
+	} else if (fu_state_load(&b->pf, cli->today, NULL, &b->st, e) ==
+	    -1) {
 		fu_txn_abort(b->txn);
 		b->txn = NULL;
 		return -1;

@@ -3,10 +3,20 @@
  * derived state of their first bytes stays true: it is saved in
  * DIR/.fu-state with the length read of each table, and the next command
  * reads only what was appended since.  It is a cache, never the source of
- * truth: it is used only when its checksum holds and every table still
- * starts with the very bytes it was made from (same file, at least as
- * long, the same first and last 4 KiB before the saved length), and is
- * made again otherwise.
+ * truth.  It is used only when its checksums hold and each table is proven
+ * to start with the very bytes it was made from:
+ *
+ *   - by the table's stat data (device, inode, size, mtime and ctime to
+ *     the nanosecond) being what they were when its bytes were last
+ *     proven, if they were taken well after the table's last change (as
+ *     git takes its index): any change since then, even one of the same
+ *     length or one whose mtime was put back, changes the ctime;
+ *   - else, by a hash (XXH64) of those bytes, kept running as they are
+ *     read: so an append by fu or by another program is read alone, and
+ *     any other change means a full read.
+ *
+ * What proved a table is written back into the header in place, so that
+ * the next command trusts the stat data again.  See fu-portfolio(5).
  */
 #include <errno.h>
 #include <stddef.h>
@@ -22,68 +32,27 @@
 #include "priv.h"
 
 #define MAGIC "FUSTATE\n"
-#define FORMAT 4
-#define PRINT 4096		/* bytes of each end fingerprinted */
+#define FORMAT 5
 #define SAVE_AFTER (4LL << 20)	/* bytes read since that pay for a save */
+#define DIGEST_MAX 128		/* room for a saved running hash */
+#define NS 1000000000LL
 
-/* What mkstemp names a state being saved, but the last six. */
-static const char *const state_temp[] = { ".fu-state." };
-
-struct tablemark {
-	uint8_t exists, tsv;
-	uint64_t dev, ino, size, head, tail;
-	int64_t line;
+/* What proved a table last: its stat data then, the clock just before it
+ * was taken, and the running hash of its bytes at that size. */
+struct seen {
+	uint64_t size;
+	int64_t mtime, ctime;		/* nanoseconds since the epoch */
+	int64_t proven;
+	unsigned char dg[DIGEST_MAX];
 };
-
-/* FNV-1a over bytes [from, to) of a file; -1 on a read error. */
-static int
-fingerprint(int fd, off_t from, off_t to, uint64_t *out)
-{
-	unsigned char buf[PRINT];
-	uint64_t h = 0xcbf29ce484222325ULL;
-	ssize_t n, i;
-
-	if (to - from > PRINT || (n = pread(fd, buf, (size_t)(to - from),
-	    from)) != to - from)
-		return -1;
-	for (i = 0; i < n; i++)
-		h = (h ^ buf[i]) * 0x100000001b3ULL;
-	*out = h;
-	return 0;
-}
-
-/* Marks a table as read up to size bytes; -1 when it cannot be saved,
- * such as when its last row has no line end yet. */
-static int
-mark(const struct fu_table_file *tf, off_t size, long line,
-    struct tablemark *m)
-{
-	struct stat st;
-	char last;
-	int fd, rc = -1;
-
-	memset(m, 0, sizeof(*m));
-	if (!tf->exists)
-		return 0;
-	if ((fd = open(tf->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
-	    O_NONBLOCK)) == -1)
-		return -1;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= size &&
-	    (size == 0 || (pread(fd, &last, 1, size - 1) == 1 && last ==
-	    '\n')) && fingerprint(fd, 0, size < PRINT ? size : PRINT,
-	    &m->head) == 0 && fingerprint(fd, size < PRINT ? 0 : size - PRINT,
-	    size, &m->tail) == 0) {
-		m->exists = 1;
-		m->tsv = tf->dialect.tsv || strstr(tf->name, ".tsv") != NULL;
-		m->dev = (uint64_t)st.st_dev;
-		m->ino = (uint64_t)st.st_ino;
-		m->size = (uint64_t)size;
-		m->line = line;
-		rc = 0;
-	}
-	close(fd);
-	return rc;
-}
+struct tablemark {
+	uint8_t exists, tsv, pad[6];
+	uint64_t dev, ino;
+	uint64_t size;			/* bytes the state stands for */
+	int64_t line;			/* the line there */
+	unsigned char dg[DIGEST_MAX];	/* the running hash there */
+	struct seen seen;
+};
 
 /* The records as saved, in the machine's own layout: fixed size, strings
  * as offsets into one block of NUL-terminated text, so that loading is a
@@ -107,9 +76,11 @@ struct dhead {
 	char magic[8];
 	int32_t format, sizes, maxdate, pad;
 	char version[16];
-	uint64_t sum;		/* of every other byte of the file */
+	uint32_t digest, pad2;	/* fu_digest_version() */
+	uint64_t sum;		/* of the body, every byte after the header */
 	uint64_t max_agreement, max_log, nclients, max_id, nopen, ntext;
 	struct tablemark m[FU_NTABLES];
+	uint64_t hsum;		/* of the header before it */
 };
 
 /* A checksum, eight words at a time: a damaged state must not be taken
@@ -135,37 +106,109 @@ checksum(const unsigned char *p, size_t n)
 	return x;
 }
 
-/* The checksum of a whole state but its own eight bytes. */
 static uint64_t
-state_sum(const unsigned char *p, size_t n)
+head_sum(const struct dhead *h)
 {
-	size_t at = offsetof(struct dhead, sum);
-
-	return checksum(p, at) * 31 ^ checksum(p + at + 8, n - at - 8);
+	return checksum((const unsigned char *)h, offsetof(struct dhead,
+	    hsum));
 }
 
-/* Seals a written state: its checksum into the header. */
-static int
-seal(const char *path)
+static int64_t
+ns(struct timespec t)
 {
-	struct stat sb;
-	void *map;
-	uint64_t sum;
-	int fd, rc = -1;
+	return (int64_t)t.tv_sec * NS + t.tv_nsec;
+}
 
-	if ((fd = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC)) == -1)
+/* Whether stat data taken at proven may miss a change: the table changed
+ * so shortly before that a later change could keep its timestamps.  File
+ * systems that keep whole seconds get two. */
+static int
+racy(const struct seen *s)
+{
+	int64_t margin = s->mtime % NS == 0 && s->ctime % NS == 0 ? 2 * NS :
+	    NS;
+
+	return s->ctime >= s->proven - margin;
+}
+
+/* The stat data and hash that prove a table as read now. */
+static void
+seen_now(const struct fu_portfolio *pf, const struct fu_table_file *tf,
+    struct seen *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->size = (uint64_t)tf->st.st_size;
+	s->mtime = ns(tf->st.st_mtim);
+	s->ctime = ns(tf->st.st_ctim);
+	s->proven = ns(pf->snapped);
+	fu_digest_save(tf->digest, s->dg);
+}
+
+static int
+same_stat(const struct fu_table_file *tf, const struct seen *s)
+{
+	return (uint64_t)tf->st.st_size == s->size && ns(tf->st.st_mtim) ==
+	    s->mtime && ns(tf->st.st_ctim) == s->ctime;
+}
+
+/* Whether a table can be saved as read: read whole to its size (not cut
+ * back by a journal), hashed, and ending in a line end. */
+static int
+savable(const struct fu_table_file *tf)
+{
+	char last;
+	int fd, ok;
+
+	if (!tf->exists)
+		return 1;
+	if (tf->digest == NULL || tf->snap != (long long)tf->st.st_size ||
+	    (tf->snap > 0 && !tf->has_header))
+		return 0;
+	if (tf->snap == 0)
+		return 1;
+	if ((fd = open(tf->path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) == -1)
+		return 0;
+	ok = pread(fd, &last, 1, tf->snap - 1) == 1 && last == '\n';
+	close(fd);
+	return ok;
+}
+
+static void
+mark(const struct fu_portfolio *pf, const struct fu_table_file *tf,
+    struct tablemark *m)
+{
+	memset(m, 0, sizeof(*m));
+	if (!tf->exists)
+		return;
+	m->exists = 1;
+	m->tsv = strstr(tf->name, ".tsv") != NULL;
+	m->dev = (uint64_t)tf->st.st_dev;
+	m->ino = (uint64_t)tf->st.st_ino;
+	m->size = (uint64_t)tf->snap;
+	m->line = tf->end_line;
+	fu_digest_save(tf->digest, m->dg);
+	seen_now(pf, tf, &m->seen);
+}
+
+/* Seals a written state: its checksums into the header. */
+static int
+seal(int fd, size_t size)
+{
+	struct dhead h;
+	void *map;
+	int rc = -1;
+
+	if (size <= sizeof(h) || (map = mmap(NULL, size, PROT_READ,
+	    MAP_PRIVATE, fd, 0)) == MAP_FAILED)
 		return -1;
-	if (fstat(fd, &sb) == 0 && (size_t)sb.st_size > sizeof(struct dhead) &&
-	    (map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd,
-	    0)) != MAP_FAILED) {
-		sum = state_sum(map, (size_t)sb.st_size);
-		munmap(map, (size_t)sb.st_size);
-		if (pwrite(fd, &sum, sizeof(sum), offsetof(struct dhead, sum)) ==
-		    (ssize_t)sizeof(sum))
-			rc = 0;
-	}
-	if (close(fd) == -1)
-		rc = -1;
+	memcpy(&h, map, sizeof(h));
+	h.sum = checksum((const unsigned char *)map + sizeof(h), size -
+	    sizeof(h));
+	munmap(map, size);
+	h.hsum = head_sum(&h);
+	if (pwrite(fd, &h, sizeof(h), 0) == (ssize_t)sizeof(h))
+		rc = 0;
 	return rc;
 }
 
@@ -198,6 +241,8 @@ save(struct fu_portfolio *pf, const struct fu_state *st,
 {
 	struct dhead h;
 	struct fu_buf tx = { 0 };
+	struct fu_err e;
+	struct stat sb;
 	char tmp[4200], path[4200];
 	uint64_t k, v, nslips = 0;
 	size_t i, pos = 0;
@@ -206,23 +251,18 @@ save(struct fu_portfolio *pf, const struct fu_state *st,
 
 	memset(&h, 0, sizeof(h));
 	for (t = 0; t < FU_NTABLES; t++)
-		/* Blank lines and no header yet: the next read starts over. */
-		if ((pf->t[t].exists && pf->t[t].snap > 0 &&
-		    !pf->t[t].has_header) || mark(&pf->t[t], (off_t)pf->t[t].snap,
-		    pf->t[t].end_line, &h.m[t]) == -1)
-			return -1;
+		mark(pf, &pf->t[t], &h.m[t]);
 	if (fu_buf_add(&tx, "", 1) == -1)
 		return -1;
 	snprintf(path, sizeof(path), "%s/.fu-state", pf->dir);
-	snprintf(tmp, sizeof(tmp), "%s/.fu-state.XXXXXX", pf->dir);
 	/* A run killed while saving leaves its copy, as large as the state;
 	 * one an hour old is no other run's at work. */
-	fu_sweep(pf->dir, state_temp, 1, time(NULL) - 3600);
-	if ((fd = mkstemp(tmp)) == -1) {
+	fu_sweep(pf->dir, "state", time(NULL) - 3600);
+	if ((fd = fu_temp(pf->dir, "state", tmp, sizeof(tmp), &e)) == -1) {
 		fu_buf_free(&tx);
 		return -1;
 	}
-	if (fchmod(fd, 0600) == -1 || (fp = fdopen(fd, "w")) == NULL) {
+	if ((fp = fdopen(fd, "w")) == NULL) {
 		close(fd);
 		unlink(tmp);
 		fu_buf_free(&tx);
@@ -232,6 +272,7 @@ save(struct fu_portfolio *pf, const struct fu_state *st,
 	h.format = FORMAT;
 	h.sizes = sizes();
 	h.maxdate = p->maxdate;
+	h.digest = fu_digest_version();
 	snprintf(h.version, sizeof(h.version), "%s", FU_VERSION);
 	h.max_agreement = st->max_agreement;
 	h.max_log = st->max_log;
@@ -317,25 +358,92 @@ save(struct fu_portfolio *pf, const struct fu_state *st,
 		fwrite(&line, sizeof(line), 1, fp);
 	}
 	fwrite("END\n", 1, 4, fp);
-	if (bad || ferror(fp) | (fclose(fp) == EOF) || seal(tmp) == -1 ||
-	    rename(tmp, path) == -1) {
+	/* Closed whatever went wrong, so that a failed save holds no disk
+	 * space: it may be what the tables need next. */
+	if (fflush(fp) == EOF || ferror(fp))
+		bad = 1;
+	if (!bad && (fstat(fd, &sb) == -1 || seal(fd, (size_t)sb.st_size) ==
+	    -1 || fsync(fd) == -1))
+		bad = 1;
+	if (fclose(fp) == EOF)
+		bad = 1;
+	if (bad || rename(tmp, path) == -1) {
 		unlink(tmp);
 		return -1;
 	}
 	return 0;
 }
 
+/* Writes back into the saved header what proved each table now, so that
+ * the next command trusts the stat data instead of hashing again.  In
+ * place: a header torn by a crash fails its checksum, and the tables are
+ * then read whole. */
+static void
+refresh(struct fu_portfolio *pf, const struct fu_state *st)
+{
+	struct dhead h;
+	struct fu_err e;
+	struct stat sb;
+	char path[4200];
+	int t, fd, changed = 0;
+
+	memcpy(&h, st->map, sizeof(h));
+	for (t = 0; t < FU_NTABLES; t++) {
+		struct seen now;
+
+		if (!pf->t[t].exists)
+			continue;
+		if (same_stat(&pf->t[t], &h.m[t].seen) && !racy(&h.m[t].seen))
+			continue;
+		seen_now(pf, &pf->t[t], &now);
+		h.m[t].seen = now;
+		changed = 1;
+	}
+	if (!changed)
+		return;
+	h.hsum = head_sum(&h);
+	snprintf(path, sizeof(path), "%s/.fu-state", pf->dir);
+	if ((fd = open(path, O_WRONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) == -1)
+		return;
+	/* Only the file this state was read from: another reader may have
+	 * saved a new one meanwhile. */
+	if (fu_file_lockable(fd, path, &e) == 0 && fstat(fd, &sb) == 0 &&
+	    (uint64_t)sb.st_dev == st->map_dev && (uint64_t)sb.st_ino ==
+	    st->map_ino)
+		(void)pwrite(fd, &h, sizeof(h), 0);
+	close(fd);
+}
+
 void
 fu_cache_save(struct fu_portfolio *pf, const struct fu_state *st,
     const struct fu_known *k, long long fresh, long long covered)
 {
+	int t, tables = 0;
+
+	/* A writer's refusal writes nothing (and a writer's own state is
+	 * stale once it commits); nor is a state saved in a directory that
+	 * holds no table, or for a table not read whole. */
+	if (!fu_settings()->cache || pf->writing || fu_digest_size() >
+	    DIGEST_MAX)
+		return;
+	for (t = 0; t < FU_NTABLES; t++) {
+		if (!savable(&pf->t[t]))
+			return;
+		tables += pf->t[t].exists;
+	}
+	if (tables == 0)
+		return;
 	/* A few rows appended since the saved state cost less to read again
 	 * than the state costs to write: it is saved again once they are an
-	 * eighth of what it stands for, or a few megabytes.  Saving may
-	 * fail (a read-only portfolio): the answer stands. */
-	if (!fu_settings()->cache || (covered > 0 && (fresh == 0 ||
-	    (fresh < SAVE_AFTER && fresh < covered / 8))))
+	 * eighth of what it stands for, or a few megabytes; meanwhile, what
+	 * proved the tables is written back.  Saving may fail (a read-only
+	 * portfolio): the answer stands. */
+	if (covered > 0 && fresh < SAVE_AFTER && fresh < covered / 8) {
+		if (st->map != NULL)
+			refresh(pf, st);
 		return;
+	}
 	(void)save(pf, st, k);
 }
 
@@ -358,20 +466,30 @@ take(struct cur *c, size_t n)
 	return at;
 }
 
-/* Whether a table is still what the saved state read of it. */
+/* Whether a table still starts with the bytes the saved state was made
+ * from: by its stat data, when they were taken well after its last
+ * change and are the same now; else by the hash of those bytes. */
 static int
-same_table(const struct fu_table_file *tf, const struct tablemark *m)
+proven(const struct fu_table_file *tf, const struct tablemark *m)
 {
-	struct tablemark now;
+	struct fu_digest *dg;
+	uint64_t h;
+	int same;
 
 	if (!m->exists)
 		return !tf->exists;
-	if (!tf->exists || (uint64_t)tf->snap < m->size ||
-	    m->tsv != (strstr(tf->name, ".tsv") != NULL) ||
-	    mark(tf, (off_t)m->size, (long)m->line, &now) == -1)
+	if (!tf->exists || m->tsv != (strstr(tf->name, ".tsv") != NULL) ||
+	    (uint64_t)tf->st.st_dev != m->dev || (uint64_t)tf->st.st_ino !=
+	    m->ino || (uint64_t)tf->snap < m->size)
 		return 0;
-	return now.dev == m->dev && now.ino == m->ino && now.head == m->head &&
-	    now.tail == m->tail;
+	if (same_stat(tf, &m->seen) && !racy(&m->seen))
+		return 1;
+	if ((dg = fu_digest_load(m->dg)) == NULL)
+		return 0;
+	same = fu_digest_file(tf->path, (off_t)m->size, &h) == 0 &&
+	    h == fu_digest_value(dg);
+	fu_digest_free(dg);
+	return same;
 }
 
 int
@@ -405,41 +523,48 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 	struct dhead h;
 	struct cur c;
 	struct stat sb;
+	struct fu_err e;
 	const char *tx, *rec;
 	char path[4200];
 	void *map;
 	uint64_t i, k, v, n, ntx;
 	int fd, t;
 
-	if (!fu_settings()->cache)
+	if (!fu_settings()->cache || fu_digest_size() > DIGEST_MAX)
 		return -1;
 	snprintf(path, sizeof(path), "%s/.fu-state", pf->dir);
-	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1)
+	/* Only a regular file of the user's: not a FIFO that would hang us,
+	 * nor another's that could lie. */
+	if ((fd = fu_file_open(path, &e)) == -1)
 		return -1;
-	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) ||
-	    (size_t)sb.st_size < sizeof(h) + 4 || (map = mmap(NULL,
-	    (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0)) == MAP_FAILED) {
+	if (fstat(fd, &sb) == -1 || (size_t)sb.st_size < sizeof(h) + 4 ||
+	    (map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd,
+	    0)) == MAP_FAILED) {
 		close(fd);
 		return -1;
 	}
 	close(fd);
 	st->map = map;
 	st->maplen = (size_t)sb.st_size;
+	st->map_dev = (uint64_t)sb.st_dev;
+	st->map_ino = (uint64_t)sb.st_ino;
 	c.p = map;
 	c.end = c.p + sb.st_size;
 	c.bad = 0;
 	memcpy(&h, take(&c, sizeof(h)), sizeof(h));
 	if (memcmp(h.magic, MAGIC, 8) != 0 || h.format != FORMAT ||
 	    h.sizes != sizes() || strncmp(h.version, FU_VERSION,
-	    sizeof(h.version)) != 0 || memcmp(c.end - 4, "END\n", 4) != 0)
+	    sizeof(h.version)) != 0 || h.digest != fu_digest_version() ||
+	    head_sum(&h) != h.hsum || memcmp(c.end - 4, "END\n", 4) != 0)
 		goto stale;
 	/* Rows dated after today would have been left out of the answer. */
 	if (h.maxdate > asof)
 		goto stale;
 	for (t = 0; t < FU_NTABLES; t++)
-		if (!same_table(&pf->t[t], &h.m[t]))
+		if (!proven(&pf->t[t], &h.m[t]))
 			goto stale;
-	if (state_sum(map, (size_t)sb.st_size) != h.sum)
+	if (checksum((const unsigned char *)map + sizeof(h), (size_t)sb.st_size
+	    - sizeof(h)) != h.sum)
 		goto stale;
 	n = h.nclients;
 	if (n > (uint64_t)(c.end - c.p) / sizeof(struct dclient) ||
@@ -564,12 +689,19 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 	if (c.end - c.p != 4 || fu_clients_index(&st->clients) == -1)
 		goto stale;
 	for (t = 0; t < FU_NTABLES; t++) {
+		if (h.m[t].exists && (pf->t[t].digest = fu_digest_load(
+		    h.m[t].dg)) == NULL)
+			goto stale;
 		pf->t[t].start = (long long)h.m[t].size;
 		pf->t[t].start_line = (long)h.m[t].line;
 	}
 	return 0;
 stale:
 	/* Not fit to use: forget all of it, the tables will be read. */
+	for (t = 0; t < FU_NTABLES; t++) {
+		fu_digest_free(pf->t[t].digest);
+		pf->t[t].digest = NULL;
+	}
 	fu_clients_free(&st->clients);
 	free(st->cs);
 	free(st->open);

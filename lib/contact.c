@@ -147,70 +147,78 @@ follow(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
 	return 0;
 }
 
-/* The log row's note: an event's text before the note the user gave. */
+/* The log row's note: an event's text before the note the user gave,
+ * whole (text is never cut: a cut could split a character). */
 static char *
 event_note(const struct contact *c, const struct fu_clientrec *ref)
 {
-	const char *head = c->in->text, *note = c->in->note;
-	char refbuf[512], *s;
-	size_t len;
+	const char *note = c->in->note;
+	char *head, *s;
 
-	if (ref != NULL) {
-		snprintf(refbuf, sizeof(refbuf), _("referred %s (%llu)"),
-		    ref->name, (unsigned long long)ref->id);
-		head = refbuf;
-	}
-	len = strlen(head) + (note ? strlen(note) + 3 : 0) + 1;
-	if ((s = malloc(len)) != NULL)
-		snprintf(s, len, "%s%s%s", head, note ? " - " : "",
-		    note ? note : "");
+	if (ref != NULL)
+		head = fu_strf(_("referred %s (%llu)"), ref->name,
+		    (unsigned long long)ref->id);
+	else
+		head = fu_strf("%s", c->in->text);
+	if (head == NULL)
+		return NULL;
+	s = note != NULL ? fu_strf("%s - %s", head, note) : head;
+	if (s != head)
+		free(head);
 	return s;
 }
 
-static int
-record(struct fu_builder *b, const struct fu_clientrec *cl, size_t ci,
-    const struct contact *c, uint64_t *made, struct fu_err *e)
-{
-	const struct fu_state *st = &b->st;
-	const struct fu_open *a = NULL;
-	const struct fu_clientrec *ref = NULL;
-	enum fu_outcome outcome = c->outcome;
-	enum fu_status status = fu_state_status(st, ci);
-	const char *what = c->in->next;
-	fu_date due = c->due;
-	struct fu_period every = c->every;
-	const char *next_channel = NULL;
-	struct fu_agreement next, occ;
-	struct fu_logrow l;
-	char auto_what[512], *note = NULL;
-	uint64_t log_id = fu_build_next_id(b, FU_LOG);
-	int event = outcome >= FU_O_SIGNAL, rc;
+/* What a contact does, once decided: the agreement it followed up on and
+ * what became of it, and the step it makes. */
+struct plan {
+	const struct fu_open *a;		/* followed up on, or NULL */
+	const struct fu_clientrec *ref;		/* --referral */
+	enum fu_outcome outcome;
+	const char *what;			/* the step made, or NULL */
+	fu_date due;
+	struct fu_period every;
+	const char *channel;			/* the step's channel */
+	char *owned;				/* what, when made here */
+};
 
-	if (event) {
-		if (outcome == FU_O_LOST && status == FU_LOST)
+/* Decides what the contact does, under rule 2; refuses what it must. */
+static int
+decide(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
+    const struct contact *c, struct plan *p, struct fu_err *e)
+{
+	enum fu_status status = fu_state_status(st, ci);
+
+	memset(p, 0, sizeof(*p));
+	p->outcome = c->outcome;
+	p->what = c->in->next;
+	p->due = c->due;
+	p->every = c->every;
+	if (p->outcome >= FU_O_SIGNAL) {
+		if (p->outcome == FU_O_LOST && status == FU_LOST)
 			return fu_err_usage(e, _("%s is already lost; a comeback "
 			    "is --won --next WHAT --due DATE"), cl->name);
-		if (outcome == FU_O_WON && status != FU_LOST)
+		if (p->outcome == FU_O_WON && status != FU_LOST)
 			return fu_err_usage(e, _("%s is not lost: --won records "
 			    "that a lost client came back"), cl->name);
-		if (outcome == FU_O_WON && what == NULL)
+		if (p->outcome == FU_O_WON && p->what == NULL)
 			return fu_err_usage(e, _("a client who comes back needs "
 			    "a next step: add --next WHAT --due DATE"));
-		if (outcome == FU_O_REFERRAL) {
-			if ((ref = fu_client_match(&st->clients, c->in->referral,
-			    e)) == NULL)
+		if (p->outcome == FU_O_REFERRAL) {
+			if ((p->ref = fu_client_match(&st->clients,
+			    c->in->referral, e)) == NULL)
 				return -1;
-			if (ref == cl)
+			if (p->ref == cl)
 				return fu_err_usage(e, _("%s cannot refer "
 				    "themselves"), cl->name);
 		}
-		if (outcome == FU_O_SIGNAL && what == NULL) {
+		if (p->outcome == FU_O_SIGNAL && p->what == NULL) {
 			/* A warning sign is acted on at once, or by --due. */
-			snprintf(auto_what, sizeof(auto_what), _("Act on the "
-			    "warning sign: %s"), c->in->text);
-			what = auto_what;
-			if (due == FU_DATE_NONE)
-				due = c->today;
+			if ((p->owned = fu_strf(_("Act on the warning sign: "
+			    "%s"), c->in->text)) == NULL)
+				return fu_err_nomem(e);
+			p->what = p->owned;
+			if (p->due == FU_DATE_NONE)
+				p->due = c->today;
 		}
 	} else {
 		/* A lost client is followed up only on a win-back step made
@@ -218,40 +226,55 @@ record(struct fu_builder *b, const struct fu_clientrec *cl, size_t ci,
 		if (status == FU_LOST && st->cs[ci].open == 0)
 			return fu_err_usage(e, _("%s is lost: record a comeback "
 			    "with --won --next WHAT --due DATE"), cl->name);
-		if (follow(st, cl, ci, c, &a, e) == -1)
+		if (follow(st, cl, ci, c, &p->a, e) == -1)
 			return -1;
-		if (a == NULL && outcome != FU_O_NONE)
+		if (p->a == NULL && p->outcome != FU_O_NONE)
 			return fu_err_usage(e, _("-o %s needs an agreement to "
-			    "follow up on"), fu_outcome_str(outcome));
-		if (a != NULL && outcome == FU_O_NONE)
-			outcome = FU_O_KEPT;
+			    "follow up on"), fu_outcome_str(p->outcome));
+		if (p->a != NULL && p->outcome == FU_O_NONE)
+			p->outcome = FU_O_KEPT;
 		/* A moved step continues: the same step, channel and period,
 		 * on the new date. */
-		if (outcome == FU_O_MOVED && what == NULL) {
-			if (due == FU_DATE_NONE)
+		if (p->outcome == FU_O_MOVED && p->what == NULL) {
+			if (p->due == FU_DATE_NONE)
 				return fu_err_usage(e, _("moved to when? add "
 				    "--due DATE (and --next WHAT for a new "
 				    "step)"));
-			what = a->what;
-			next_channel = a->channel;
+			p->what = p->a->what;
+			p->channel = p->a->channel;
 			if (c->every.n == 0)
-				every = a->every;
+				p->every = p->a->every;
 		}
 	}
-	if (what == NULL && due != FU_DATE_NONE)
+	if (p->what == NULL && p->due != FU_DATE_NONE)
 		return fu_err_usage(e, _("--due goes with --next WHAT"));
-	if (what != NULL && fu_rule_agreement(cl, what, due, c->date, &every,
-	    e) == -1)
+	if (p->what != NULL && fu_rule_agreement(cl, p->what, p->due, c->date,
+	    &p->every, e) == -1)
 		return -1;
+	return 0;
+}
+
+/* Builds the rows of a decided contact: the step it makes, the next
+ * occurrence of a recurring agreement it kept, and its log row. */
+static int
+build(struct fu_builder *b, const struct fu_clientrec *cl,
+    const struct contact *c, const struct plan *p, uint64_t *made,
+    struct fu_err *e)
+{
+	uint64_t log_id = fu_build_next_id(b, FU_LOG);
+	struct fu_agreement next, occ;
+	struct fu_logrow l;
+	char *note = NULL;
+	int rc;
 
 	*made = 0;
-	memset(&next, 0, sizeof(next));
-	if (what != NULL) {
+	if (p->what != NULL) {
+		memset(&next, 0, sizeof(next));
 		next.client = cl->id;
-		next.what = what;
-		next.due = due;
-		next.channel = next_channel;
-		next.every = every;
+		next.what = p->what;
+		next.due = p->due;
+		next.channel = p->channel;
+		next.every = p->every;
 		next.made = c->date;
 		next.from = log_id;
 		if (fu_build_agreement(b, &next, e) == -1)
@@ -260,13 +283,13 @@ record(struct fu_builder *b, const struct fu_clientrec *cl, size_t ci,
 	}
 	/* A kept recurring agreement makes its next occurrence, due one
 	 * period after this contact. */
-	if (a != NULL && outcome == FU_O_KEPT && a->every.n > 0) {
+	if (p->a != NULL && p->outcome == FU_O_KEPT && p->a->every.n > 0) {
 		memset(&occ, 0, sizeof(occ));
 		occ.client = cl->id;
-		occ.what = a->what;
-		occ.due = fu_period_add(c->date, &a->every);
-		occ.channel = a->channel;
-		occ.every = a->every;
+		occ.what = p->a->what;
+		occ.due = fu_period_add(c->date, &p->a->every);
+		occ.channel = p->a->channel;
+		occ.every = p->a->every;
 		occ.made = c->date;
 		occ.from = log_id;
 		if (fu_build_agreement(b, &occ, e) == -1)
@@ -277,16 +300,18 @@ record(struct fu_builder *b, const struct fu_clientrec *cl, size_t ci,
 	memset(&l, 0, sizeof(l));
 	l.date = c->date;
 	l.client = cl->id;
-	l.agreement = a != NULL ? a->id : 0;
-	l.channel = c->in->channel ? c->in->channel : a ? a->channel : NULL;
-	l.outcome = outcome;
+	l.agreement = p->a != NULL ? p->a->id : 0;
+	l.channel = c->in->channel ? c->in->channel : p->a ? p->a->channel :
+	    NULL;
+	l.outcome = p->outcome;
 	l.has_amount = c->has_amount;
 	l.amount = c->amount;
 	l.mood = c->mood;
 	l.next = *made;
 	l.note = c->in->note;
-	if (event && (c->in->text != NULL || ref != NULL)) {
-		if ((note = event_note(c, ref)) == NULL)
+	if (p->outcome >= FU_O_SIGNAL && (c->in->text != NULL || p->ref !=
+	    NULL)) {
+		if ((note = event_note(c, p->ref)) == NULL)
 			return fu_err_nomem(e);
 		l.note = note;
 	}
@@ -294,6 +319,20 @@ record(struct fu_builder *b, const struct fu_clientrec *cl, size_t ci,
 	free(note);
 	if (rc == 0 && l.id != log_id)
 		FU_BUG("the log row did not get the id its agreements name");
+	return rc;
+}
+
+static int
+record(struct fu_builder *b, const struct fu_clientrec *cl, size_t ci,
+    const struct contact *c, uint64_t *made, struct fu_err *e)
+{
+	struct plan p;
+	int rc;
+
+	rc = decide(&b->st, cl, ci, c, &p, e);
+	if (rc == 0)
+		rc = build(b, cl, c, &p, made, e);
+	free(p.owned);
 	return rc;
 }
 

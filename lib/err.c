@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,9 @@ void
 fu_init(const char *progname)
 {
 	fu_progname = progname;
+	/* A write past ulimit -f then fails with EFBIG, which is undone
+	 * like a full disk, rather than killing us half-way. */
+	signal(SIGXFSZ, SIG_IGN);
 	setlocale(LC_ALL, "");
 	bindtextdomain("fu", LOCALEDIR);
 	textdomain("fu");
@@ -88,6 +92,19 @@ fu_bug(const char *file, int line, const char *what)
 	abort();
 }
 
+void
+fu_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fprintf(stderr, _("%s: warning: "), fu_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 int
 fu_fail(const struct fu_err *e)
 {
@@ -102,8 +119,11 @@ fu_fail(const struct fu_err *e)
 	fputs(e->text, stderr);
 	if (e->errnum != 0)
 		fprintf(stderr, ": %s", strerror(e->errnum));
-	if (e->unwritten)
+	if (e->unwritten == 1)
 		fputs(_("; nothing was written"), stderr);
+	else if (e->unwritten == 2)
+		fputs(_("; what was written could not be taken back yet: the "
+		    "next fu command that writes will"), stderr);
 	fputc('\n', stderr);
 	return e->code ? e->code : FU_EXIT_USAGE;
 }

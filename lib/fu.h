@@ -40,7 +40,7 @@ struct fu_err {
 	long line;		/* line in file, or 0 */
 	int errnum;		/* errno, or 0 */
 	char text[1024];	/* translated message */
-	int unwritten;		/* a write was undone: say so */
+	int unwritten;		/* 1: a write was undone, 2: not yet */
 };
 /* Sets the locale, the message catalogue, the program name for messages,
  * and reads the environment (once: see fu(7), ENVIRONMENT). */

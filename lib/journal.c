@@ -1,12 +1,13 @@
 /*
- * journal.c - a commit that writes to more than one table first writes
- * DIR/.fu-journal: each table's name, length before, and the bytes it is
- * about to get.  A run killed between two tables leaves the journal, and
- * the next writer, under the lock, takes back what was done, unless all of
- * it was: otherwise an agreement would name as its contact a log row that
- * never came, and the next fu-log would give that id to another contact.
- * Only bytes the journal holds, still at the end of their table, are ever
- * cut; a table that changed otherwise is left as it is.
+ * journal.c - a commit first writes DIR/.fu-journal: each table's name,
+ * its length before, and the bytes it is about to get.  A run killed
+ * before the commit is whole leaves the journal, and the next writer,
+ * under the lock, takes back what was done, unless all of it was:
+ * otherwise an agreement would name as its contact a log row that never
+ * came, and a row cut half-way would make the table unreadable.  Only
+ * bytes the journal holds, still at the end of their table, are ever cut;
+ * a table that changed otherwise is left as it is.  A reader that finds a
+ * journal (its writer was killed) reads the tables as they were before.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -49,14 +50,16 @@ fu_journal_write(struct fu_portfolio *pf, const struct fu_journal_entry *v,
 	}
 	if (fu_buf_str(&j, "end\n") == -1)
 		goto nomem;
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
-	    O_CLOEXEC, 0600)) == -1 || fu_write_all(fd, j.p, j.len) == -1 ||
-	    fsync(fd) == -1) {
+	/* Made afresh: the writer removed any journal before, under the
+	 * lock, so one there now is not fu's. */
+	if ((fd = fu_file_create(path, e)) == -1) {
+		fu_buf_free(&j);
+		return -1;
+	}
+	if (fu_write_all(fd, j.p, j.len) == -1 || fsync(fd) == -1) {
 		saved = errno;
-		if (fd != -1) {
-			close(fd);
-			unlink(path);
-		}
+		close(fd);
+		unlink(path);
 		fu_buf_free(&j);
 		return fu_err_io(e, path, saved, _("cannot write"));
 	}
@@ -80,30 +83,50 @@ fu_journal_remove(struct fu_portfolio *pf)
 
 	journal_path(pf, path, sizeof(path));
 	(void)unlink(path);
+	fu_sync_dir(pf->dir);
 }
 
-enum done { UNTOUCHED, APPLIED, CHANGED };
+/* How far a killed commit got with one table. */
+enum done {
+	UNTOUCHED,	/* still its old length */
+	PARTIAL,	/* some of its bytes, cut short */
+	APPLIED,	/* all of its bytes */
+	CHANGED		/* anything else: not fu's to touch */
+};
 
-/* How far a killed commit got with one table: path's length was old, and
- * it was to get the n bytes at want. */
+struct entry {
+	int t, created;
+	long long old;
+	const char *bytes;
+	size_t n;
+	enum done d;
+};
+
+/* How far a killed commit got with a table at path: its length was old,
+ * and it was to get the n bytes at want. */
 static enum done
 done(const char *path, int created, off_t old, const char *want, size_t n)
 {
 	struct stat st;
 	char *got;
+	size_t have;
 	int fd;
 	enum done d = CHANGED;
 
-	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1)
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) == -1)
 		return errno == ENOENT && created ? UNTOUCHED : CHANGED;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-		if (!created && st.st_size == old)
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >=
+	    (created ? 0 : old) && st.st_size <= old + (off_t)n) {
+		have = (size_t)(st.st_size - (created ? 0 : old));
+		if (!created && have == 0)
 			d = UNTOUCHED;
-		else if (st.st_size == old + (off_t)n && (got = malloc(n + 1)) !=
-		    NULL) {
-			if (pread(fd, got, n, old) == (ssize_t)n &&
-			    memcmp(got, want, n) == 0)
-				d = APPLIED;
+		else if ((got = malloc(have + 1)) != NULL) {
+			/* Whole or cut short, the bytes must be the journal's:
+			 * a prefix of them. */
+			if (pread(fd, got, have, created ? 0 : old) ==
+			    (ssize_t)have && memcmp(got, want, have) == 0)
+				d = have == n ? APPLIED : PARTIAL;
 			free(got);
 		}
 	}
@@ -123,13 +146,10 @@ journal_read(const char *path, size_t *len, struct fu_err *e)
 	int fd;
 
 	*len = 0;
-	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1) {
-		if (errno != ENOENT)
-			fu_err_io(e, path, errno, _("cannot read"));
+	if ((fd = fu_file_open(path, e)) == -1)
 		return NULL;
-	}
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) || st.st_size >
-	    (off_t)1 << 30 || (p = malloc((size_t)st.st_size + 1)) == NULL) {
+	if (fstat(fd, &st) == -1 || st.st_size > (off_t)1 << 30 ||
+	    (p = malloc((size_t)st.st_size + 1)) == NULL) {
 		fu_err_io(e, path, errno ? errno : EINVAL, _("cannot read"));
 		close(fd);
 		return NULL;
@@ -152,53 +172,40 @@ journal_read(const char *path, size_t *len, struct fu_err *e)
 	return p;
 }
 
-int
-fu_journal_recover(struct fu_portfolio *pf, struct fu_err *e)
+/* Parses a journal and judges each of its tables; returns how many, 0 for
+ * a journal cut short (its writer was killed before any table was
+ * touched), which is only to be removed. */
+static size_t
+judge(struct fu_portfolio *pf, char *j, size_t len, struct entry *ent)
 {
-	struct {
-		int t, created;
-		long long old;
-		const char *bytes;
-		size_t n;
-		enum done d;
-	} ent[FU_NTABLES];
-	char path[4200], name[64], line[160];
-	char *j, *p, *end;
-	size_t len, i, nent = 0, untouched = 0, applied = 0, magic;
-	int t, created, used, rc = 0;
+	char name[64], line[160], *p, *end = j + len;
+	size_t nent = 0, magic = strlen(MAGIC);
+	int t, created, used;
 	long long old;
 	unsigned long long n;
 
-	journal_path(pf, path, sizeof(path));
-	e->code = 0;
-	if ((j = journal_read(path, &len, e)) == NULL)
-		return e->code != 0 ? -1 : 0;
-	end = j + len;
-	magic = strlen(MAGIC);
-	/* A journal cut short (its writer killed before it was complete)
-	 * touched no table: it is only removed. */
 	if (len < magic || memcmp(j, MAGIC, magic) != 0)
-		goto done;
+		return 0;
 	p = j + magic;
 	while (p < end && (size_t)(end - p) > 4 && nent < FU_NTABLES) {
 		char *nl = memchr(p, '\n', (size_t)(end - p));
 
 		/* The bytes start right after the line's own line end. */
 		if (nl == NULL || nl - p >= (ptrdiff_t)sizeof(line))
-			goto done;
+			return 0;
 		memcpy(line, p, (size_t)(nl - p));
 		line[nl - p] = '\0';
 		used = 0;
 		if (sscanf(line, "%63s %d %lld %llu%n", name, &created, &old,
 		    &n, &used) != 4 || line[used] != '\0' || old < 0 ||
 		    n > (size_t)(end - nl - 1))
-			goto done;
+			return 0;
 		used = (int)(nl - p) + 1;
 		for (t = 0; t < FU_NTABLES; t++)
 			if (strcmp(pf->t[t].name, name) == 0)
 				break;
 		if (t == FU_NTABLES)
-			goto done;
+			return 0;
 		ent[nent].t = t;
 		ent[nent].created = created != 0;
 		ent[nent].old = old;
@@ -208,25 +215,86 @@ fu_journal_recover(struct fu_portfolio *pf, struct fu_err *e)
 		p += used + n;
 	}
 	if ((size_t)(end - p) != 4 || memcmp(p, "end\n", 4) != 0)
-		goto done;
-	for (i = 0; i < nent; i++) {
-		ent[i].d = done(pf->t[ent[i].t].path, ent[i].created,
-		    (off_t)ent[i].old, ent[i].bytes, ent[i].n);
-		untouched += ent[i].d == UNTOUCHED;
-		applied += ent[i].d == APPLIED;
+		return 0;
+	for (t = 0; t < (int)nent; t++)
+		ent[t].d = done(pf->t[ent[t].t].path, ent[t].created,
+		    (off_t)ent[t].old, ent[t].bytes, ent[t].n);
+	return nent;
+}
+
+/* Whether a table's bytes of a commit are to be taken back: all of them
+ * when the commit is not whole and nothing else changed; a row cut short
+ * in any case (it is the journal's, and no one can read it). */
+static int
+takes_back(const struct entry *ent, size_t nent, size_t i)
+{
+	size_t k, applied = 0, changed = 0;
+
+	for (k = 0; k < nent; k++) {
+		applied += ent[k].d == APPLIED;
+		changed += ent[k].d == CHANGED;
 	}
-	/* Half done and nothing else changed: undone. */
-	if (untouched > 0 && untouched + applied == nent && applied > 0) {
-		for (i = 0; i < nent; i++)
-			if (ent[i].d == APPLIED)
-				(void)fu_cut_back(pf->t[ent[i].t].path,
-				    ent[i].created, (off_t)ent[i].old);
+	if (ent[i].d == PARTIAL)
+		return 1;
+	return ent[i].d == APPLIED && applied < nent && changed == 0;
+}
+
+int
+fu_journal_recover(struct fu_portfolio *pf, struct fu_err *e)
+{
+	struct entry ent[FU_NTABLES];
+	char path[4200], *j;
+	size_t len, i, nent;
+	int rc = 0;
+
+	journal_path(pf, path, sizeof(path));
+	e->code = 0;
+	if ((j = journal_read(path, &len, e)) == NULL)
+		return e->code != 0 ? -1 : 0;
+	nent = judge(pf, j, len, ent);
+	for (i = 0; i < nent; i++) {
+		if (!takes_back(ent, nent, i))
+			continue;
+		if (fu_cut_back(pf->t[ent[i].t].path, ent[i].created,
+		    (off_t)ent[i].old) == -1) {
+			/* The journal stays, for the next writer to try. */
+			free(j);
+			return fu_err_io(e, pf->t[ent[i].t].name, errno,
+			    _("cannot take back what a killed command left "
+			    "half written"));
+		}
 		rc = 1;
 	}
-done:
 	free(j);
 	if (unlink(path) == -1 && errno != ENOENT)
 		return fu_err_io(e, path, errno, _("cannot remove"));
 	fu_sync_dir(pf->dir);
 	return rc;
+}
+
+int
+fu_journal_verdict(struct fu_portfolio *pf, struct fu_err *e)
+{
+	struct entry ent[FU_NTABLES];
+	char path[4200], *j;
+	size_t len, i, nent;
+
+	journal_path(pf, path, sizeof(path));
+	e->code = 0;
+	if ((j = journal_read(path, &len, e)) == NULL)
+		return e->code != 0 ? -1 : 0;
+	nent = judge(pf, j, len, ent);
+	for (i = 0; i < nent; i++) {
+		struct fu_table_file *tf = &pf->t[ent[i].t];
+
+		if (!takes_back(ent, nent, i))
+			continue;
+		/* Read as before the commit that was not made. */
+		if (ent[i].created)
+			tf->exists = 0;
+		else if (tf->snap > ent[i].old)
+			tf->snap = ent[i].old;
+	}
+	free(j);
+	return 0;
 }

@@ -25,17 +25,24 @@ fu_lock(const char *dir, int exclusive, struct fu_err *e)
 	int fd;
 
 	snprintf(path, sizeof(path), "%s/.lock", dir);
+	/* Without blocking: a FIFO in its place cannot hang us. */
 	if (exclusive)
-		fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+		fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK |
+		    O_CLOEXEC, 0600);
 	else
-		fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+		fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	if (fd == -1) {
 		if (!exclusive && (errno == ENOENT || errno == EACCES))
 			return FU_LOCK_NONE;	/* no writer yet, or not ours */
 		return fu_err_io(e, path, errno, _("cannot open the lock"));
 	}
-	if (exclusive)
-		(void)fchmod(fd, 0600);
+	/* A writer locks a file of its own; a reader of a teammate's
+	 * portfolio locks theirs, but only a regular file. */
+	if (exclusive ? fu_file_lockable(fd, path, e) == -1 :
+	    fu_file_regular(fd, path, e) == -1) {
+		close(fd);
+		return -1;
+	}
 	memset(&fl, 0, sizeof(fl));
 	fl.l_type = exclusive ? F_WRLCK : F_RDLCK;
 	fl.l_whence = SEEK_SET;

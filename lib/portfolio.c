@@ -74,6 +74,7 @@ locate(struct fu_portfolio *pf, enum fu_table t, struct fu_err *e)
 	tf->dialect.quote_all = 0;
 	tf->dialect.cr = 0;
 	tf->snap = 0;
+	memset(&tf->st, 0, sizeof(tf->st));
 	return 0;
 }
 
@@ -84,6 +85,9 @@ fu_portfolio_snap(struct fu_portfolio *pf, struct fu_err *e)
 	struct stat st;
 	int t;
 
+	/* Taken before the tables are looked at: what changes them later
+	 * has a later time (cache.c). */
+	clock_gettime(CLOCK_REALTIME, &pf->snapped);
 	/* Only a directory that is not there is no portfolio: one that
 	 * cannot be looked at is an I/O error, told here with its errno. */
 	if (stat(pf->dir, &st) == 0)
@@ -107,6 +111,7 @@ fu_portfolio_snap(struct fu_portfolio *pf, struct fu_err *e)
 			return fu_err_io(e, pf->t[t].name, errno,
 			    _("cannot read"));
 		}
+		pf->t[t].st = st;
 		pf->t[t].snap = (long long)st.st_size;
 	}
 	return 0;
@@ -126,7 +131,11 @@ fu_portfolio_open(struct fu_portfolio *pf, const char *dir, struct fu_err *e)
 		} else
 			return -1;
 	}
-	rc = fu_portfolio_snap(pf, e);
+	/* Under the shared lock, a journal is a killed writer's: its
+	 * half-made commit is not read. */
+	if ((rc = fu_portfolio_snap(pf, e)) == 0 && pf->found &&
+	    (rc = fu_dir_check(pf->dir, 0, e)) == 0)
+		rc = fu_journal_verdict(pf, e);
 	if (fd >= 0)
 		fu_unlock(fd);
 	return rc;

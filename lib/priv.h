@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <time.h>
 
@@ -22,6 +23,9 @@ int fu_err_data(struct fu_err *, const char *file, long line,
 int fu_err_io(struct fu_err *, const char *file, int errnum,
     const char *fmt, ...);				/* code 4, -1 */
 int fu_err_nomem(struct fu_err *);			/* code 4, -1 */
+/* Prints "prog: warning: message" on stderr: the one place the library
+ * speaks besides what a command asked it to print. */
+void fu_warn(const char *fmt, ...);
 /* What cannot happen did: says so and aborts. */
 #define FU_BUG(what) fu_bug(__FILE__, __LINE__, (what))
 void fu_bug(const char *file, int line, const char *what);
@@ -52,6 +56,8 @@ int fu_buf_add(struct fu_buf *, const void *, size_t);
 int fu_buf_str(struct fu_buf *, const char *);
 int fu_buf_pad(struct fu_buf *, char c, size_t n);	/* n times c */
 void fu_buf_free(struct fu_buf *);
+/* A formatted string, whole, malloc'ed; NULL if out of memory. */
+char *fu_strf(const char *fmt, ...);
 /* Strings that live as long as the arena: freed all at once. */
 struct fu_arena;
 char *fu_arena_dup(struct fu_arena **, const char *s, size_t n);
@@ -61,6 +67,20 @@ void fu_arena_free(struct fu_arena *);		/* NULL is a no-op */
  * filled: first touches of fresh memory are most of the cost of a large
  * state.  A hint only. */
 void fu_mem_hint(void *p, size_t n);
+
+/* digest.c: a running hash of a table's bytes (XXH64), saved with the
+ * derived state and continued over the bytes appended since. */
+struct fu_digest;
+struct fu_digest *fu_digest_new(void);		/* of no bytes; NULL ENOMEM */
+void fu_digest_free(struct fu_digest *);	/* NULL is a no-op */
+void fu_digest_add(struct fu_digest *, const void *, size_t);
+uint64_t fu_digest_value(const struct fu_digest *);
+size_t fu_digest_size(void);			/* bytes fu_digest_save writes */
+void fu_digest_save(const struct fu_digest *, void *out);
+struct fu_digest *fu_digest_load(const void *in);	/* NULL ENOMEM */
+uint32_t fu_digest_version(void);	/* the library's, to save with it */
+/* The digest of the first n bytes of a file; -1 if it cannot read them. */
+int fu_digest_file(const char *path, off_t n, uint64_t *out);
 
 /* strmap.c: strings to numbers. */
 struct fu_strmap {
@@ -165,6 +185,7 @@ enum {
 	FU_L_OUTCOME, FU_L_AMOUNT, FU_L_MOOD, FU_L_NEXT, FU_L_NOTE, FU_L_NCOLS
 };
 #define FU_MAXCOLS 13
+#define FU_FIELD_MAX 65536	/* bytes of a field as spelled in a file */
 enum fu_outcome {
 	FU_O_NONE, FU_O_KEPT, FU_O_BROKEN, FU_O_MOVED, FU_O_DROPPED,
 	FU_O_SIGNAL, FU_O_LOST, FU_O_WON, FU_O_REFERRAL
@@ -175,6 +196,9 @@ extern const char *const *const fu_columns[FU_NTABLES];
 extern const int fu_ncolumns[FU_NTABLES];
 extern const unsigned fu_required_columns[FU_NTABLES];	/* bit a column */
 extern const unsigned fu_text_columns[FU_NTABLES];	/* free text */
+/* Columns fu fills by itself when nothing is said (a client's since, an
+ * agreement's made and from): a table without them does without. */
+extern const unsigned fu_default_columns[FU_NTABLES];
 enum fu_outcome fu_outcome_parse(const char *s, size_t n);	/* NONE if bad */
 const char *fu_outcome_str(enum fu_outcome);
 int fu_id_parse(const char *s, size_t n, uint64_t *);	/* -1 bad */
@@ -218,6 +242,9 @@ int fu_row_agreement(const struct fu_row *, const char *file,
     struct fu_agreement *, struct fu_err *);
 int fu_row_log(const struct fu_row *, const char *file, struct fu_logrow *,
     struct fu_err *);
+/* Whether a row of table t is one fu reads: its typed columns check. */
+int fu_row_check(enum fu_table, const struct fu_row *, const char *file,
+    struct fu_err *);
 
 /* dialect.c: how a table is spelled, read and written. */
 struct fu_dialect {
@@ -252,6 +279,9 @@ struct fu_table_file {
 	char path[4096];
 	char name[64];		/* "clients.csv", for messages */
 	int exists;
+	struct stat st;		/* as snapped, before any byte was read */
+	struct fu_digest *digest;	/* when set, fed the bytes read from
+					 * start to snap */
 	int bom;		/* starts with a UTF-8 byte order mark */
 	long long snap;		/* bytes to read: the size when last locked */
 	long long start;	/* bytes already read into a saved state */
@@ -275,9 +305,34 @@ int fu_table_open(struct fu_table_file *, int *fd, struct fu_err *);
  * header; with header_only, stops after the header. */
 int fu_table_read(struct fu_table_file *, enum fu_table, struct fu_header *,
     int header_only, fu_row_cb, void *ctx, struct fu_err *);
+/* Reads rows from memory as fu_table_read reads them from tf (whose name
+ * and dialect are used), under a header already read (NULL: the schema's
+ * own columns); n bytes at s, whole rows. */
+int fu_table_read_mem(struct fu_table_file *, enum fu_table,
+    const struct fu_header *, const char *s, size_t n, fu_row_cb,
+    void *ctx, struct fu_err *);
 void fu_header_free(struct fu_header *);
 
 /* file.c: file primitives of the writer and the saved state. */
+/* Opens a file fu made, to read: a regular file of the user's, opened
+ * without blocking; -1 with e->code 0 when there is none, or an error. */
+int fu_file_open(const char *path, struct fu_err *);
+/* Makes a file exclusively, 0600, to write; -1 and an error if it is
+ * there already. */
+int fu_file_create(const char *path, struct fu_err *);
+/* Whether an open lock file is a regular file of the user's, or only a
+ * regular file. */
+int fu_file_lockable(int fd, const char *path, struct fu_err *);
+int fu_file_regular(int fd, const char *path, struct fu_err *);
+/* Whether the portfolio directory is safe: writing, one that others can
+ * write or that is not the user's is refused; reading, one that others
+ * can write is warned about.  A missing one passes. */
+int fu_dir_check(const char *dir, int writing, struct fu_err *);
+/* A temporary file of a kind ("state", "clients.csv"), 0600, named
+ * DIR/.fu-tmp-KIND.XXXXXX into path; its fd, or -1. */
+#define FU_TEMP ".fu-tmp-"
+int fu_temp(const char *dir, const char *kind, char *path, size_t size,
+    struct fu_err *);
 /* Writes all of buf, or fails with errno set (a short write is ENOSPC). */
 int fu_write_all(int fd, const void *buf, size_t n);
 /* Makes a name made or removed in dir survive a crash; best effort, as
@@ -288,12 +343,10 @@ void fu_sync_dir(const char *dir);
 int fu_cut_back(const char *path, int created, off_t old);
 /* Makes dir and any missing parents; the portfolio itself 0700. */
 int fu_make_dir(const char *dir, struct fu_err *);
-/* Removes the temporary files a killed run left in dir, in one pass over
- * it: regular files named one of the prefixes and six characters
- * (mkstemp's), last changed before before (0: whatever their age).  Best
- * effort. */
-void fu_sweep(const char *dir, const char *const *prefix, int nprefix,
-    time_t before);
+/* Removes the temporary files of a kind a killed run left in dir (only
+ * names fu_temp makes, regular files of the user's), last changed before
+ * before (0: whatever their age).  Best effort. */
+void fu_sweep(const char *dir, const char *kind, time_t before);
 
 /* lock.c: fcntl(2) on DIR/.lock.  Exclusive for the writer (creating the
  * lock file), shared for readers; waits at most $FU_LOCK_TIMEOUT (30)
@@ -308,6 +361,8 @@ void fu_unlock(int fd);		/* a negative fd is a no-op */
 struct fu_portfolio {
 	char dir[4096];
 	int found;		/* the directory exists */
+	int writing;		/* a writer's: it saves no state */
+	struct timespec snapped;	/* the clock just before the snap */
 	struct fu_table_file t[FU_NTABLES];
 };
 /* The portfolio directory: dir if given, else $FU_PORTFOLIO, else
@@ -338,8 +393,11 @@ int fu_journal_write(struct fu_portfolio *, const struct fu_journal_entry *,
     int n, struct fu_err *);
 void fu_journal_remove(struct fu_portfolio *);
 /* Takes back a commit a killed run left half done; 1 when a table
- * changed, 0 when none did, -1 on an error. */
+ * changed, 0 when none did, -1 on an error.  Under the writer's lock. */
 int fu_journal_recover(struct fu_portfolio *, struct fu_err *);
+/* For a reader: the tables as they were before a commit that a killed run
+ * left half done (their snap cut back), changing no file. */
+int fu_journal_verdict(struct fu_portfolio *, struct fu_err *);
 
 /* write.c: the one writer.  A transaction takes the portfolio's exclusive
  * lock (waiting a bounded time), creates the portfolio if it is new, and
@@ -422,6 +480,7 @@ struct fu_state {
 	struct fu_strmap channels;	/* each channel once */
 	void *map;			/* a saved state, mapped */
 	size_t maplen;
+	uint64_t map_dev, map_ino;	/* the file it was mapped from */
 };
 /* What a pass knows beyond struct fu_state: a bit for every agreement and
  * log row, the slips of the open agreements, and the agreements whose

@@ -42,6 +42,12 @@ const unsigned fu_text_columns[FU_NTABLES] = {
 	1u << FU_L_CHANNEL | 1u << FU_L_NOTE
 };
 
+const unsigned fu_default_columns[FU_NTABLES] = {
+	1u << FU_C_SINCE,
+	1u << FU_A_MADE | 1u << FU_A_FROM,
+	0
+};
+
 static const char *const outcomes[] = {
 	"", "kept", "broken", "moved", "dropped", "signal", "lost", "won",
 	"referral"
@@ -148,7 +154,8 @@ fu_row_client(const struct fu_row *r, const char *file, struct fu_client *c,
 	    &c->anniversary, e) == -1 || id_col(r, FU_C_REFERRED_BY,
 	    "referred_by", file, 0, &c->referred_by, e) == -1)
 		return -1;
-	if (r->len[FU_C_NAME] == 0)
+	if (r->len[FU_C_NAME] == 0 || strspn(r->f[FU_C_NAME], " \t") ==
+	    r->len[FU_C_NAME])
 		return fu_err_data(e, file, r->line, _("name is empty"));
 	if (r->len[FU_C_CONSENT] == 0 || strcmp(r->f[FU_C_CONSENT], "no") == 0)
 		c->consent = 0;
@@ -228,4 +235,19 @@ fu_row_log(const struct fu_row *r, const char *file, struct fu_logrow *l,
 	l->channel = r->f[FU_L_CHANNEL];
 	l->note = r->f[FU_L_NOTE];
 	return 0;
+}
+
+int
+fu_row_check(enum fu_table t, const struct fu_row *r, const char *file,
+    struct fu_err *e)
+{
+	struct fu_client c;
+	struct fu_agreement a;
+	struct fu_logrow l;
+
+	switch (t) {
+	case FU_CLIENTS: return fu_row_client(r, file, &c, e);
+	case FU_AGREEMENTS: return fu_row_agreement(r, file, &a, e);
+	default: return fu_row_log(r, file, &l, e);
+	}
 }

@@ -439,6 +439,14 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 		goto out;
 	}
 	cached = loaded == 0;
+	/* What may be saved is hashed as it is read (cache.c). */
+	for (t = 0; t < FU_NTABLES; t++)
+		if (h == NULL && !pf->writing && fu_settings()->cache &&
+		    pf->t[t].exists && pf->t[t].digest == NULL &&
+		    (pf->t[t].digest = fu_digest_new()) == NULL) {
+			fu_err_nomem(e);
+			goto out;
+		}
 	if (!cached) {
 		for (t = 0; t < FU_NTABLES; t++)
 			pf->t[t].start = 0;
@@ -488,8 +496,11 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 		fu_cache_save(pf, st, &p.k, fresh, covered);
 	rc = 0;
 out:
-	for (t = 0; t < FU_NTABLES; t++)
+	for (t = 0; t < FU_NTABLES; t++) {
 		pf->t[t].start = 0;
+		fu_digest_free(pf->t[t].digest);
+		pf->t[t].digest = NULL;
+	}
 	fu_known_free(&p.k);
 	free(p.closed_day);
 	fu_idmap_free(p.closed_far);

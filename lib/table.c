@@ -37,8 +37,24 @@ struct reader {
 	struct fu_header *hdr;
 };
 
-#define MAX_FIELD (64 * 1024)
 #define MAX_COLUMNS 1024
+#define BLOCK (64 * 1024)	/* libcsv grows its field buffer this much */
+
+/* libcsv keeps a field whole before it hands it over: a field far past
+ * the limit is refused while it grows, not once it is all in memory.  Its
+ * realloc function takes no context, so the refusal is noted per thread
+ * (each thread runs its own parser). */
+static _Thread_local int field_too_long;
+
+static void *
+bounded_realloc(void *p, size_t n)
+{
+	if (n > FU_FIELD_MAX + 2 * BLOCK) {
+		field_too_long = 1;
+		return NULL;
+	}
+	return realloc(p, n);
+}
 
 static void
 fail(struct reader *r, long line, const char *fmt, const char *arg)
@@ -79,7 +95,7 @@ on_field(void *data, size_t n, void *arg)
 		for (nl = s; left > 0 && (nl = memchr(nl, r->eol, left)) !=
 		    NULL; nl++, left = n - (size_t)(nl - s))
 			r->line++;
-	if (n > MAX_FIELD) {
+	if (n > FU_FIELD_MAX) {
 		fail(r, r->row_line, _("a field is longer than %s bytes"),
 		    "65536");
 		return;
@@ -211,18 +227,27 @@ on_row(int c, void *arg)
 	for (k = 0; k < nk; k++) {
 		row.f[k] = "";
 		row.len[k] = 0;
-		if ((i = r->hdr->field[k]) < 0)
-			continue;
+	}
+	/* Every field, those of columns fu does not know too, is text. */
+	for (i = 0; i < r->hdr->ncols; i++) {
 		char *s = r->buf.p + r->off[i];
 		size_t n = r->len[i];
 
 		if (r->tf->dialect.tsv)
 			n = fu_tsv_unescape(s, n);
 		if (!fu_utf8_valid(s, n)) {
-			fail(r, r->row_line, _("column \"%s\" is not valid "
-			    "UTF-8"), fu_columns[r->table][k]);
+			if ((k = r->hdr->colmap[i]) >= 0)
+				fail(r, r->row_line, _("column \"%s\" is not "
+				    "valid UTF-8"), fu_columns[r->table][k]);
+			else {
+				snprintf(want, sizeof(want), "%d", i + 1);
+				fail(r, r->row_line, _("column %s is not valid "
+				    "UTF-8"), want);
+			}
 			return;
 		}
+		if ((k = r->hdr->colmap[i]) < 0)
+			continue;
 		if (n > 0 && s[0] == '\'' && fu_formula_guarded(s, n)) {
 			s++;
 			n--;
@@ -309,7 +334,9 @@ parser_init(struct reader *r)
 	csv_set_space_func(&r->csv, no_space);
 	/* libcsv grows its field buffer by this much: 128 bytes at a time
 	 * makes a 1 MB field cost a gigabyte of copies. */
-	csv_set_blk_size(&r->csv, 64 * 1024);
+	csv_set_blk_size(&r->csv, BLOCK);
+	csv_set_realloc_func(&r->csv, bounded_realloc);
+	field_too_long = 0;
 	csv_set_delim(&r->csv, (unsigned char)r->tf->dialect.delim);
 	csv_set_quote(&r->csv, r->tf->dialect.tsv ? 0 : '"');
 	return 0;
@@ -356,6 +383,39 @@ read_chunk(int fd, char *chunk, size_t want, int first)
 	return (ssize_t)have;
 }
 
+/* Parses n bytes at s, which hold no part of the byte order mark. */
+static int
+feed(struct reader *r, const char *s, size_t n)
+{
+	const char *nul;
+	size_t done;
+
+	if ((nul = memchr(s, '\0', n)) != NULL) {
+		r->failed = 1;
+		return fu_err_data(r->e, r->tf->name, r->line + count_lines(
+		    (char *)r->csv.entry_buf, r->csv.entry_pos, r->eol) +
+		    count_lines(s, (size_t)(nul - s), r->eol), _("contains a "
+		    "NUL byte (is it a text file?)"));
+	}
+	done = csv_parse(&r->csv, s, n, on_field, on_row, r);
+	if (r->failed || r->done || done == n)
+		return r->failed ? -1 : 0;
+	r->failed = 1;
+	switch (csv_error(&r->csv)) {
+	case CSV_ENOMEM:
+	case CSV_ETOOBIG:
+		if (!field_too_long)
+			return fu_err_nomem(r->e);
+		return fu_err_data(r->e, r->tf->name, r->nf > 0 ? r->row_line :
+		    r->line, _("a field is longer than %s bytes"), "65536");
+	default:
+		return fu_err_data(r->e, r->tf->name, r->line + count_lines(
+		    (char *)r->csv.entry_buf, r->csv.entry_pos, r->eol), "%s",
+		    _("a quote inside a field: quote the whole field and "
+		    "double the quote (\"\")"));
+	}
+}
+
 /* Parses the bytes of fd from its offset to tf->snap; the first chunk of
  * the file sets the dialect. */
 static int
@@ -364,12 +424,14 @@ parse(struct reader *r, int fd, char *chunk, off_t from)
 	struct fu_table_file *tf = r->tf;
 	off_t left = tf->snap - from;
 	int first = from == 0;
+	/* The bytes a saved state will stand for are hashed as they are
+	 * read (those of a header read again are not). */
+	struct fu_digest *dg = from == tf->start ? tf->digest : NULL;
 	ssize_t got;
-	size_t done, skip;
+	size_t skip;
 
 	while (left > 0 && !r->failed && !r->done) {
 		size_t want = left < CHUNK ? (size_t)left : CHUNK;
-		const char *nul;
 
 		if ((got = read_chunk(fd, chunk, want, first)) == -1) {
 			r->failed = 1;
@@ -377,6 +439,8 @@ parse(struct reader *r, int fd, char *chunk, off_t from)
 		}
 		if (got == 0)
 			break;		/* shrank under us: read what is there */
+		if (dg != NULL)
+			fu_digest_add(dg, chunk, (size_t)got);
 		left -= got;
 		skip = 0;
 		if (first) {
@@ -388,27 +452,8 @@ parse(struct reader *r, int fd, char *chunk, off_t from)
 			csv_set_delim(&r->csv, (unsigned char)tf->dialect.delim);
 			csv_set_quote(&r->csv, tf->dialect.tsv ? 0 : '"');
 		}
-		if ((nul = memchr(chunk + skip, '\0', (size_t)got - skip))) {
-			r->failed = 1;
-			return fu_err_data(r->e, tf->name, r->line + count_lines(
-			    (char *)r->csv.entry_buf, r->csv.entry_pos,
-			    r->eol) + count_lines(chunk + skip, (size_t)(nul -
-			    chunk) - skip, r->eol), _("contains a NUL byte (is "
-			    "it a text file?)"));
-		}
-		done = csv_parse(&r->csv, chunk + skip, (size_t)got - skip,
-		    on_field, on_row, r);
-		if (r->failed)
+		if (feed(r, chunk + skip, (size_t)got - skip) == -1)
 			return -1;
-		if (r->done)
-			break;
-		if (done < (size_t)got - skip) {
-			r->failed = 1;
-			return fu_err_data(r->e, tf->name, r->line + count_lines(
-			    (char *)r->csv.entry_buf, r->csv.entry_pos, r->eol),
-			    "%s", _("a quote inside a field: quote the whole "
-			    "field and double the quote (\"\")"));
-		}
 	}
 	return 0;
 }
@@ -492,6 +537,47 @@ out:
 	close(fd);
 	if (rc == -1)
 		fu_header_free(hdr);
+	return rc;
+}
+
+int
+fu_table_read_mem(struct fu_table_file *tf, enum fu_table table,
+    const struct fu_header *hdr, const char *s, size_t n, fu_row_cb cb,
+    void *ctx, struct fu_err *e)
+{
+	struct fu_header schema;
+	struct reader r;
+	int colmap[FU_MAXCOLS], k, rc;
+
+	if (hdr == NULL || hdr->ncols == 0) {
+		/* A table fu makes has the schema's columns, in order. */
+		schema.ncols = fu_ncolumns[table];
+		schema.colmap = colmap;
+		for (k = 0; k < FU_MAXCOLS; k++)
+			colmap[k] = schema.field[k] = k < schema.ncols ? k : -1;
+		hdr = &schema;
+	}
+	memset(&r, 0, sizeof(r));
+	r.tf = tf;
+	r.table = table;
+	r.cb = cb;
+	r.ctx = ctx;
+	r.e = e;
+	r.line = 1;
+	r.eol = tf->dialect.cr ? '\r' : '\n';
+	r.hdr = (struct fu_header *)hdr;	/* only read: ncols > 0 */
+	if (parser_init(&r) == -1)
+		return fu_err_nomem(e);
+	if ((rc = feed(&r, s, n)) == 0 && csv_fini(&r.csv, on_field, on_row,
+	    &r) != 0 && !r.failed)
+		rc = fu_err_data(e, tf->name, r.line, "%s", _("the quoted field "
+		    "that starts here is never closed: a quote is missing"));
+	if (r.failed)
+		rc = -1;
+	csv_free(&r.csv);
+	free(r.buf.p);
+	free(r.off);
+	free(r.len);
 	return rc;
 }
 

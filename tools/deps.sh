@@ -2,7 +2,7 @@
 # deps.sh - installs what fu needs to build and test, if it is missing:
 # a C compiler, make, libcsv and cmocka (Debian and Ubuntu package names).
 set -eu
-pkgs="make gcc libc6-dev libcsv-dev libcmocka-dev"
+pkgs="make gcc libc6-dev libcsv-dev libcmocka-dev libxxhash-dev"
 need=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

@@ -77,7 +77,7 @@ TEST_DEPS =
 
 all: $(BIN)
 
-include mk/fault.mk mk/fuzz.mk mk/bench.mk
+include mk/fault.mk mk/adversary.mk mk/fuzz.mk mk/bench.mk
 
 $(LIBOBJ) $(BIN:%=cmd/%.o) $(UNIT:%=%.o) $(UNIT_UTIL): $(HDR)
 
@@ -123,7 +123,7 @@ install: all
 	install -m 0644 man/*.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 0644 man/*.7 $(DESTDIR)$(MANDIR)/man7
 
-clean: clean-fault clean-fuzz clean-bench
+clean: clean-fault clean-adversary clean-fuzz clean-bench
 	rm -f $(BIN) libfu.a lib/*.o cmd/*.o $(UNIT) tests/unit/*.o
 
 .PHONY: all check test demo graph install clean

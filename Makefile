@@ -18,7 +18,7 @@ LIBOBJ = lib/err.o lib/date.o lib/money.o lib/utf8.o lib/table.o lib/row.o \
 UNIT = tests/unit/test_date tests/unit/test_money tests/unit/test_utf8 \
 	tests/unit/test_table tests/unit/test_write tests/unit/test_clients \
 	tests/unit/test_rule tests/unit/test_pipe
-HDR = lib/fu.h lib/table.h lib/state.h lib/mem.h
+HDR = lib/fu.h lib/table.h lib/state.h lib/mem.h lib/rule_phrases.h
 SAN = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
 
 # Fragments (mk/*.mk) add to BIN, LIBOBJ, UNIT (cmocka suites) and

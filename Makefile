@@ -53,7 +53,7 @@ LIBOBJ = \
 	lib/due.o \
 	lib/figures.o \
 	lib/report.o
-HDR = lib/fu.h lib/priv.h
+HDR = lib/fu.h lib/priv.h lib/rule_phrases.h
 
 # The cmocka suites, one a library file or two (tests/unit).
 UNIT = \

@@ -9,160 +9,333 @@
 #include <string.h>
 
 #include "priv.h"
+#include "rule_phrases.h"
 
-/* Said to close a conversation without agreeing to anything. */
-static const char *const vague[] = {
-	/* English */
-	"call me if anything", "call me if you need anything",
-	"call me if you need something", "call me", "call me anytime",
-	"we'll talk", "we will talk", "we'll talk later", "we'll talk soon",
-	"let's talk", "let's talk later", "talk soon", "talk later",
-	"let me know", "let me know if you decide", "let me know if anything",
-	"let me know if you need anything", "i'll let you know",
-	"i will let you know", "she'll let me know", "he'll let me know",
-	"they'll let me know", "get back to me", "i'll get back to you",
-	"they'll get back to me", "i'll think about it",
-	"let me think about it", "we'll think about it", "maybe later",
-	"maybe next year", "we'll see", "see you around", "no rush",
-	"whenever", "sometime", "some day", "someday", "when you can",
-	"reach out if anything", "ping me", "drop me a line",
-	"we'll be in touch", "i'll be in touch", "if anything comes up",
-	"anything else", "tbd", "to be defined", "pending", "nothing",
-	/* Spanish */
-	"cualquier cosa me llama", "cualquier cosa me llamas",
-	"cualquier cosa me llaman", "cualquier cosa le llamo",
-	"cualquier cosa me avisa", "cualquier cosa me avisas",
-	"cualquier cosa", "estamos hablando", "seguimos hablando",
-	"si se decide me avisa", "si se decide me llama", "si decide me avisa",
-	"me avisa", "me avisas", "me avisan", "le aviso", "te aviso",
-	"yo le aviso", "yo te aviso", "lo pienso", "lo voy a pensar",
-	"lo va a pensar", "lo vamos a pensar", "lo pensamos", "lo piensa",
-	"luego hablamos", "despues hablamos", "ya hablamos", "ya hablaremos",
-	"hablamos", "hablamos luego", "ahi vemos", "ahi lo vemos",
-	"ya veremos", "ya vemos", "cuando pueda", "cuando quiera",
-	"cuando tenga tiempo", "me comunico", "nos comunicamos",
-	"yo me comunico", "me llama", "me llamas", "nos llamamos",
-	"sin prisa", "pendiente", "por definir", "nada",
+/*
+ * The catalogue (rule_phrases.h) is data; this file only reads a step into
+ * words and weighs them.  A step is refused only when every word of it is
+ * accounted for by the catalogue: one word it does not know ("quote",
+ * "confirmar", "measure") makes the step concrete.  Missing a vague phrase
+ * costs a call into the air; refusing a real step costs a lost agreement.
+ */
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+#define NOMATCH		((size_t)-1)
+
+/* Words that are absorbed wherever they stand; the first four alone make
+ * no step at all ("ok", "Llamar a"). */
+#define W_EMPTY		(W_FILL | W_FUNC | W_DET | W_CONTACT)
+#define W_ABSORB	(W_EMPTY | W_PRON | W_TIME | W_SOON)
+
+enum verdict { STEP, EMPTY, VAGUE, TOUCH };
+
+struct word {
+	char *s;		/* folded: lower case, no accents */
+	unsigned cls;		/* lexicon classes */
+	unsigned char cap;	/* typed Capitalized, as a name is */
+	unsigned char start;	/* the first word of a sentence */
+	unsigned char covered;	/* part of a phrase of the catalogue */
 };
 
-/* A touch with no step: an agreement only as a recurring one (--every). */
-static const char *const touch[] = {
-	"stay in touch", "keep in touch", "touch base", "check in",
-	"follow up", "follow-up", "followup", "see how things are going",
-	"see how it goes", "see how it's going", "catch up", "say hi",
-	"quedamos en contacto", "estamos en contacto", "seguimos en contacto",
-	"mantener contacto", "mantenernos en contacto", "dar seguimiento",
-	"seguimiento", "ver como va", "ver como van las cosas",
-	"ver como le va", "saludar",
-};
+/*
+ * Returns the length of the separator at p, 0 if p is in a word: ASCII
+ * punctuation and spaces, Latin-1 signs (¡ ¿ « » and the no-break space)
+ * and general punctuation (’ “ ” … —).  Sets *end when it ends a
+ * sentence.
+ */
+static size_t
+sep(const unsigned char *p, int *end)
+{
+	size_t n = 0;
 
-/* Words that carry no step of their own. */
-static const char *const filler[] = {
-	"ok", "okay", "so", "then", "just", "well", "and", "please",
-	"bueno", "vale", "pues", "entonces", "ya", "y", "porfa",
-	"call", "email", "write", "to", "llamar", "llamarle", "escribir",
-	"escribirle", "para", "a",
-};
+	if (*p < 0x80 && !((*p >= 'a' && *p <= 'z') ||
+	    (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+		n = 1;
+	else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0xBF)
+		n = 2;
+	else if (p[0] == 0xE2 && (p[1] == 0x80 || p[1] == 0x81) &&
+	    p[2] != '\0')
+		n = 3;
+	if (n > 0 && end != NULL && (strchr(".!?;:\n", *p) != NULL ||
+	    (p[0] == 0xC2 && (p[1] == 0xA1 || p[1] == 0xBF)) ||
+	    (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xA6)))
+		*end = 1;
+	return n;
+}
 
+/* Whether the word is only symbols and emoji ("👍", "✓"): typed for
+ * tone, they say nothing of a step. */
 static int
-is_filler(const char *w, size_t n)
+symbols(const unsigned char *w, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		if (w[i] == 0xE2 && n - i >= 3)
+			i += 3;		/* U+2000..U+2FFF */
+		else if (w[i] == 0xEF && n - i >= 3 && w[i + 1] == 0xB8)
+			i += 3;		/* variation selectors */
+		else if (w[i] == 0xF0 && n - i >= 4 && w[i + 1] == 0x9F)
+			i += 4;		/* U+1F000..U+1FFFF */
+		else
+			return 0;
+	}
+	return 1;
+}
+
+/* "Ana", "Óscar", but not "ANA" nor "ana". */
+static int
+capitalized(const unsigned char *w, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(filler) / sizeof(filler[0]); i++)
-		if (strlen(filler[i]) == n && memcmp(filler[i], w, n) == 0)
+	if (!((w[0] >= 'A' && w[0] <= 'Z') || (n > 1 && w[0] == 0xC3 &&
+	    w[1] >= 0x80 && w[1] <= 0x9E && w[1] != 0x97)))
+		return 0;
+	for (i = 1; i < n; i++)
+		if ((w[i] >= 'a' && w[i] <= 'z') || (w[i] == 0xC3 &&
+		    i + 1 < n && w[i + 1] >= 0x9F))
 			return 1;
 	return 0;
 }
 
-/* Folds case and accents, keeps letters and digits, drops fillers:
- * "OK, ¡cualquier cosa me llama!" -> "cualquier cosa me llama". */
-static char *
-normalize(const char *s)
+/* Whether w is one of the items of list[0..len), separated by c. */
+static int
+in_list(const char *list, size_t len, int c, const char *w)
 {
-	char *f = fu_fold(s, strlen(s)), *out, *o, *p, *w;
+	const char *end = list + len, *t;
+	size_t n = strlen(w);
 
-	if (f == NULL)
-		return NULL;
-	for (p = f; *p != '\0'; p++) {
-		unsigned char c = (unsigned char)*p;
-
-		/* Latin-1 signs (¡ ¿ « » and the no-break space) and general
-		 * punctuation (’ “ ” … —) separate words as ASCII ones do. */
-		if (c == 0xC2 && (unsigned char)p[1] >= 0x80 &&
-		    (unsigned char)p[1] <= 0xBF) {
-			p[0] = p[1] = ' ';
-			p++;
-		} else if (c == 0xE2 && ((unsigned char)p[1] == 0x80 ||
-		    (unsigned char)p[1] == 0x81) && p[2] != '\0') {
-			p[0] = p[1] = p[2] = ' ';
-			p += 2;
-		} else if (c < 0x80 && !((c >= 'a' && c <= 'z') ||
-		    (c >= '0' && c <= '9')))
-			*p = ' ';	/* "we'll" -> "we ll" on both sides */
-	}
-	if ((out = malloc(strlen(f) + 1)) == NULL) {
-		free(f);
-		return NULL;
-	}
-	o = out;
-	for (p = f; *p != '\0';) {
-		while (*p == ' ')
-			p++;
-		if (*p == '\0')
-			break;
-		for (w = p; *p != '\0' && *p != ' '; p++)
+	for (; list < end; list = t + 1) {
+		for (t = list; t < end && *t != c; t++)
 			;
-		if (is_filler(w, (size_t)(p - w)))
-			continue;
-		if (o > out)
-			*o++ = ' ';
-		memcpy(o, w, (size_t)(p - w));
-		o += p - w;
+		if ((size_t)(t - list) == n && memcmp(list, w, n) == 0)
+			return 1;
 	}
-	*o = '\0';
-	free(f);
-	return out;
+	return 0;
 }
 
+/* "12", "12th", "10am", "15h30", "1ro": a date or an hour. */
 static int
-listed(const char *norm, const char *const *list, size_t n)
+number(const char *w)
 {
-	size_t i;
-	char *p;
-	int hit = 0;
+	static const char suffix[] = "st nd rd th am pm h hs hr hrs o a ro ra";
 
-	for (i = 0; i < n && !hit; i++) {
-		if ((p = normalize(list[i])) == NULL)
-			return -1;
-		hit = strcmp(norm, p) == 0;
-		free(p);
+	if (*w < '0' || *w > '9')
+		return 0;
+	while (*w >= '0' && *w <= '9')
+		w++;
+	if (*w == '\0' || in_list(suffix, sizeof(suffix) - 1, ' ', w))
+		return 1;
+	if (*w++ != 'h' || *w == '\0')
+		return 0;
+	while (*w >= '0' && *w <= '9')
+		w++;
+	return *w == '\0';
+}
+
+static unsigned
+lexicon(const char *w)
+{
+	unsigned cls = number(w) ? W_TIME : 0;
+	size_t i;
+
+	for (i = 0; i < NELEM(rule_lexicon); i++)
+		if (in_list(rule_lexicon[i].words,
+		    strlen(rule_lexicon[i].words), ' ', w))
+			cls |= rule_lexicon[i].cls;
+	return cls;
+}
+
+/*
+ * Matches the phrase p against the words from i on, trying a word marked
+ * [optional] first with it and then without.  Returns the index after the
+ * match, or NOMATCH.
+ */
+static size_t
+match(const char *p, const struct word *w, size_t i, size_t n)
+{
+	const char *e, *alt;
+	size_t len, r;
+	int opt;
+
+	while (*p == ' ')
+		p++;
+	if (*p == '\0')
+		return i;
+	for (e = p; *e != '\0' && *e != ' '; e++)
+		;
+	opt = *p == '[' && e[-1] == ']';
+	alt = p + opt;
+	len = (size_t)(e - p) - 2 * (size_t)opt;
+	if (i < n && in_list(alt, len, '|', w[i].s) &&
+	    (r = match(e, w, i + 1, n)) != NOMATCH)
+		return r;
+	return opt ? match(e, w, i, n) : NOMATCH;
+}
+
+/* Splits what into folded words; returns -1 when out of memory. */
+static int
+split(const char *what, struct word **wp, size_t *np)
+{
+	const unsigned char *p = (const unsigned char *)what, *b;
+	struct word *w = NULL, *t;
+	size_t n = 0, max = 0, k;
+	char *f, *o, *q;
+	int end = 1;
+
+	for (;;) {
+		while (*p != '\0' && (k = sep(p, &end)) > 0)
+			p += k;
+		if (*p == '\0')
+			break;
+		for (b = p; *p != '\0' && sep(p, NULL) == 0; p++)
+			;
+		if (symbols(b, (size_t)(p - b)))
+			continue;
+		if ((f = fu_fold((const char *)b, (size_t)(p - b))) == NULL)
+			goto fail;
+		/* Folding may leave a sign ("÷" is "/"): drop it. */
+		for (o = q = f; *q != '\0'; q++)
+			if ((unsigned char)*q >= 0x80 || (*q >= 'a' &&
+			    *q <= 'z') || (*q >= '0' && *q <= '9'))
+				*o++ = *q;
+		*o = '\0';
+		if (*f == '\0') {
+			free(f);
+			continue;
+		}
+		if (n == max) {
+			max = max ? 2 * max : 16;
+			if ((t = realloc(w, max * sizeof(*w))) == NULL) {
+				free(f);
+				goto fail;
+			}
+			w = t;
+		}
+		memset(&w[n], 0, sizeof(w[n]));
+		w[n].s = f;
+		w[n].cap = (unsigned char)capitalized(b, (size_t)(p - b));
+		w[n].start = (unsigned char)end;
+		end = 0;
+		n++;
 	}
-	return hit;
+	*wp = w;
+	*np = n;
+	return 0;
+fail:
+	while (n > 0)
+		free(w[--n].s);
+	free(w);
+	return -1;
+}
+
+/*
+ * Weighs the words of a step: STEP as soon as one word is not accounted
+ * for; otherwise VAGUE or TOUCH after the phrases found, or EMPTY when
+ * there is nothing but fillers and a bare contact verb ("Llamar a").
+ * Topics, names and "back" count as accounted for only next to a phrase
+ * (names also next to a pronoun or a time, "back" next to a pronoun or a
+ * "later").
+ */
+static enum verdict
+weigh(struct word *w, size_t n)
+{
+	size_t i, j, k, end;
+	unsigned cls = 0;
+	int vague = 0, touch = 0, strong = 0, timed = 0, names = 0;
+	int backs = 0, topics = 0, caps = 0, inner = 0, titled;
+
+	for (i = 0; i < n; i++) {
+		w[i].cls = lexicon(w[i].s);
+		timed |= (w[i].cls & W_TIME) != 0;
+		if (!w[i].start) {
+			inner++;
+			caps += w[i].cap;
+		}
+	}
+	/* Title Case Typing capitalizes more than names. */
+	titled = caps >= 3 && 2 * caps > inner;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; k < NELEM(rule_phrases); k++) {
+			/* "Nos vemos el martes" is a meeting, not a goodbye. */
+			if (rule_phrases[k].kind == K_BYE && timed)
+				continue;
+			end = match(rule_phrases[k].words, w, i, n);
+			if (end == NOMATCH || end == i)
+				continue;
+			if (rule_phrases[k].kind == K_SOON) {
+				for (j = i; j < end; j++)
+					w[j].cls = W_SOON;
+				continue;
+			}
+			for (j = i; j < end; j++)
+				w[j].covered = 1;
+			strong = 1;
+			if (rule_phrases[k].kind == K_TOUCH)
+				touch = 1;
+			else
+				vague = 1;
+		}
+
+	for (i = 0; i < n; i++) {
+		if (w[i].covered)
+			continue;
+		if (w[i].cls & W_ABSORB)
+			cls |= w[i].cls & W_ABSORB;
+		else if (w[i].cls & W_TOPIC)
+			topics++;
+		else if (w[i].cls & W_BACK)
+			backs++;
+		else if ((w[i].cls & W_NAME) ||
+		    (i > 0 && (w[i - 1].cls & W_TITLE)) ||
+		    (w[i].cap && !w[i].start && !titled &&
+		    !(i > 0 && (w[i - 1].cls & W_DET))))
+			names++;
+		else
+			return STEP;	/* a word of its own */
+	}
+	/* "Call Thursday for her decision": the decision is the step. */
+	if (topics > 0 && !strong)
+		return STEP;
+	/* "Call Ana": whom to call may be the step (a new contact, the one
+	 * who decides); "call Ana next week", "te marco, Juan" are not. */
+	if (names > 0 && !strong && !(cls & (W_PRON | W_TIME | W_SOON)))
+		return STEP;
+	/* "Call back", "call back on the 12th": a call the client asked for,
+	 * at a time of theirs; "call back later", "call her back" are not. */
+	if (backs > 0 && !strong && !(cls & (W_PRON | W_SOON)))
+		return STEP;
+	if (!strong && !(cls & ~W_EMPTY))
+		return EMPTY;
+	if (vague)
+		return VAGUE;
+	/* A contact and a time, no step: a call into the air. */
+	if (touch || (cls & W_CONTACT))
+		return TOUCH;
+	return VAGUE;
 }
 
 int
 fu_rule_step(const char *what, int recurring, struct fu_err *e)
 {
-	char *norm;
-	int v, t;
+	struct word *w;
+	size_t n, i;
+	enum verdict v;
 
-	if ((norm = normalize(what)) == NULL)
-		return fu_err_usage(e, "%s", strerror(ENOMEM));
-	if (*norm == '\0') {
-		free(norm);
+	if (split(what, &w, &n) == -1)
+		return fu_err_nomem(e);
+	v = weigh(w, n);
+	for (i = 0; i < n; i++)
+		free(w[i].s);
+	free(w);
+	if (v == EMPTY)
 		return fu_err_usage(e, _("\"%s\" is not a step: say what will "
 		    "be done, such as \"Send the quote for 3 laptops\""), what);
-	}
-	v = listed(norm, vague, sizeof(vague) / sizeof(vague[0]));
-	t = listed(norm, touch, sizeof(touch) / sizeof(touch[0]));
-	free(norm);
-	if (v == -1 || t == -1)
-		return fu_err_usage(e, "%s", strerror(ENOMEM));
-	if (v)
+	if (v == VAGUE)
 		return fu_err_usage(e, _("\"%s\" is not an agreement: name a "
 		    "concrete step and a due date"), what);
-	if (t && !recurring)
+	if (v == TOUCH && !recurring)
 		return fu_err_usage(e, _("\"%s\" is not an agreement: name a "
 		    "concrete step, or make it a recurring touch with --every "
 		    "(such as --every 3m)"), what);

@@ -2,6 +2,8 @@
  * test_rule.c - rule.c: an agreement is a concrete step with a date; the
  * non-commitments salespeople say to close a call are refused, in English
  * and Spanish, however they are typed; a recurring touch needs consent.
+ * The lists in tests/data/steps measure the rule on steps as people type
+ * them: no concrete step refused, at most 10% of non-commitments missed.
  *
  * Tests marked "Was a bug" failed before their fix; they run as a second
  * group, "rule regressions".
@@ -12,6 +14,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -185,6 +188,114 @@ test_rule_step_refuses_stay_in_touch_unless_recurring(void **state)
 	}
 }
 
+/*
+ * The lists in tests/data/steps (or $FU_TEST_DATA/steps): steps as
+ * salespeople type them, one a line, "#" lines are comments.  Calls f on
+ * each; returns how many lines there were, -1 if the file is missing.
+ */
+static long
+each_step(const char *name, void (*f)(const char *, void *), void *arg)
+{
+	const char *dir = getenv("FU_TEST_DATA");
+	char path[4096], *line = NULL;
+	size_t cap = 0, len;
+	long n = 0;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/steps/%s",
+	    dir != NULL && *dir != '\0' ? dir : "tests/data", name);
+	if ((fp = fopen(path, "r")) == NULL) {
+		print_error("%s: cannot open\n", path);
+		return -1;
+	}
+	while (getline(&line, &cap, fp) != -1) {
+		len = strlen(line);
+		while (len > 0 && (line[len - 1] == '\n' ||
+		    line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (len == 0 || line[0] == '#')
+			continue;
+		f(line, arg);
+		n++;
+	}
+	free(line);
+	fclose(fp);
+	return n;
+}
+
+static void
+count_miss(const char *what, void *arg)
+{
+	struct fu_err e = { 0 };
+
+	if (fu_rule_step(what, 0, &e) == 0) {
+		print_message("  accepted: \"%s\"\n", what);
+		++*(long *)arg;
+	}
+}
+
+static void
+count_refusal(const char *what, void *arg)
+{
+	struct fu_err e = { 0 };
+	int recurring;
+
+	for (recurring = 0; recurring <= 1; recurring++)
+		if (fu_rule_step(what, recurring, &e) != 0) {
+			print_message("  refused: %s\n", e.text);
+			++*(long *)arg;
+			return;
+		}
+}
+
+/* Prints the error rates of one language; returns 0 if no concrete step
+ * is refused and at most 10% of the non-commitments are accepted. */
+static int
+check_language(const char *lang)
+{
+	char vname[32], cname[32];
+	long nv, nc, misses = 0, refusals = 0;
+	int ok = 1;
+
+	snprintf(vname, sizeof(vname), "%s-vague.txt", lang);
+	snprintf(cname, sizeof(cname), "%s-concrete.txt", lang);
+	nv = each_step(vname, count_miss, &misses);
+	nc = each_step(cname, count_refusal, &refusals);
+	if (nv < 60 || nc < 60) {
+		print_error("%s: %ld non-commitments and %ld concrete steps "
+		    "listed; at least 60 of each are needed\n", lang, nv, nc);
+		return -1;
+	}
+	print_message("%s: non-commitments accepted %ld/%ld (%.1f%%), "
+	    "concrete steps refused %ld/%ld (%.1f%%)\n", lang, misses, nv,
+	    100.0 * (double)misses / (double)nv, refusals, nc,
+	    100.0 * (double)refusals / (double)nc);
+	if (refusals > 0) {
+		print_error("%s: %ld concrete steps refused\n", lang, refusals);
+		ok = 0;
+	}
+	if (misses * 10 > nv) {
+		print_error("%s: over 10%% of the non-commitments accepted\n",
+		    lang);
+		ok = 0;
+	}
+	return ok ? 0 : -1;
+}
+
+/* Both languages are measured before the test fails. */
+static void
+test_rule_step_refuses_no_listed_step_and_most_listed_non_commitments(
+    void **state)
+{
+	int en, es;
+
+	(void)state;
+	en = check_language("en");
+	es = check_language("es");
+	if (en == -1 || es == -1)
+		fail();
+}
+
 static const struct fu_clientrec *
 client(int consent)
 {
@@ -346,6 +457,8 @@ main(void)
 		cmocka_unit_test(test_rule_step_accepts_concrete_steps),
 		cmocka_unit_test(
 		    test_rule_step_refuses_stay_in_touch_unless_recurring),
+		cmocka_unit_test(
+    test_rule_step_refuses_no_listed_step_and_most_listed_non_commitments),
 		cmocka_unit_test(test_rule_agreement_refuses_due_before_made),
 		cmocka_unit_test(test_rule_agreement_needs_a_due_date),
 		cmocka_unit_test(test_rule_agreement_refuses_a_non_commitment),

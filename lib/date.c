@@ -180,6 +180,12 @@ offset(const char *s, fu_date today, fu_date *out)
 		body = spec;
 		n++;
 	}
+	/* +0d is today, though no period is of none. */
+	if (n >= 2 && digits(body, n - 1) && num(body, n - 1) == 0 &&
+	    strchr("dwmyDWMY", body[n - 1]) != NULL) {
+		*out = today;
+		return 0;
+	}
 	if (fu_period_parse(body, n, &p) == -1)
 		return -1;
 	p.n *= sign;

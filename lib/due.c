@@ -319,6 +319,7 @@ fu_due(const struct fu_cli *cli, const struct fu_due_query *q,
 	}
 	if (rc == -1)
 		return -1;
+	o.raw = cli->raw;
 	if (fu_portfolio_open(&pf, fu_cli_portfolio(cli), e) == -1 ||
 	    fu_state_load(&pf, cli->today, NULL, &st, e) == -1) {
 		fu_out_discard(&o);

@@ -105,18 +105,36 @@ fu_warn(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* Writes s with the control characters a terminal would obey as "?": a
+ * message may quote what a file holds.  Line breaks and tabs stay. */
+static void
+put_clean(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7F)
+			fputc('?', stderr);
+		else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+			fputc('?', stderr);
+			p++;
+		} else
+			fputc(*p, stderr);
+	}
+}
+
 int
 fu_fail(const struct fu_err *e)
 {
 	fflush(stdout);
 	fprintf(stderr, "%s: ", fu_progname);
 	if (e->file[0] != '\0') {
+		put_clean(e->file);
 		if (e->line > 0)
-			fprintf(stderr, "%s:%ld: ", e->file, e->line);
-		else
-			fprintf(stderr, "%s: ", e->file);
+			fprintf(stderr, ":%ld", e->line);
+		fputs(": ", stderr);
 	}
-	fputs(e->text, stderr);
+	put_clean(e->text);
 	if (e->errnum != 0)
 		fprintf(stderr, ": %s", strerror(e->errnum));
 	if (e->unwritten == 1)

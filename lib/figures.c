@@ -32,6 +32,22 @@ nomem(struct fu_err *e)
 	return fu_err_nomem(e);
 }
 
+/* Adds an amount to a sum, or says that the sum would pass what fu can
+ * count (a wrong total is worse than none). */
+static int
+add_money(long long *sum, fu_cents a, const char *file, long line,
+    struct fu_err *e)
+{
+	char max[32];
+
+	if (a > 0 && *sum > INT64_MAX - a)
+		return fu_err_data(e, file, line, _("the amounts add up to more "
+		    "than %s, more than fu can count"), fu_money_str(INT64_MAX,
+		    max));
+	*sum += a;
+	return 0;
+}
+
 static int
 add_row(struct fu_report *r, fu_date from, fu_date to, int na)
 {
@@ -292,6 +308,7 @@ struct first {			/* a client's first sale up to the end */
 
 struct pass {
 	struct fu_report *r;
+	const char *logname;	/* for messages */
 	struct fu_state *st;	/* being loaded: the clients are there */
 	int ready;
 	uint32_t *w;		/* [clients * nt] */
@@ -459,7 +476,9 @@ on_log(void *ctx, const struct fu_logrow *l, size_t ci, struct fu_err *e)
 			if (l->date >= r->t6from[k] && l->date <= r->tto[k]) {
 				f = row_of(p, k, g, ci);
 				f->n[FU_R_SALES6]++;
-				f->n[FU_R_AMOUNT6] += l->amount;
+				if (add_money(&f->n[FU_R_AMOUNT6], l->amount,
+				    p->logname, l->line, e) == -1)
+					return -1;
 			}
 	}
 	if (l->date < r->q.from)
@@ -486,7 +505,9 @@ on_log(void *ctx, const struct fu_logrow *l, size_t ci, struct fu_err *e)
 	}
 	if (sale) {
 		f->n[FU_R_SALES]++;
-		f->n[FU_R_AMOUNT] += l->amount;
+		if (add_money(&f->n[FU_R_AMOUNT], l->amount, p->logname,
+		    l->line, e) == -1)
+			return -1;
 	}
 	r->chan.v[g].contacts++;
 	touch(&p->w[ci * r->nt + k], g, r->nt > 1 ? l->date - r->tfrom[k] : 0);
@@ -759,11 +780,15 @@ finish(struct pass *p, struct fu_err *e)
 
 			if (d >= r->tfrom[k] && d <= r->tto[k]) {
 				f->n[FU_R_SALES_NEW]++;
-				f->n[FU_R_AMOUNT_NEW] += fs->amount;
+				if (add_money(&f->n[FU_R_AMOUNT_NEW],
+				    fs->amount, p->logname, 0, e) == -1)
+					goto out;
 			}
 			if (d >= r->t6from[k] && d <= r->tto[k]) {
 				f->n[FU_R_SALES6_NEW]++;
-				f->n[FU_R_AMOUNT6_NEW] += fs->amount;
+				if (add_money(&f->n[FU_R_AMOUNT6_NEW],
+				    fs->amount, p->logname, 0, e) == -1)
+					goto out;
 			}
 		}
 	}
@@ -885,6 +910,7 @@ fu_report_add(struct fu_report *r, struct fu_portfolio *pf, struct fu_err *e)
 	memset(&p, 0, sizeof(p));
 	p.r = r;
 	p.st = &st;
+	p.logname = pf->t[FU_LOG].name;
 	h.ctx = &p;
 	if (fu_state_load(pf, r->q.to, &h, &st, e) == -1) {
 		pass_free(&p);

@@ -69,6 +69,7 @@ struct fu_cli {
 	fu_date today;		/* --today, $FU_TODAY, or the clock */
 	enum fu_fmt fmt;
 	const char *tmpl;	/* -f */
+	int raw;		/* --raw: TSV, CSV without the formula guard */
 	int exit;		/* -1 to go on, else the status to exit with */
 };
 /* Returns the command's next option, as getopt_long(3) does, taking the

@@ -11,7 +11,7 @@
 #include "priv.h"
 
 enum {
-	OPT_TODAY = 0x1000, OPT_VERSION, OPT_TSV, OPT_CSV, OPT_JSON
+	OPT_TODAY = 0x1000, OPT_VERSION, OPT_TSV, OPT_CSV, OPT_JSON, OPT_RAW
 };
 
 static const struct option common[] = {
@@ -24,6 +24,7 @@ static const struct option formats[] = {
 	{ "tsv", no_argument, NULL, OPT_TSV },
 	{ "csv", no_argument, NULL, OPT_CSV },
 	{ "json", no_argument, NULL, OPT_JSON },
+	{ "raw", no_argument, NULL, OPT_RAW },
 	{ "format", required_argument, NULL, 'f' },
 };
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -93,6 +94,7 @@ take(struct fu_cli *cli, int ch, char *arg)
 	case OPT_TSV: cli->fmt = FU_FMT_TSV; return 0;
 	case OPT_CSV: cli->fmt = FU_FMT_CSV; return 0;
 	case OPT_JSON: cli->fmt = FU_FMT_JSON; return 0;
+	case OPT_RAW: cli->raw = 1; return 0;
 	case 'f': cli->fmt = FU_FMT_TEMPLATE; cli->tmpl = arg; return 0;
 	case 'h':
 		fputs(cli->usage, stdout);

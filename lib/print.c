@@ -113,16 +113,28 @@ static int
 put_sep_row(struct fu_out *o, const char *const *v)
 {
 	const struct fu_dialect csv = { ',', 0, 0, 0, 0 };
-	struct fu_buf b = { 0 };
+	struct fu_buf b = { 0 }, g = { 0 };
+	const char *s;
 	int i, rc = 0;
 
 	for (i = 0; i < o->nf && rc == 0; i++) {
+		s = v[i];
 		if (i > 0)
 			rc = fu_buf_add(&b, o->fmt == FU_FMT_CSV ? "," : "\t", 1);
+		/* A spreadsheet opening the export must not run a name that
+		 * starts like a formula: text gets the tables' guard (an
+		 * apostrophe), unless --raw; numbers never need it. */
+		if (rc == 0 && !o->raw && !(o->f[i].flags & FU_F_NUM) &&
+		    fu_formula_guarded(s, strlen(s))) {
+			g.len = 0;
+			rc = fu_buf_str(&g, "'") | fu_buf_str(&g, s);
+			s = g.p;
+		}
 		if (rc == 0)
-			rc = o->fmt == FU_FMT_CSV ? fu_field_csv(&b, &csv, v[i],
-			    strlen(v[i])) : fu_field_tsv(&b, v[i], strlen(v[i]));
+			rc = o->fmt == FU_FMT_CSV ? fu_field_csv(&b, &csv, s,
+			    strlen(s)) : fu_field_tsv(&b, s, strlen(s));
 	}
+	fu_buf_free(&g);
 	if (rc == 0)
 		rc = fu_buf_add(&b, "\n", 1);
 	if (rc == 0)
@@ -237,17 +249,30 @@ fu_out_row(struct fu_out *o, const char *const *v, struct fu_err *e)
 	return 0;
 }
 
-/* A cell's text as a person sees it: line breaks and tabs are spaces. */
+/* A cell's text as a person sees it: line breaks and tabs are spaces,
+ * and other control characters, which a terminal would obey (a title, a
+ * cleared screen), are each one "?" (one column, as they were counted). */
 static int
 put_text(struct fu_buf *b, const char *s, size_t n)
 {
-	size_t i, at = b->len;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
 
-	if (fu_buf_add(b, s, n) == -1)
+	if (fu_buf_reserve(b, n) == -1)
 		return -1;
-	for (i = at; i < b->len; i++)
-		if (b->p[i] == '\n' || b->p[i] == '\t' || b->p[i] == '\r')
-			b->p[i] = ' ';
+	for (i = 0; i < n; i++) {
+		if (p[i] == '\n' || p[i] == '\t' || p[i] == '\r')
+			b->p[b->len++] = ' ';
+		else if (p[i] < 0x20 || p[i] == 0x7F)
+			b->p[b->len++] = '?';
+		else if (p[i] == 0xC2 && i + 1 < n && p[i + 1] >= 0x80 &&
+		    p[i + 1] <= 0x9F) {
+			b->p[b->len++] = '?';	/* C1, such as U+009B CSI */
+			i++;
+		} else
+			b->p[b->len++] = (char)p[i];
+	}
+	b->p[b->len] = '\0';
 	return 0;
 }
 

@@ -226,6 +226,7 @@ struct fu_agreement {
 					 * closed it, FU_DATE_NONE if none */
 };
 struct fu_logrow {
+	long line;				/* where the row starts */
 	uint64_t id, client, agreement, next;	/* 0 when empty */
 	fu_date date;
 	const char *channel, *note;
@@ -595,6 +596,7 @@ struct fu_out {
 	size_t ntmpl;
 	int width;			/* terminal columns, 0 if not one */
 	int header_done;
+	int raw;			/* TSV and CSV without the formula guard */
 };
 /* Sets up a printer; a template naming an unknown field is a usage error
  * that lists the known ones. */
@@ -710,7 +712,8 @@ const char *fu_report_key(const struct fu_report *, size_t i, char buf[11]);
 void fu_report_free(struct fu_report *);	/* NULL is a no-op */
 
 /* report.c: the report printed, through print.c. */
-int fu_report_print(const struct fu_report *, enum fu_fmt, const char *tmpl,
+/* Prints the report in cli's format (fmt, tmpl, raw). */
+int fu_report_print(const struct fu_report *, const struct fu_cli *,
     struct fu_err *);
 /* The fields of the report, as a template may name them; a template naming
  * another is a usage error. */

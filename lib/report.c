@@ -268,7 +268,7 @@ fu_report_check_template(enum fu_report_by by, const char *tmpl,
 
 /* For scripts: one row a line, every field. */
 static int
-print_machine(const struct fu_report *r, enum fu_fmt fmt, const char *tmpl,
+print_machine(const struct fu_report *r, const struct fu_cli *cli,
     struct fu_err *e)
 {
 	struct fu_field f[NFIELDS + 1];
@@ -279,8 +279,10 @@ print_machine(const struct fu_report *r, enum fu_fmt fmt, const char *tmpl,
 	int base = r->q.by != FU_BY_NONE, rc = 0;
 	size_t i, row;
 
-	if (fu_out_init(&o, fmt, tmpl, f, all_fields(r->q.by, f), e) == -1)
+	if (fu_out_init(&o, cli->fmt, cli->tmpl, f, all_fields(r->q.by, f),
+	    e) == -1)
 		return -1;
+	o.raw = cli->raw;
 	for (i = 0; i < fu_report_rows(r) && rc == 0; i++) {
 		row = r->order != NULL ? r->order[i] : i;
 		if (base)
@@ -585,11 +587,11 @@ print_text(const struct fu_report *r, struct fu_err *e)
 }
 
 int
-fu_report_print(const struct fu_report *r, enum fu_fmt fmt,
-    const char *tmpl, struct fu_err *e)
+fu_report_print(const struct fu_report *r, const struct fu_cli *cli,
+    struct fu_err *e)
 {
-	if (fmt != FU_FMT_TEXT)
-		return print_machine(r, fmt, tmpl, e);
+	if (cli->fmt != FU_FMT_TEXT)
+		return print_machine(r, cli, e);
 	if (r->q.by != FU_BY_NONE)
 		return print_table(r, e);
 	return print_text(r, e);
@@ -637,7 +639,7 @@ fu_stats(const struct fu_cli *cli, const struct fu_report_query *q,
 		if (add(r, cli->nportfolio > 0 ? cli->portfolio[i] : NULL,
 		    cli->nportfolio > 1, e) == -1)
 			goto out;
-	rc = fu_report_print(r, cli->fmt, cli->tmpl, e);
+	rc = fu_report_print(r, cli, e);
 out:
 	fu_report_free(r);
 	return rc;

@@ -234,6 +234,7 @@ fu_row_log(const struct fu_row *r, const char *file, struct fu_logrow *l,
 		return bad(e, file, r, "mood", FU_L_MOOD, _("+, 0 or -"));
 	l->channel = r->f[FU_L_CHANNEL];
 	l->note = r->f[FU_L_NOTE];
+	l->line = r->line;
 	return 0;
 }
 

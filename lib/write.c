@@ -312,13 +312,15 @@ fu_txn_commit(struct fu_txn *x, struct fu_err *e)
 	struct fu_portfolio *pf = x->pf;
 	struct plan pl[FU_NTABLES];
 	struct fu_journal_entry j[FU_NTABLES];
-	int t, u, nj = 0, nrows = 0, appends = 0, journal = 0, rc = -1;
+	int t, u, nj = 0, nrows = 0, appends = 0, journal = 0, began = 0;
+	int rc = -1;
 
 	memset(pl, 0, sizeof(pl));
 	for (t = 0; t < FU_NTABLES; t++)
 		pl[t].fd = -1;
 	if (x->deferred && make(x, e) == -1)
 		goto out;
+	began = 1;
 	/* Everything is opened and planned before anything is written. */
 	for (t = 0; t < FU_NTABLES; t++) {
 		if (pf->t[t].exists && x->rows[t].len == 0)
@@ -339,9 +341,13 @@ fu_txn_commit(struct fu_txn *x, struct fu_err *e)
 	 * must be undone if this run dies half-way: the journal says how.
 	 * Tables made whole are renamed into place, all or nothing. */
 	if (appends > 0 || nrows > 1) {
-		if (fu_journal_write(pf, j, nj, e) == -1)
+		if (fu_journal_write(pf, j, nj, e) == 0)
+			journal = 1;
+		/* A directory fu may not write to (its tables may be): one
+		 * table's rows go out without a journal, as one write. */
+		else if (nrows > 1 || (e->errnum != EACCES && e->errnum !=
+		    EPERM && e->errnum != EROFS))
 			goto out;
-		journal = 1;
 	}
 	for (t = 0; t < FU_NTABLES; t++) {
 		if (!pl[t].touched || (pl[t].created ? create_table(x,
@@ -370,7 +376,7 @@ out:
 			close(pl[t].fd);
 		fu_buf_free(&pl[t].b);
 	}
-	if (rc == -1 && e->unwritten == 0)
+	if (rc == -1 && began && e->unwritten == 0)
 		e->unwritten = 1;
 	fu_txn_abort(x);
 	return rc;

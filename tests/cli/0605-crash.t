@@ -88,19 +88,28 @@ walk 'tables made'
 # old, as another run may be saving one now).
 rm -rf "$P"
 fu-add client "Ana López" >/dev/null
-printf 'id,name\n' >"$P/.log.csv.AbC123"
-printf 'x' >"$P/.fu-state.OLD123"
-touch -d '2 hours ago' "$P/.fu-state.OLD123"
-printf 'x' >"$P/.fu-state.NEW123"
-printf 'keep' >"$P/.clients.csv.notmine"
+printf 'id,name\n' >"$P/.fu-tmp-log.csv.AbC123"
+printf 'x' >"$P/.fu-tmp-state.OLD123"
+touch -d '2 hours ago' "$P/.fu-tmp-state.OLD123"
+printf 'x' >"$P/.fu-tmp-state.NEW123"
+# The user's own files, named as fu once named its temporary files (a
+# sweep took them: issue 17).
+for f in .clients.csv.notmine .clients.csv.backup .log.csv.before \
+    .agreements.csv.2026v1 .fu-state.backup; do
+	printf 'keep' >"$P/$f"
+done
 ok 'a writer' fu-add client "Luis Mora"
-ok 'a writer removes a killed writer'"'"'s temporary table' test ! -e "$P/.log.csv.AbC123"
-ok 'and leaves other names alone' test -e "$P/.clients.csv.notmine"
+ok 'a writer removes a killed writer'"'"'s temporary table' test ! -e "$P/.fu-tmp-log.csv.AbC123"
+for f in .clients.csv.notmine .clients.csv.backup .log.csv.before \
+    .agreements.csv.2026v1 .fu-state.backup; do
+	ok "and leaves the user's $f alone" test -e "$P/$f"
+done
 rm -f "$P/.fu-state"
 env -u FU_CACHE fu-due -q
 ok 'a reader that saves the state' test -s "$P/.fu-state"
-ok 'removes a half-saved state an hour old' test ! -e "$P/.fu-state.OLD123"
-ok 'but not a new one' test -e "$P/.fu-state.NEW123"
+ok 'removes a half-saved state an hour old' test ! -e "$P/.fu-tmp-state.OLD123"
+ok 'but not a new one' test -e "$P/.fu-tmp-state.NEW123"
+ok 'nor the user'"'"'s files' test -e "$P/.fu-state.backup"
 # A journal cut short or damaged touched no table: it is only removed.
 head -c 300 /dev/urandom >"$P/.fu-journal"
 ok 'a damaged journal: the writer goes on' fu-add client "Eva Ruiz"

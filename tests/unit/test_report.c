@@ -257,17 +257,20 @@ printed(const struct fu_report *r)
 {
 	char path[128], *s;
 	struct fu_err e = { 0 };
+	struct fu_cli cli = { 0 };
 	FILE *f;
 	long n;
 	int fd, saved;
 
+	cli.fmt = out_fmt;
+	cli.tmpl = out_tmpl;
 	snprintf(path, sizeof(path), "%s/out", root);
 	fflush(stdout);
 	saved = dup(STDOUT_FILENO);
 	assert_true((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600)) >= 0);
 	dup2(fd, STDOUT_FILENO);
 	close(fd);
-	if (fu_report_print(r, out_fmt, out_tmpl, &e) == -1)
+	if (fu_report_print(r, &cli, &e) == -1)
 		fail_msg("%s", e.text);
 	fflush(stdout);
 	dup2(saved, STDOUT_FILENO);

@@ -15,8 +15,14 @@ int
 fu_build_begin(struct fu_builder *b, const struct fu_cli *cli, int make,
     struct fu_err *e)
 {
+	char dir[sizeof(b->pf.dir)];
+
 	memset(b, 0, sizeof(*b));
-	if (fu_portfolio_open(&b->pf, fu_cli_portfolio(cli), e) == -1)
+	/* A directory others can write is no place to write, refused before
+	 * it is read (a reader would only be warned). */
+	if (fu_portfolio_path(fu_cli_portfolio(cli), dir, sizeof(dir), e) ==
+	    -1 || fu_dir_check(dir, 1, e) == -1 ||
+	    fu_portfolio_open(&b->pf, dir, e) == -1)
 		return -1;
 	/* Only a new client makes a portfolio. */
 	if (!make && !b->pf.found)
@@ -72,9 +78,9 @@ take_id(struct fu_builder *b, enum fu_table t, uint64_t *id, char buf[24],
     struct fu_err *e)
 {
 	if ((*id = fu_build_next_id(b, t)) == 0)
-		return fu_err_io(e, NULL, 0, _("%s holds id "
-		    "9223372036854775807, the largest there is: no id is left "
-		    "for a new row"), fu_table_name[t]);
+		return fu_err_io(e, b->pf.t[t].name, 0, _("id "
+		    "9223372036854775807, the largest there is, is taken: no id "
+		    "is left for a new row"));
 	b->last[t] = *id;
 	snprintf(buf, 24, "%llu", (unsigned long long)*id);
 	return 0;

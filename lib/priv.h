@@ -296,6 +296,7 @@ struct fu_header {
 	int ncols;		/* columns in the file; 0 before the header */
 	int *colmap;		/* file column -> schema column, or -1 */
 	int field[FU_MAXCOLS];	/* schema column -> file column, or -1 */
+	char **name;		/* file column -> its name, for messages */
 };
 /* Called with each row; returns 0 to go on or -1 (with e filled). */
 typedef int (*fu_row_cb)(void *ctx, const struct fu_row *, struct fu_err *);

@@ -153,7 +153,8 @@ on_header(struct reader *r)
 	int i, k, nk = fu_ncolumns[r->table];
 	unsigned seen = 0;
 
-	if ((h->colmap = malloc(r->nf * sizeof(int))) == NULL) {
+	if ((h->colmap = malloc(r->nf * sizeof(int))) == NULL ||
+	    (h->name = calloc(r->nf, sizeof(char *))) == NULL) {
 		fail_nomem(r);
 		return;
 	}
@@ -168,6 +169,17 @@ on_header(struct reader *r)
 			n = fu_tsv_unescape((char *)name, n);
 		trim(&name, &n);
 		h->colmap[i] = -1;
+		if (!fu_utf8_valid(name, n)) {
+			fail(r, r->row_line, "%s", _("the header is not valid "
+			    "UTF-8"));
+			return;
+		}
+		if ((h->name[i] = malloc(n + 1)) == NULL) {
+			fail_nomem(r);
+			return;
+		}
+		memcpy(h->name[i], name, n);
+		h->name[i][n] = '\0';
 		for (k = 0; k < nk; k++)
 			if (strlen(fu_columns[r->table][k]) == n &&
 			    strncasecmp(name, fu_columns[r->table][k], n) == 0)
@@ -236,14 +248,10 @@ on_row(int c, void *arg)
 		if (r->tf->dialect.tsv)
 			n = fu_tsv_unescape(s, n);
 		if (!fu_utf8_valid(s, n)) {
-			if ((k = r->hdr->colmap[i]) >= 0)
-				fail(r, r->row_line, _("column \"%s\" is not "
-				    "valid UTF-8"), fu_columns[r->table][k]);
-			else {
-				snprintf(want, sizeof(want), "%d", i + 1);
-				fail(r, r->row_line, _("column %s is not valid "
-				    "UTF-8"), want);
-			}
+			fail(r, r->row_line, _("column \"%s\" is not valid "
+			    "UTF-8"), (k = r->hdr->colmap[i]) >= 0 ?
+			    fu_columns[r->table][k] : r->hdr->name != NULL ?
+			    r->hdr->name[i] : "?");
 			return;
 		}
 		if ((k = r->hdr->colmap[i]) < 0)
@@ -552,6 +560,7 @@ fu_table_read_mem(struct fu_table_file *tf, enum fu_table table,
 	if (hdr == NULL || hdr->ncols == 0) {
 		/* A table fu makes has the schema's columns, in order. */
 		schema.ncols = fu_ncolumns[table];
+		schema.name = NULL;
 		schema.colmap = colmap;
 		for (k = 0; k < FU_MAXCOLS; k++)
 			colmap[k] = schema.field[k] = k < schema.ncols ? k : -1;
@@ -584,7 +593,13 @@ fu_table_read_mem(struct fu_table_file *tf, enum fu_table table,
 void
 fu_header_free(struct fu_header *h)
 {
+	int i;
+
+	for (i = 0; h->name != NULL && i < h->ncols; i++)
+		free(h->name[i]);
+	free(h->name);
 	free(h->colmap);
+	h->name = NULL;
 	h->colmap = NULL;
 	h->ncols = 0;
 }

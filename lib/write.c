@@ -62,7 +62,7 @@ fu_txn_begin(struct fu_portfolio *pf, struct fu_err *e)
 		x->deferred = 1;
 		return x;
 	}
-	if (fu_dir_check(pf->dir, 1, e) == -1 || lock(x, e) == -1)
+	if (lock(x, e) == -1)
 		goto fail;
 	for (t = 0; t < FU_NTABLES; t++)
 		if (pf->t[t].exists && fu_table_read(&pf->t[t], (enum fu_table)t,
@@ -354,11 +354,13 @@ fu_txn_commit(struct fu_txn *x, struct fu_err *e)
 		    (enum fu_table)t, &pl[t], e) : append_table(x,
 		    (enum fu_table)t, &pl[t], e)) == 0)
 			continue;
-		/* Every table touched so far, this one too (its append may
-		 * have got half-way), goes back to what it was. */
+		/* Every table touched so far goes back to what it was, this
+		 * one too if its append may have got half-way (a table being
+		 * made was never put in place). */
 		for (u = 0; u <= t; u++)
-			if (pl[u].touched && fu_cut_back(pf->t[u].path,
-			    pl[u].created, pl[u].old) == -1) {
+			if (pl[u].touched && (u < t || !pl[u].created) &&
+			    fu_cut_back(pf->t[u].path, pl[u].created,
+			    pl[u].old) == -1) {
 				/* The journal stays: the next writer
 				 * takes it back, and readers read as
 				 * before meanwhile. */

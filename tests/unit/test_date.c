@@ -259,6 +259,10 @@ test_date_parse_takes_offsets(void **state)
 	check_parse("-1m", t, ymd(2026, 10, 23));
 	check_parse("-1y", t, ymd(2025, 11, 23));
 	check_parse("+5", t, t + 5);
+	/* +N is documented from 0 (was refused: issue 17). */
+	check_parse("+0d", t, t);
+	check_parse("+0", t, t);
+	check_parse("-0w", t, t);
 	check_parse("-5", t, t - 5);
 	check_parse("+90d", t, t + 90);
 	check_parse("+3m", t, ymd(2027, 2, 23));
@@ -376,7 +380,7 @@ test_date_refuses_garbage(void **state)
 	static const char *const bad[] = {
 		"", " ", "garbage", "next friday", "fridays", "fr", "2026-1-05",
 		" 2026-01-05", "2026-01-05x", "+", "-", "+3x", "++3d", "+-3d",
-		"3d", "+0d", "+d", "+1.5d", "tomorrow ", " today", "5",
+		"3d", "+d", "+1.5d", "tomorrow ", " today", "5",
 		"+100000000", "2026", "26-11-23", "23-11-2026", "Nov 23",
 		"+3d+1d", "lunes!", "hoy mismo",
 	};

@@ -33,8 +33,9 @@ usage(void)
 	    "[--channel C] [--tag T]\n"
 	    "              [--slipped N] [--stale DAYS] [--adrift] "
 	    "[--occasions] [-q]\n"
-	    "              [--tsv | --csv | --json | -f TEMPLATE] [-p DIR] "
-	    "[--today DATE]\n"
+	    "              [--tsv | --csv | --json | -f TEMPLATE] [--raw] "
+	    "[-p DIR]\n"
+	    "              [--today DATE]\n"
 	    "       fu-due -h | --version\n");
 }
 

@@ -24,7 +24,7 @@ usage(void)
 	return _("usage: fu-stats [--month YYYY-MM|this|last] "
 	    "[--from DATE --to DATE]\n"
 	    "                [--by month|channel|stage] [-p DIR]...\n"
-	    "                [--tsv | --csv | --json | -f TEMPLATE] "
+	    "                [--tsv | --csv | --json | -f TEMPLATE] [--raw] "
 	    "[--today DATE]\n"
 	    "       fu-stats -h | --version\n");
 }

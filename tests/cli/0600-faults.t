@@ -179,6 +179,7 @@ named() {
 strerr() {
 	case $1 in
 	ENOSPC) errstr='No space left on device' ;;
+	EFBIG) errstr='File too large' ;;
 	EIO) errstr='Input/output error' ;;
 	esac
 }
@@ -276,11 +277,11 @@ walk() {
 	[ -n "$lockpos" ] && [ -n "$commitpos" ] || return
 
 	# Each call fails with EIO; each that writes, from the commit on,
-	# with ENOSPC too.
-	for errno in EIO $([ "$full_walk" = 1 ] && echo ENOSPC); do
+	# with ENOSPC and EFBIG (a file past ulimit -f) too.
+	for errno in EIO $([ "$full_walk" = 1 ] && echo ENOSPC EFBIG); do
 		strerr $errno
 		while read -r n kind cname mode; do
-			if [ "$errno" = ENOSPC ]; then
+			if [ "$errno" != EIO ]; then
 				[ "$n" -ge "$commitpos" ] || continue
 				case $kind:$mode in
 				write:* | pwrite:* | fsync:* | ftruncate:* | \

@@ -19,7 +19,8 @@
  *   FU_FAULT_DIR    the portfolio; unset, the shim does nothing.
  *   FU_FAULT_N      fail the Nth counted call (1-based); 0 or unset: none.
  *   FU_FAULT_ERRNO  the errno of the failure: ENOSPC (default), EIO, EINTR,
- *                   EACCES, EROFS, EDQUOT, ENOMEM, EPERM, or a number.
+ *                   EACCES, EROFS, EDQUOT, ENOMEM, EPERM, EFBIG (a write
+ *                   past ulimit -f, once SIGXFSZ is ignored), or a number.
  *   FU_FAULT_CALL   count only these kinds, comma-separated: open, mkstemp,
  *                   read, pread, write, pwrite, fsync, ftruncate, close,
  *                   rename, stat, lstat, fstat, fcntl, chmod, fchmod,
@@ -131,6 +132,7 @@ errno_parse(const char *s)
 	static const struct { const char *name; int val; } t[] = {
 		{ "ENOSPC", ENOSPC }, { "EIO", EIO }, { "EINTR", EINTR },
 		{ "EACCES", EACCES }, { "EROFS", EROFS }, { "EDQUOT", EDQUOT },
+		{ "EFBIG", EFBIG },
 		{ "ENOMEM", ENOMEM }, { "EPERM", EPERM }, { "EFBIG", EFBIG },
 	};
 	size_t i;

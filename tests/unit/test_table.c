@@ -615,13 +615,18 @@ test_table_refuses_invalid_utf8_in_a_known_column(void **state)
 }
 
 static void
-test_table_leaves_invalid_utf8_in_an_extra_column_alone(void **state)
+test_table_refuses_invalid_utf8_in_an_extra_column(void **state)
 {
+	struct fu_err e = { 0 };
+
 	(void)state;
+	/* A column the user added is text too, as fu-portfolio(5) says:
+	 * it was read, silently (issue 17). */
 	PUT("clients.csv", "id,name,legacy\n1,Ana,L\xF3pez\n");
-	scan_ok(FU_CLIENTS);
-	assert_int_equal(got.n, 1);
-	assert_string_equal(F(0, FU_C_NAME), "Ana");
+	assert_int_equal(scan(FU_CLIENTS, &e), -1);
+	assert_int_equal(e.code, FU_EXIT_DATA);
+	assert_int_equal(e.line, 2);
+	assert_string_equal(e.text, "column \"legacy\" is not valid UTF-8");
 }
 
 static void
@@ -1190,7 +1195,7 @@ main(void)
 		T(test_table_refuses_a_duplicate_header_column),
 		T(test_table_refuses_a_header_without_the_id_column),
 		T(test_table_refuses_invalid_utf8_in_a_known_column),
-		T(test_table_leaves_invalid_utf8_in_an_extra_column_alone),
+		T(test_table_refuses_invalid_utf8_in_an_extra_column),
 		T(test_table_refuses_a_field_of_100_kb),
 		T(test_table_refuses_a_symlink),
 		T(test_table_refuses_a_directory),

@@ -57,15 +57,24 @@ HDR = lib/fu.h lib/priv.h lib/rule_phrases.h
 
 # The cmocka suites, one a library file or two (tests/unit).
 UNIT = \
+	tests/unit/test_err \
+	tests/unit/test_settings \
+	tests/unit/test_buf \
+	tests/unit/test_strmap \
+	tests/unit/test_idmap \
 	tests/unit/test_date \
 	tests/unit/test_money \
 	tests/unit/test_utf8 \
+	tests/unit/test_row \
+	tests/unit/test_dialect \
 	tests/unit/test_table \
+	tests/unit/test_journal \
 	tests/unit/test_write \
 	tests/unit/test_clients \
 	tests/unit/test_rule \
 	tests/unit/test_scan \
 	tests/unit/test_state \
+	tests/unit/test_opts \
 	tests/unit/test_print \
 	tests/unit/test_report
 UNIT_UTIL = tests/unit/util.o

@@ -35,30 +35,6 @@
 #define setup util_setup
 #define teardown util_teardown
 
-/* Expects file name to hold exactly want. */
-static void
-check_file(const char *name, const char *want, size_t want_n)
-{
-	size_t n;
-	char *p = slurp(name, &n);
-
-	if (n != want_n || memcmp(p, want, n) != 0) {
-		fprintf(stderr, "%s holds:\n%s\nwant:\n%s\n", name, p, want);
-		free(p);
-		fail_msg("%s is not as expected", name);
-	}
-	free(p);
-}
-#define CHECK_FILE(name, lit) check_file(name, lit, sizeof(lit) - 1)
-
-static int
-exists(const char *name)
-{
-	struct stat st;
-
-	return lstat(path_of(name), &st) == 0;
-}
-
 /* The transaction begun on each portfolio of a test: two at most. */
 static struct {
 	struct fu_portfolio *pf;

@@ -70,10 +70,26 @@ util_setup(void **state)
 	return mkdtemp(dir) == NULL ? -1 : 0;
 }
 
+/* The fd caught by catch_begin, as it was before; -1 when not caught. */
+static int caught[3] = { -1, -1, -1 };
+
+static void
+uncatch(int fd)
+{
+	if (caught[fd] == -1)
+		return;
+	fflush(fd == STDOUT_FILENO ? stdout : stderr);
+	dup2(caught[fd], fd);
+	close(caught[fd]);
+	caught[fd] = -1;
+}
+
 int
 util_teardown(void **state)
 {
 	(void)state;
+	uncatch(STDOUT_FILENO);
+	uncatch(STDERR_FILENO);
 	rm_rf(dir);
 	return 0;
 }
@@ -124,4 +140,53 @@ d(const char *iso)
 	if (fu_date_iso(iso, strlen(iso), &x) == -1)
 		fail_msg("bad date in test: %s", iso);
 	return x;
+}
+
+void
+check_file(const char *name, const char *want, size_t n)
+{
+	size_t got_n;
+	char *p = slurp(name, &got_n);
+
+	if (got_n != n || memcmp(p, want, n) != 0) {
+		fprintf(stderr, "%s holds:\n%s\nwant:\n%.*s\n", name, p,
+		    (int)n, want);
+		free(p);
+		fail_msg("%s is not as expected", name);
+	}
+	free(p);
+}
+
+int
+exists(const char *name)
+{
+	struct stat st;
+
+	return lstat(path_of(name), &st) == 0;
+}
+
+void
+catch_begin(int fd, const char *name)
+{
+	int to;
+
+	assert_true(fd == STDOUT_FILENO || fd == STDERR_FILENO);
+	assert_int_equal(caught[fd], -1);
+	fflush(fd == STDOUT_FILENO ? stdout : stderr);
+	assert_true((to = open(path_of(name), O_WRONLY | O_CREAT | O_TRUNC,
+	    0600)) >= 0);
+	assert_true((caught[fd] = dup(fd)) >= 0);
+	assert_int_equal(dup2(to, fd), fd);
+	close(to);
+}
+
+char *
+catch_end(int fd, const char *name)
+{
+	size_t n;
+
+	assert_true(fd == STDOUT_FILENO || fd == STDERR_FILENO);
+	assert_int_not_equal(caught[fd], -1);
+	uncatch(fd);
+	return slurp(name, &n);
 }

@@ -26,6 +26,16 @@ void put(const char *name, const char *data, size_t n);
 #define PUT(name, lit) put(name, lit, sizeof(lit) - 1)
 /* The whole of dir/name, NUL-terminated; *n its length.  Free it. */
 char *slurp(const char *name, size_t *n);
+/* Expects dir/name to hold exactly the n bytes want. */
+void check_file(const char *name, const char *want, size_t n);
+#define CHECK_FILE(name, lit) check_file(name, lit, sizeof(lit) - 1)
+/* Whether dir/name is there, as anything (lstat). */
+int exists(const char *name);
+/* Sends what is written on fd (STDOUT_FILENO or STDERR_FILENO) to
+ * dir/name, until catch_end puts it back and returns what came, as slurp
+ * does; util_teardown puts back one a failed test left caught. */
+void catch_begin(int fd, const char *name);
+char *catch_end(int fd, const char *name);
 /* A date the test knows to be valid. */
 fu_date d(const char *iso);
 /* Sets an environment variable (NULL unsets it) and reads the settings

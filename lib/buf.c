@@ -16,12 +16,13 @@ fu_buf_reserve(struct fu_buf *b, size_t n)
 	size_t cap;
 	char *np;
 
-	if (b->len + n + 1 <= b->cap)
-		return 0;
+	/* The size first: len + n could wrap round and seem to fit. */
 	if (n > (size_t)-1 / 4 - b->len) {
 		errno = ENOMEM;
 		return -1;
 	}
+	if (b->len + n + 1 <= b->cap)
+		return 0;
 	for (cap = b->cap ? b->cap : 256; cap < b->len + n + 1; cap *= 2)
 		;
 	if ((np = realloc(b->p, cap)) == NULL)

@@ -116,14 +116,15 @@ done(const char *path, int created, off_t old, const char *want, size_t n)
 	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
 	    O_CLOEXEC)) == -1)
 		return errno == ENOENT && created ? UNTOUCHED : CHANGED;
+	/* A table made whole was renamed into place: all there, or not
+	 * fu's.  An append may have been cut short: then its bytes are a
+	 * prefix of the journal's. */
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >=
-	    (created ? 0 : old) && st.st_size <= old + (off_t)n) {
+	    (created ? (off_t)n : old) && st.st_size <= old + (off_t)n) {
 		have = (size_t)(st.st_size - (created ? 0 : old));
 		if (!created && have == 0)
 			d = UNTOUCHED;
 		else if ((got = malloc(have + 1)) != NULL) {
-			/* Whole or cut short, the bytes must be the journal's:
-			 * a prefix of them. */
 			if (pread(fd, got, have, created ? 0 : old) ==
 			    (ssize_t)have && memcmp(got, want, have) == 0)
 				d = have == n ? APPLIED : PARTIAL;

@@ -98,7 +98,8 @@ const char *fu_strmap_put(struct fu_strmap *, const char *s, size_t n,
 const char *fu_strmap_intern(struct fu_strmap *, const char *s, size_t n);
 void fu_strmap_free(struct fu_strmap *);
 
-/* idmap.c: ids to values, and sets of ids (one bit a dense id). */
+/* idmap.c: ids to values, and sets of ids (one bit a dense id); ids, the
+ * keys, start at 1 (0 marks an empty slot). */
 struct fu_idmap *fu_idmap_new(void);
 void fu_idmap_free(struct fu_idmap *);
 int fu_idmap_put(struct fu_idmap *, uint64_t key, uint64_t val);	/* -1 ENOMEM */

@@ -93,8 +93,14 @@ static int
 bad(struct fu_err *e, const char *file, const struct fu_row *r,
     const char *col, int k, const char *what)
 {
-	return fu_err_data(e, file, r->line, _("%s \"%.40s\" is not %s"), col,
-	    r->f[k], what);
+	size_t n = r->len[k] < 40 ? r->len[k] : 40;
+
+	/* Quoted up to 40 bytes, never half a character. */
+	while (n < r->len[k] && n > 0 && ((unsigned char)r->f[k][n] & 0xC0) ==
+	    0x80)
+		n--;
+	return fu_err_data(e, file, r->line, _("%s \"%.*s\" is not %s"), col,
+	    (int)n, r->f[k], what);
 }
 
 static int

@@ -1,9 +1,6 @@
 /*
  * test_buf.c - buf.c: byte buffers that grow and keep a NUL after their
  * length, and arenas of strings freed all at once.
- *
- * The group "buf known bugs" holds tests of bugs not fixed yet; it runs
- * only with FU_UNIT_KNOWN_BUGS=1.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -306,17 +303,8 @@ main(void)
 		cmocka_unit_test(
 		    test_arena_dup_takes_a_string_larger_than_a_block),
 		cmocka_unit_test(test_arena_free_of_null_is_a_no_op),
-	};
-	const struct CMUnitTest known_bugs[] = {
 		cmocka_unit_test(
 		    test_buf_reserve_refuses_a_size_that_wraps_around),
 	};
-	const char *k = getenv("FU_UNIT_KNOWN_BUGS");
-	int rc;
-
-	rc = cmocka_run_group_tests_name("buf", tests, NULL, NULL);
-	if (k != NULL && strcmp(k, "1") == 0)
-		rc |= cmocka_run_group_tests_name("buf known bugs", known_bugs,
-		    NULL, NULL);
-	return rc;
+	return cmocka_run_group_tests_name("buf", tests, NULL, NULL);
 }

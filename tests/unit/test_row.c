@@ -3,9 +3,6 @@
  * with the message, file and line a hand-edited table gets; ids, outcome
  * names, moods, amounts, periods and occasions.  The rows are made by
  * hand, as the reader would hand them over.
- *
- * The group "row known bugs" holds tests of bugs not fixed yet; it runs
- * only with FU_UNIT_KNOWN_BUGS=1.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -588,17 +585,8 @@ main(void)
 		cmocka_unit_test(
 		    test_row_message_quotes_at_most_40_bytes_of_the_value),
 		cmocka_unit_test(test_row_first_bad_column_is_the_one_named),
-	};
-	const struct CMUnitTest known_bugs[] = {
 		cmocka_unit_test(
 		    test_row_message_never_cuts_a_utf8_character_in_half),
 	};
-	const char *k = getenv("FU_UNIT_KNOWN_BUGS");
-	int rc;
-
-	rc = cmocka_run_group_tests_name("row", tests, NULL, NULL);
-	if (k != NULL && strcmp(k, "1") == 0)
-		rc |= cmocka_run_group_tests_name("row known bugs", known_bugs,
-		    NULL, NULL);
-	return rc;
+	return cmocka_run_group_tests_name("row", tests, NULL, NULL);
 }

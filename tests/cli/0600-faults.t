@@ -507,7 +507,10 @@ killed=0 done=0 i=1
 mkfifo "$tmp/never"
 exec 9<>"$tmp/never"
 while [ $i -le $stream ]; do
-	fu-log Luis --signal "signal $i" >/dev/null 2>>"$tmp/kill.err" &
+	# A run killed while LeakSanitizer stops its threads at exit leaves
+	# the sanitizer's own complaint: a killed run is not leak-checked.
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	    fu-log Luis --signal "signal $i" >/dev/null 2>>"$tmp/kill.err" &
 	pid=$!
 	if [ $((RANDOM % 4)) != 0 ]; then
 		d=$(((RANDOM * 32768 + RANDOM) % us))
@@ -524,6 +527,7 @@ while [ $i -le $stream ]; do
 done
 exec 9<&-
 ok 'the stream: no run failed but by kill' test ! -s "$tmp/kill.err"
+[ -s "$tmp/kill.err" ] && sed 's/^/#   /' "$tmp/kill.err" | head -20
 for tb in clients agreements log; do
 	ok "the stream: $tb.csv begins with every row it had" cmp -n "$(wc -c <"$tmp/before/$tb.csv")" "$tmp/before/$tb.csv" "$P/$tb.csv"
 	ok "the stream: $tb.csv ids unique" test -z "$(tail -n +2 "$P/$tb.csv" | cut -d, -f1 | sort | uniq -d)"

@@ -69,8 +69,8 @@ fu_client_add(const struct fu_cli *cli, const struct fu_client_in *in,
 	struct fu_builder b;
 	struct fu_client c;
 	struct fu_buf tags = { 0 };
-	const struct fu_clientrec *ref = NULL;
-	int rc = -1;
+	const struct fu_clientrec *ref = NULL, *twin;
+	int rc = -1, found;
 
 	if (client_of(cli, in, &tags, &c, e) == -1 ||
 	    fu_build_begin(&b, cli, 1, e) == -1)
@@ -81,6 +81,25 @@ fu_client_add(const struct fu_cli *cli, const struct fu_client_in *in,
 		goto out;
 	}
 	c.referred_by = ref != NULL ? ref->id : 0;
+	/* Two rows for one person split their history in two. */
+	if (!in->duplicate && (found = fu_client_twin(&b.st.clients, c.name,
+	    c.company, &twin)) != 0) {
+		if (found == -1)
+			fu_err_nomem(e);
+		else if (*twin->company != '\0')
+			fu_err_usage(e, _("%s, of %s, is client %llu already "
+			    "(clients.csv line %ld); if this is another person "
+			    "of the same name, add --duplicate"), twin->name,
+			    twin->company, (unsigned long long)twin->id,
+			    twin->line);
+		else
+			fu_err_usage(e, _("%s is client %llu already "
+			    "(clients.csv line %ld); if this is another person "
+			    "of the same name, add --duplicate"), twin->name,
+			    (unsigned long long)twin->id, twin->line);
+		fu_build_abort(&b);
+		goto out;
+	}
 	if (fu_build_client(&b, &c, e) == -1)
 		fu_build_abort(&b);
 	else if (fu_build_commit(&b, e) == 0) {
@@ -101,6 +120,7 @@ fu_agreement_add(const struct fu_cli *cli, const struct fu_agreement_in *in,
 	const struct fu_clientrec *c;
 
 	memset(&a, 0, sizeof(a));
+	a.side = in->theirs ? FU_SIDE_CLIENT : FU_SIDE_MINE;
 	if (in->due == NULL)
 		return fu_err_usage(e, _("an agreement needs a due date: add "
 		    "--due DATE"));
@@ -118,7 +138,8 @@ fu_agreement_add(const struct fu_cli *cli, const struct fu_agreement_in *in,
 	if (fu_build_begin(&b, cli, 0, e) == -1)
 		return -1;
 	if ((c = fu_client_match(&b.st.clients, in->client, e)) == NULL ||
-	    fu_rule_agreement(c, a.what, a.due, a.made, &a.every, e) == -1 ||
+	    fu_rule_agreement(c, fu_state_consent(&b.st, (size_t)(c -
+	    b.st.clients.v)), a.what, a.due, a.made, &a.every, e) == -1 ||
 	    (a.client = c->id, fu_build_agreement(&b, &a, e)) == -1) {
 		fu_build_abort(&b);
 		return -1;

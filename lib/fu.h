@@ -95,11 +95,14 @@ struct fu_client_in {
 	const char *const *tags;	/* one word each */
 	int ntags;
 	int consent;
+	int duplicate;			/* add even if one has the same name
+					 * and company */
 };
 int fu_client_add(const struct fu_cli *, const struct fu_client_in *,
     uint64_t *id, struct fu_err *);
 struct fu_agreement_in {
 	const char *client, *what, *due, *channel, *every;
+	int theirs;			/* the client owes the move */
 };
 int fu_agreement_add(const struct fu_cli *, const struct fu_agreement_in *,
     uint64_t *id, struct fu_err *);
@@ -108,17 +111,22 @@ int fu_agreement_add(const struct fu_cli *, const struct fu_agreement_in *,
  * up on an agreement, or an event about a client. */
 enum fu_event {
 	FU_EVENT_NONE, FU_EVENT_SIGNAL, FU_EVENT_LOST, FU_EVENT_WON,
-	FU_EVENT_REFERRAL
+	FU_EVENT_REFERRAL, FU_EVENT_GREETING, FU_EVENT_CONSENT,
+	FU_EVENT_NO_CONSENT
 };
 struct fu_contact {
 	const char *client;		/* CLIENT as typed */
 	enum fu_event event;
-	const char *text;		/* --signal TEXT or --lost REASON */
+	const char *text;		/* --signal TEXT, --lost REASON or
+					 * --greeting TEXT */
 	const char *referral;		/* --referral CLIENT */
 	const char *agreement;		/* -a, NULL for the implied one */
 	const char *outcome;		/* -o, NULL for kept */
 	const char *channel, *date, *amount, *mood, *note;
 	const char *next, *due, *every;	/* --next WHAT --due --every */
+	const char *next_channel;	/* the step's, else the contact's */
+	int theirs;			/* the client owes the step */
+	const char *no_next;		/* --no-next REASON */
 };
 /* The log row and the agreements it made land together or not at all;
  * *made gets the id of the agreement it made (0 if none). */
@@ -127,7 +135,8 @@ int fu_contact_log(const struct fu_cli *, const struct fu_contact *,
 
 /* due.c: what fu-due lists. */
 enum fu_due_mode {
-	FU_DUE_AGREEMENTS, FU_DUE_STALE, FU_DUE_ADRIFT, FU_DUE_OCCASIONS
+	FU_DUE_AGREEMENTS, FU_DUE_STALE, FU_DUE_ADRIFT, FU_DUE_OCCASIONS,
+	FU_DUE_AT_RISK
 };
 struct fu_due_query {
 	enum fu_due_mode mode;

@@ -82,6 +82,12 @@ take(struct fu_cli *cli, int ch, char *arg)
 
 	switch (ch) {
 	case 'p':
+		/* A command that writes, writes to one portfolio. */
+		if (cli->nportfolio > 0 && !(cli->flags & FU_CLI_PORTFOLIOS)) {
+			fu_err_usage(&e, _("-p is given once: %s works on one "
+			    "portfolio"), fu_progname);
+			return stop(cli, fu_fail(&e));
+		}
 		if ((v = realloc(dirs, (size_t)(cli->nportfolio + 1) *
 		    sizeof(*v))) == NULL) {
 			fu_err_nomem(&e);

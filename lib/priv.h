@@ -23,6 +23,10 @@ int fu_err_data(struct fu_err *, const char *file, long line,
 int fu_err_io(struct fu_err *, const char *file, int errnum,
     const char *fmt, ...);				/* code 4, -1 */
 int fu_err_nomem(struct fu_err *);			/* code 4, -1 */
+/* With several portfolios (several set), makes an error name the one it
+ * is about: "ana/clients.csv:3", or "ana" before a message about no file.
+ * Returns -1. */
+int fu_err_within(struct fu_err *, const char *dir, int several);
 /* Prints "prog: warning: message" on stderr: the one place the library
  * speaks besides what a command asked it to print. */
 void fu_warn(const char *fmt, ...);
@@ -103,7 +107,8 @@ void fu_strmap_free(struct fu_strmap *);
 struct fu_idmap *fu_idmap_new(void);
 void fu_idmap_free(struct fu_idmap *);
 int fu_idmap_put(struct fu_idmap *, uint64_t key, uint64_t val);	/* -1 ENOMEM */
-int fu_idmap_get(const struct fu_idmap *, uint64_t key, uint64_t *val);	/* 1 found */
+/* 1 and *val (val may be NULL) when key is there, else 0. */
+int fu_idmap_get(const struct fu_idmap *, uint64_t key, uint64_t *val);
 int fu_idmap_del(struct fu_idmap *, uint64_t key);	/* 1 if it was there */
 /* Walks a map: 1 and the next entry, 0 at the end; *pos starts at 0. */
 int fu_idmap_next(const struct fu_idmap *, size_t *pos, uint64_t *key,
@@ -179,18 +184,28 @@ enum {
 };
 enum {
 	FU_A_ID, FU_A_CLIENT, FU_A_WHAT, FU_A_DUE, FU_A_CHANNEL, FU_A_EVERY,
-	FU_A_MADE, FU_A_FROM, FU_A_NCOLS
+	FU_A_MADE, FU_A_FROM, FU_A_SIDE, FU_A_NCOLS
 };
 enum {
 	FU_L_ID, FU_L_DATE, FU_L_CLIENT, FU_L_AGREEMENT, FU_L_CHANNEL,
-	FU_L_OUTCOME, FU_L_AMOUNT, FU_L_MOOD, FU_L_NEXT, FU_L_NOTE, FU_L_NCOLS
+	FU_L_OUTCOME, FU_L_AMOUNT, FU_L_MOOD, FU_L_NEXT, FU_L_NOTE,
+	FU_L_REFERRED, FU_L_NCOLS
 };
 #define FU_MAXCOLS 13
 #define FU_FIELD_MAX 65536	/* bytes of a field as spelled in a file */
+/* What a log row records: what became of the agreement it followed up
+ * on (KEPT to DROPPED), an event about the client (SIGNAL on), or a
+ * touch that settles nothing (GREETING). */
 enum fu_outcome {
 	FU_O_NONE, FU_O_KEPT, FU_O_BROKEN, FU_O_MOVED, FU_O_DROPPED,
-	FU_O_SIGNAL, FU_O_LOST, FU_O_WON, FU_O_REFERRAL
+	FU_O_SIGNAL, FU_O_LOST, FU_O_WON, FU_O_REFERRAL, FU_O_GREETING,
+	FU_O_NO_NEXT, FU_O_CONSENT, FU_O_NO_CONSENT, FU_O_COUNT
 };
+#define FU_SETTLES(o) ((o) >= FU_O_KEPT && (o) <= FU_O_DROPPED)
+/* A row that says why there is no next step goes with a contact, or
+ * stands alone: it is never one itself. */
+#define FU_IS_CONTACT(o) ((o) != FU_O_NO_NEXT)
+enum fu_side { FU_SIDE_MINE, FU_SIDE_CLIENT };
 enum fu_mood { FU_MOOD_NONE, FU_MOOD_PLUS, FU_MOOD_ZERO, FU_MOOD_MINUS };
 extern const char *const fu_table_name[FU_NTABLES];	/* "clients" ... */
 extern const char *const *const fu_columns[FU_NTABLES];
@@ -200,7 +215,13 @@ extern const unsigned fu_text_columns[FU_NTABLES];	/* free text */
 /* Columns fu fills by itself when nothing is said (a client's since, an
  * agreement's made and from): a table without them does without. */
 extern const unsigned fu_default_columns[FU_NTABLES];
-enum fu_outcome fu_outcome_parse(const char *s, size_t n);	/* NONE if bad */
+/* An outcome's name, without regard to case; NONE if it is none. */
+enum fu_outcome fu_outcome_parse(const char *s, size_t n);
+/* Consent as a person types it in a spreadsheet: yes, s\303\255, si, x,
+ * true, 1 (1); no, false, 0 or nothing (0); -1 for anything else. */
+int fu_consent_parse(const char *s, size_t n);
+/* Who owes an agreement's move: me (or nothing), client; -1 if neither. */
+enum fu_side fu_side_parse(const char *s, size_t n);
 const char *fu_outcome_str(enum fu_outcome);
 int fu_id_parse(const char *s, size_t n, uint64_t *);	/* -1 bad */
 /* A row as read: fields of the known columns, in schema order; a column
@@ -220,6 +241,7 @@ struct fu_client {
 };
 struct fu_agreement {
 	uint64_t id, client, from;	/* from: 0 when empty */
+	enum fu_side side;		/* who owes the move */
 	const char *what, *channel;
 	fu_date due, made;		/* made: FU_DATE_NONE when empty */
 	struct fu_period every;		/* n == 0 when not recurring */
@@ -229,6 +251,7 @@ struct fu_agreement {
 struct fu_logrow {
 	long line;				/* where the row starts */
 	uint64_t id, client, agreement, next;	/* 0 when empty */
+	uint64_t referred;			/* a referral's client, or 0 */
 	fu_date date;
 	const char *channel, *note;
 	enum fu_outcome outcome;		/* FU_O_NONE when empty */
@@ -372,6 +395,9 @@ struct fu_portfolio {
  * ${XDG_DATA_HOME:-$HOME/.local/share}/fu. */
 int fu_portfolio_path(const char *dir, char *out, size_t size,
     struct fu_err *);
+/* Refuses a portfolio given twice by -p, under any name: it would be
+ * counted twice. */
+int fu_cli_portfolios_distinct(const struct fu_cli *, struct fu_err *);
 /* Finds the portfolio and notes its tables' sizes under a shared lock; a
  * missing one has found 0. */
 int fu_portfolio_open(struct fu_portfolio *, const char *dir, struct fu_err *);
@@ -449,6 +475,14 @@ const struct fu_clientrec *fu_clients_get(const struct fu_clients *,
  * case or accents; none or several is a usage error listing candidates. */
 const struct fu_clientrec *fu_client_match(const struct fu_clients *,
     const char *query, struct fu_err *);
+/* The same, as 1 and *c when one client matches, 0 (e says so) when none
+ * does, -1 on another error (several match). */
+int fu_client_find(const struct fu_clients *, const char *query,
+    const struct fu_clientrec **c, struct fu_err *);
+/* A client with the same name and company as these, without regard to
+ * case and accents; 1 and *twin if there is one, 0 if not, -1 ENOMEM. */
+int fu_client_twin(const struct fu_clients *, const char *name,
+    const char *company, const struct fu_clientrec **twin);
 
 /* The derived state (SPEC section 3), shared by state.c and cache.c. */
 enum fu_status { FU_PROSPECT, FU_ACTIVE, FU_AT_RISK, FU_LOST };
@@ -456,11 +490,17 @@ enum fu_status { FU_PROSPECT, FU_ACTIVE, FU_AT_RISK, FU_LOST };
 typedef uint64_t fu_stamp;
 #define FU_STAMP(date, id) ((uint64_t)((int64_t)(date) + 0x80000000LL) << 32 \
 	| ((id) > 0xFFFFFFFFULL ? 0xFFFFFFFFULL : (id)))
+#define FU_STAMP_DATE(s) ((fu_date)((int64_t)((s) >> 32) - 0x80000000LL))
 struct fu_cstate {		/* one a client, as clients.v */
 	fu_date last;		/* last contact, FU_DATE_NONE if none */
 	const char *last_channel;
 	fu_stamp last_stamp, first_sale, last_signal, last_kept, last_lost,
 	    last_won;		/* 0 when none */
+	fu_stamp last_made;	/* the last agreement made for the client */
+	fu_stamp last_no_next;	/* the last "no next step", and why */
+	const char *no_next_why;
+	const char *signal_why;	/* the last warning sign's note */
+	fu_stamp last_consent, last_no_consent;	/* consent given, taken */
 	uint32_t open;		/* open agreements */
 	size_t next;		/* the open one due first, if open > 0 */
 };
@@ -470,6 +510,7 @@ struct fu_open {		/* an open agreement */
 	const char *what, *channel;
 	fu_date due, made;
 	struct fu_period every;
+	enum fu_side side;
 	int slips;
 };
 struct fu_state {
@@ -481,6 +522,9 @@ struct fu_state {
 	fu_date asof;
 	struct fu_arena *arena;
 	struct fu_strmap channels;	/* each channel once */
+	struct fu_idmap *referrals;	/* referred client id -> referrer id,
+					 * from the log's referral rows */
+	int decimal_comma;		/* the log's amounts: 1250,50 */
 	void *map;			/* a saved state, mapped */
 	size_t maplen;
 	uint64_t map_dev, map_ino;	/* the file it was mapped from */
@@ -536,6 +580,15 @@ int fu_state_load(struct fu_portfolio *, fu_date asof,
     const struct fu_state_hooks *, struct fu_state *, struct fu_err *);
 void fu_state_free(struct fu_state *);
 enum fu_status fu_state_status(const struct fu_state *, size_t client);
+/* Whether the client has agreed to be kept in touch with: the last consent
+ * given or taken back in the log, else the clients table's. */
+int fu_state_consent(const struct fu_state *, size_t client);
+/* Why the client has no next step, if a contact said so after the last
+ * agreement made for them; NULL if not. */
+const char *fu_state_no_next(const struct fu_state *, size_t client);
+/* Who referred a client: clients.csv's referred_by, else a referral row
+ * of the log; 0 if no one. */
+uint64_t fu_state_referrer(const struct fu_state *, size_t client);
 const char *fu_status_str(enum fu_status);
 /* The open agreements of a client, due first first; returns the count. */
 size_t fu_state_client_open(const struct fu_state *, size_t client,
@@ -546,10 +599,11 @@ const struct fu_open *fu_state_find_open(const struct fu_state *, uint64_t id);
 /* rule.c: the rule of SPEC section 4 as far as one agreement goes. */
 /* R1: a concrete step; -1 with a refusal that says how to fix it. */
 int fu_rule_step(const char *what, int recurring, struct fu_err *);
-/* R1 and R3 for an agreement about to be made on date made. */
-int fu_rule_agreement(const struct fu_clientrec *, const char *what,
-    fu_date due, fu_date made, const struct fu_period *every,
-    struct fu_err *);
+/* R1 and R3 for an agreement about to be made on date made, for a client
+ * whose consent (in force) is given. */
+int fu_rule_agreement(const struct fu_clientrec *, int consent,
+    const char *what, fu_date due, fu_date made,
+    const struct fu_period *every, struct fu_err *);
 
 /* build.c: the one builder of rows.  Begin locks the portfolio of cli
  * (making it only when make is set) and reads its state under the lock;
@@ -642,7 +696,9 @@ enum fu_raw {
 	FU_R_AMOUNT_EXISTING, FU_R_AMOUNT6, FU_R_AMOUNT6_NEW,
 	FU_R_AMOUNT6_EXISTING, FU_R_REFERRED, FU_R_CONTACTS, FU_R_MOOD_PLUS,
 	FU_R_MOOD_ZERO, FU_R_MOOD_MINUS, FU_R_MOOD_NONE, FU_R_ONE_CHANNEL,
-	FU_NRAW
+	FU_R_KEPT_THEIRS, FU_R_BROKEN_THEIRS, FU_R_SETTLED_THEIRS,
+	FU_R_KEPT_MINE, FU_R_BROKEN_MINE, FU_R_SETTLED_MINE, FU_R_SIGNALS,
+	FU_R_AT_RISK, FU_R_GREETINGS, FU_NRAW
 };
 #define FU_NA_CLIENTS 1		/* a channel's row: no client figures */
 struct fu_figures {

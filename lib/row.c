@@ -4,6 +4,7 @@
  * column.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "priv.h"
 
@@ -15,11 +16,12 @@ static const char *const client_cols[] = {
 	"anniversary", "referred_by", "consent", "stage", "tags", "note"
 };
 static const char *const agreement_cols[] = {
-	"id", "client", "what", "due", "channel", "every", "made", "from"
+	"id", "client", "what", "due", "channel", "every", "made", "from",
+	"side"
 };
 static const char *const log_cols[] = {
 	"id", "date", "client", "agreement", "channel", "outcome", "amount",
-	"mood", "next", "note"
+	"mood", "next", "note", "referred"
 };
 const char *const *const fu_columns[FU_NTABLES] = {
 	client_cols, agreement_cols, log_cols
@@ -48,18 +50,43 @@ const unsigned fu_default_columns[FU_NTABLES] = {
 	0
 };
 
-static const char *const outcomes[] = {
-	"", "kept", "broken", "moved", "dropped", "signal", "lost", "won",
-	"referral"
+static const char *const outcomes[FU_O_COUNT] = {
+	[FU_O_NONE] = "", [FU_O_KEPT] = "kept", [FU_O_BROKEN] = "broken",
+	[FU_O_MOVED] = "moved", [FU_O_DROPPED] = "dropped",
+	[FU_O_SIGNAL] = "signal", [FU_O_LOST] = "lost", [FU_O_WON] = "won",
+	[FU_O_REFERRAL] = "referral", [FU_O_GREETING] = "greeting",
+	[FU_O_NO_NEXT] = "no-next", [FU_O_CONSENT] = "consent",
+	[FU_O_NO_CONSENT] = "no-consent",
 };
+
+/* Whether the n bytes at s are word, without regard to ASCII case: a
+ * spreadsheet may have capitalised a hand-typed value. */
+static int
+is_word(const char *s, size_t n, const char *word)
+{
+	return strlen(word) == n && strncasecmp(s, word, n) == 0;
+}
+
+/* The same, blanks around s aside: a hand-typed value, not a name. */
+static int
+is_typed(const char *s, size_t n, const char *word)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return is_word(s, n, word);
+}
 
 enum fu_outcome
 fu_outcome_parse(const char *s, size_t n)
 {
-	size_t i;
+	int i;
 
-	for (i = 1; i < sizeof(outcomes) / sizeof(outcomes[0]); i++)
-		if (strlen(outcomes[i]) == n && memcmp(s, outcomes[i], n) == 0)
+	for (i = 1; i < FU_O_COUNT; i++)
+		if (is_word(s, n, outcomes[i]))
 			return (enum fu_outcome)i;
 	return FU_O_NONE;
 }
@@ -163,13 +190,11 @@ fu_row_client(const struct fu_row *r, const char *file, struct fu_client *c,
 	if (r->len[FU_C_NAME] == 0 || strspn(r->f[FU_C_NAME], " \t") ==
 	    r->len[FU_C_NAME])
 		return fu_err_data(e, file, r->line, _("name is empty"));
-	if (r->len[FU_C_CONSENT] == 0 || strcmp(r->f[FU_C_CONSENT], "no") == 0)
-		c->consent = 0;
-	else if (strcmp(r->f[FU_C_CONSENT], "yes") == 0)
-		c->consent = 1;
-	else
-		return bad(e, file, r, "consent", FU_C_CONSENT,
-		    _("\"yes\", \"no\" or empty"));
+	if ((c->consent = fu_consent_parse(r->f[FU_C_CONSENT],
+	    r->len[FU_C_CONSENT])) == -1)
+		return fu_err_data(e, file, r->line, _("consent \"%.40s\" is "
+		    "not yes, no or empty (yes: yes, s\303\255, si, x, true, "
+		    "1; no: no, false, 0)"), r->f[FU_C_CONSENT]);
 	c->name = r->f[FU_C_NAME];
 	c->company = r->f[FU_C_COMPANY];
 	c->email = r->f[FU_C_EMAIL];
@@ -198,6 +223,10 @@ fu_row_agreement(const struct fu_row *r, const char *file,
 	    r->len[FU_A_EVERY], &a->every) == -1)
 		return bad(e, file, r, "every", FU_A_EVERY, _("a period such "
 		    "as 90d, 2w, 3m or 1y"));
+	if ((a->side = fu_side_parse(r->f[FU_A_SIDE], r->len[FU_A_SIDE])) ==
+	    (enum fu_side)-1)
+		return bad(e, file, r, "side", FU_A_SIDE, _("mine, client or "
+		    "empty"));
 	a->what = r->f[FU_A_WHAT];
 	a->channel = r->f[FU_A_CHANNEL];
 	a->closed = FU_DATE_NONE;
@@ -215,13 +244,15 @@ fu_row_log(const struct fu_row *r, const char *file, struct fu_logrow *l,
 	    id_col(r, FU_L_CLIENT, "client", file, 1, &l->client, e) == -1 ||
 	    id_col(r, FU_L_AGREEMENT, "agreement", file, 0, &l->agreement,
 	    e) == -1 || id_col(r, FU_L_NEXT, "next", file, 0, &l->next, e) ==
-	    -1)
+	    -1 || id_col(r, FU_L_REFERRED, "referred", file, 0, &l->referred,
+	    e) == -1)
 		return -1;
 	l->outcome = FU_O_NONE;
 	if (r->len[FU_L_OUTCOME] > 0 && (l->outcome = fu_outcome_parse(
 	    r->f[FU_L_OUTCOME], r->len[FU_L_OUTCOME])) == FU_O_NONE)
 		return bad(e, file, r, "outcome", FU_L_OUTCOME, _("kept, "
-		    "broken, moved, dropped, signal, lost, won or referral"));
+		    "broken, moved, dropped, signal, lost, won, referral, "
+		    "greeting, no-next, consent or no-consent"));
 	l->has_amount = r->len[FU_L_AMOUNT] > 0;
 	l->amount = 0;
 	if (l->has_amount && fu_money_parse(r->f[FU_L_AMOUNT],
@@ -242,6 +273,35 @@ fu_row_log(const struct fu_row *r, const char *file, struct fu_logrow *l,
 	l->note = r->f[FU_L_NOTE];
 	l->line = r->line;
 	return 0;
+}
+
+int
+fu_consent_parse(const char *s, size_t n)
+{
+	static const char *const yes[] = {
+		"yes", "s\303\255", "si", "x", "true", "1", "s\303\215"
+	};
+	static const char *const no[] = { "", "no", "false", "0" };
+	size_t i;
+
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		if (is_typed(s, n, yes[i]))
+			return 1;
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		if (is_typed(s, n, no[i]))
+			return 0;
+	return -1;
+}
+
+enum fu_side
+fu_side_parse(const char *s, size_t n)
+{
+	if (is_typed(s, n, "") || is_typed(s, n, "me") ||
+	    is_typed(s, n, "mine"))
+		return FU_SIDE_MINE;
+	if (is_typed(s, n, "client") || is_typed(s, n, "theirs"))
+		return FU_SIDE_CLIENT;
+	return (enum fu_side)-1;
 }
 
 int

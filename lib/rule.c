@@ -343,8 +343,9 @@ fu_rule_step(const char *what, int recurring, struct fu_err *e)
 }
 
 int
-fu_rule_agreement(const struct fu_clientrec *c, const char *what, fu_date due,
-    fu_date made, const struct fu_period *every, struct fu_err *e)
+fu_rule_agreement(const struct fu_clientrec *c, int consent, const char *what,
+    fu_date due, fu_date made, const struct fu_period *every,
+    struct fu_err *e)
 {
 	char d1[11], d2[11];
 	int recurring = every != NULL && every->n > 0;
@@ -358,9 +359,10 @@ fu_rule_agreement(const struct fu_clientrec *c, const char *what, fu_date due,
 		return fu_err_usage(e, _("due %s is before the day the "
 		    "agreement is made (%s): give a later --due"),
 		    fu_date_str(due, d1), fu_date_str(made, d2));
-	if (recurring && !c->consent)
+	if (recurring && !consent)
 		return fu_err_usage(e, _("%s has not agreed to be kept in touch "
-		    "with: a recurring agreement needs consent=yes in the "
-		    "client's row (line %ld)"), c->name, c->line);
+		    "with: a recurring agreement needs consent (fu-log CLIENT "
+		    "--consent records it, or consent=yes in the client's row, "
+		    "line %ld)"), c->name, c->line);
 	return 0;
 }

@@ -113,7 +113,7 @@ on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 	struct fu_state *st = p->st;
 	struct fu_logrow l;
 	struct fu_cstate *c;
-	size_t ci = 0;
+	size_t ci = 0, ri = 0;
 	fu_stamp s;
 
 	if (fu_row_log(row, p->file, &l, e) == -1)
@@ -125,7 +125,9 @@ on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 		return fu_err_nomem(e);
 	if (l.id > st->max_log)
 		st->max_log = l.id;
-	if (client_index(p, l.client, p->file, row->line, &ci, e) == -1)
+	if (client_index(p, l.client, p->file, row->line, &ci, e) == -1 ||
+	    (l.referred != 0 && client_index(p, l.referred, p->file,
+	    row->line, &ri, e) == -1))
 		return -1;
 	if (l.outcome >= FU_O_KEPT && l.outcome <= FU_O_DROPPED &&
 	    l.agreement == 0)
@@ -144,7 +146,7 @@ on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 	}
 	c = &st->cs[ci];
 	s = FU_STAMP(l.date, l.id);
-	if (s > c->last_stamp) {
+	if (FU_IS_CONTACT(l.outcome) && s > c->last_stamp) {
 		c->last_stamp = s;
 		c->last = l.date;
 		if ((c->last_channel = intern(p, l.channel, strlen(l.channel))) ==
@@ -154,11 +156,39 @@ on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 	if (l.has_amount && l.amount > 0 && (c->first_sale == 0 ||
 	    s < c->first_sale))
 		c->first_sale = s;
+	/* An amount is appended as the log writes its amounts. */
+	if (l.has_amount)
+		st->decimal_comma = memchr(row->f[FU_L_AMOUNT], ',',
+		    row->len[FU_L_AMOUNT]) != NULL;
 	switch (l.outcome) {
 	case FU_O_KEPT: later(&c->last_kept, s); break;
-	case FU_O_SIGNAL: later(&c->last_signal, s); break;
+	case FU_O_SIGNAL:
+		if (s > c->last_signal) {
+			c->last_signal = s;
+			if ((c->signal_why = fu_arena_dup(&st->arena, l.note,
+			    strlen(l.note))) == NULL)
+				return fu_err_nomem(e);
+		}
+		break;
 	case FU_O_LOST: later(&c->last_lost, s); break;
 	case FU_O_WON: later(&c->last_won, s); break;
+	case FU_O_CONSENT: later(&c->last_consent, s); break;
+	case FU_O_NO_CONSENT: later(&c->last_no_consent, s); break;
+	case FU_O_NO_NEXT:
+		if (s > c->last_no_next) {
+			c->last_no_next = s;
+			if ((c->no_next_why = fu_arena_dup(&st->arena, l.note,
+			    strlen(l.note))) == NULL)
+				return fu_err_nomem(e);
+		}
+		break;
+	case FU_O_REFERRAL:
+		/* The first row that names a referral is the one. */
+		if (l.referred != 0 && !fu_idmap_get(st->referrals,
+		    l.referred, NULL) && fu_idmap_put(st->referrals,
+		    l.referred, l.client) == -1)
+			return fu_err_nomem(e);
+		break;
 	default: break;
 	}
 	if (l.outcome >= FU_O_KEPT && l.outcome <= FU_O_DROPPED &&
@@ -222,6 +252,19 @@ check_pending(struct fu_portfolio *pf, struct pass *p, struct fu_err *e)
 	return 0;
 }
 
+/* Whether an open agreement made at made ended with its client: all of
+ * a lost client's made before the loss, and the recurring ones made
+ * before consent was taken back (recurring touches need consent). */
+static int
+ended(const struct fu_state *st, size_t ci, fu_stamp made,
+    const struct fu_period *every)
+{
+	const struct fu_cstate *c = &st->cs[ci];
+
+	return (c->last_lost != 0 && c->last_lost > made) || (every->n > 0 &&
+	    c->last_no_consent != 0 && c->last_no_consent > made);
+}
+
 static int
 on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 {
@@ -231,7 +274,7 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 	struct fu_open *o;
 	uint64_t m;
 	size_t ci = 0;
-	fu_stamp made, lost;
+	fu_stamp made;
 
 	if (fu_row_agreement(row, p->file, &a, e) == -1)
 		return -1;
@@ -265,12 +308,9 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 		p->partial = 1;
 		return 0;
 	}
-	if (fu_idset_has(p->k.closed, a.id))
-		return 0;
-	/* A lost client's agreements made before the loss are dropped. */
 	made = a.made == FU_DATE_NONE ? 1 : FU_STAMP(a.made, a.from);
-	lost = st->cs[ci].last_lost;
-	if (lost != 0 && lost > made)
+	later(&st->cs[ci].last_made, made);
+	if (fu_idset_has(p->k.closed, a.id) || ended(st, ci, made, &a.every))
 		return 0;
 	if (st->nopen == st->capopen) {
 		size_t cap = st->capopen ? 2 * st->capopen : 256;
@@ -289,6 +329,7 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 	o->due = a.due;
 	o->made = a.made;
 	o->every = a.every;
+	o->side = a.side;
 	o->slips = fu_idmap_get(p->k.slips, a.id, &m) ? (int)m : 0;
 	if ((o->what = fu_arena_dup(&st->arena, a.what, strlen(a.what))) ==
 	    NULL || (o->channel = intern(p, a.channel, strlen(a.channel))) ==
@@ -383,11 +424,11 @@ recheck_open(struct pass *p)
 	for (i = 0; i < st->nopen; i++) {
 		const struct fu_open *o = &st->open[i];
 		fu_stamp made = o->made == FU_DATE_NONE ? 1 :
-		    FU_STAMP(o->made, o->from), lost = st->cs[o->client].last_lost;
-
+		    FU_STAMP(o->made, o->from);
 		uint64_t slips;
 
-		if (fu_idset_has(p->k.closed, o->id) || (lost != 0 && lost > made))
+		if (fu_idset_has(p->k.closed, o->id) || ended(st, o->client,
+		    made, &o->every))
 			continue;
 		st->open[k] = *o;
 		/* A row that moved the step it continues may come later. */
@@ -431,6 +472,10 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 	st->asof = asof;
 	p.st = st;
 	p.h = h;
+	if ((st->referrals = fu_idmap_new()) == NULL) {
+		fu_err_nomem(e);
+		goto out;
+	}
 	/* A saved state stands for the bytes it read; only what was
 	 * appended since is read.  A report (hooks) sees every row. */
 	if (fu_known_init(&p.k) == -1 || (h == NULL && (loaded =
@@ -516,6 +561,7 @@ fu_state_free(struct fu_state *st)
 	fu_cache_unmap(st);
 	fu_arena_free(st->arena);
 	fu_strmap_free(&st->channels);
+	fu_idmap_free(st->referrals);
 	free(st->cs);
 	free(st->open);
 	memset(st, 0, sizeof(*st));
@@ -534,6 +580,35 @@ fu_state_status(const struct fu_state *st, size_t i)
 	if (c->first_sale != 0 || c->last_won != 0)
 		return FU_ACTIVE;
 	return FU_PROSPECT;
+}
+
+int
+fu_state_consent(const struct fu_state *st, size_t i)
+{
+	const struct fu_cstate *c = &st->cs[i];
+
+	if (c->last_consent != 0 || c->last_no_consent != 0)
+		return c->last_consent > c->last_no_consent;
+	return st->clients.v[i].consent;
+}
+
+const char *
+fu_state_no_next(const struct fu_state *st, size_t i)
+{
+	const struct fu_cstate *c = &st->cs[i];
+
+	return c->last_no_next != 0 && c->last_no_next > c->last_made ?
+	    c->no_next_why : NULL;
+}
+
+uint64_t
+fu_state_referrer(const struct fu_state *st, size_t i)
+{
+	uint64_t r;
+
+	if (st->clients.v[i].referred_by != 0)
+		return st->clients.v[i].referred_by;
+	return fu_idmap_get(st->referrals, st->clients.v[i].id, &r) ? r : 0;
 }
 
 const char *

@@ -14,14 +14,14 @@ t 2 '' 'fu-log: "call me if anything" is not an agreement: name a concrete step 
 t 2 '' 'fu-log: -o kept needs an agreement to follow up on' fu-log ana -o kept --next "Send the quote" --due friday
 ok 'refusals wrote nothing' same
 t 0 '1' '' fu-log ana --channel call --next "Send the quote for 3 laptops" --due friday
-t 0 '1,2026-11-23,1,,call,,,,1,' '' tail -n 1 "$P/log.csv"
-t 0 '1,1,Send the quote for 3 laptops,2026-11-27,,,2026-11-23,1' '' tail -n 1 "$P/agreements.csv"
+t 0 '1,2026-11-23,1,,call,,,,1,,' '' tail -n 1 "$P/log.csv"
+t 0 '1,1,Send the quote for 3 laptops,2026-11-27,,,2026-11-23,1,' '' tail -n 1 "$P/agreements.csv"
 
 # The only open agreement is implied; kept by default; chains to the next.
 t 0 '2' '' fu-log lopez --amount 1250.5 --mood + --note "Sent" --next "Call to confirm the order" --due +1w
-t 0 '2,2026-11-23,1,1,,kept,1250.50,+,2,Sent' '' tail -n 1 "$P/log.csv"
+t 0 '2,2026-11-23,1,1,,kept,1250.50,+,2,Sent,' '' tail -n 1 "$P/log.csv"
 t 0 '' '' fu-log lopez
-t 0 '3,2026-11-23,1,2,,kept,,,,' '' tail -n 1 "$P/log.csv"
+t 0 '3,2026-11-23,1,2,,kept,,,,,' '' tail -n 1 "$P/log.csv"
 t 2 '' 'fu-log: Ana López has no open agreement; add --next WHAT --due DATE, or --lost REASON' fu-log lopez
 
 # Several open agreements: -a names one; the message lists them.
@@ -34,7 +34,7 @@ t 2 '' 'fu-log: agreement 1 is not an open agreement of Ana López; the open one
   -a 4	Visit to measure the office (due 2026-11-25)
   -a 3	Send the catalogue (due 2026-11-27)' fu-log ana -a 1
 t 0 '' '' fu-log ana -a 4 -o dropped --note "They moved offices"
-t 0 '5,2026-11-23,1,4,,dropped,,,,They moved offices' '' tail -n 1 "$P/log.csv"
+t 0 '5,2026-11-23,1,4,,dropped,,,,They moved offices,' '' tail -n 1 "$P/log.csv"
 
 # A moved step continues: same step, new date, one more slip.
 t 0 '5' '' fu-log ana -o moved --due +2w
@@ -50,17 +50,17 @@ t 0 '' '' fu-log ana -o broken
 t 2 '' "fu-log: José Peña has not agreed to be kept in touch with: a recurring agreement needs consent=yes in the client's row (line 3)" fu-log jose --next "Stay in touch" --due +3m --every 3m
 t 0 '7' '' fu-log ana --next "Stay in touch" --due +1m --every 1m --channel email
 t 0 '8' '' fu-log ana --date 2026-12-20 --today 2026-12-30
-t 0 '8,1,Stay in touch,2027-01-20,,1m,2026-12-20,10' '' tail -n 1 "$P/agreements.csv"
-t 0 '10,2026-12-20,1,7,,kept,,,8,' '' tail -n 1 "$P/log.csv"
+t 0 '8,1,Stay in touch,2027-01-20,,1m,2026-12-20,10,' '' tail -n 1 "$P/agreements.csv"
+t 0 '10,2026-12-20,1,7,,kept,,,8,,' '' tail -n 1 "$P/log.csv"
 t 0 '2027-01-20 8' '' fu-due --today 2026-12-30 --client ana --within 60 -f '{due} {id}'
 
 # Events: a signal makes an agreement due today to act on it.
 t 0 '9' '' fu-log luis --signal "Missed the October payment" --channel call
-t 0 '9,3,Act on the warning sign: Missed the October payment,2026-11-23,,,2026-11-23,11' '' tail -n 1 "$P/agreements.csv"
-t 0 '11,2026-11-23,3,,call,signal,,,9,Missed the October payment' '' tail -n 1 "$P/log.csv"
+t 0 '9,3,Act on the warning sign: Missed the October payment,2026-11-23,,,2026-11-23,11,' '' tail -n 1 "$P/agreements.csv"
+t 0 '11,2026-11-23,3,,call,signal,,,9,Missed the October payment,' '' tail -n 1 "$P/log.csv"
 t 0 '10' '' fu-log luis --signal "Second missed payment" --next "Visit Luis to agree a payment plan" --due tomorrow
 t 0 '' '' fu-log luis --referral jose --note "Met at the fair"
-t 0 '13,2026-11-23,3,,,referral,,,,referred José Peña (2) - Met at the fair' '' tail -n 1 "$P/log.csv"
+t 0 '13,2026-11-23,3,,,referral,,,,referred José Peña (2) - Met at the fair,' '' tail -n 1 "$P/log.csv"
 t 2 '' 'fu-log: Luis Ruiz cannot refer themselves' fu-log luis --referral ruiz
 t 2 '' 'fu-log: Luis Ruiz is not lost: --won records that a lost client came back' fu-log luis --won --next "Send the new price list" --due friday
 t 0 '' '' fu-log luis --lost "Moved to a competitor"
@@ -87,12 +87,12 @@ ok 'usage errors wrote nothing' same
 # Regressions found while writing the man pages.
 t 0 '12' '' fu-add agreement ana "Monthly stock review" --due +1w --every 1m --channel call
 t 0 '13' '' fu-log ana -a 12 -o moved --due +2w
-t 0 '13,1,Monthly stock review,2026-12-07,call,1m,2026-11-23,16' '' tail -n 1 "$P/agreements.csv"
+t 0 '13,1,Monthly stock review,2026-12-07,call,1m,2026-11-23,16,' '' tail -n 1 "$P/agreements.csv"
 t 0 '14' '' fu-log jose --next "Send the contract" --due friday
 t 0 '15' '' fu-log jose --signal "Cheque bounced" --due +2d
-t 0 '15,2,Act on the warning sign: Cheque bounced,2026-11-25,,,2026-11-23,18' '' tail -n 1 "$P/agreements.csv"
+t 0 '15,2,Act on the warning sign: Cheque bounced,2026-11-25,,,2026-11-23,18,' '' tail -n 1 "$P/agreements.csv"
 # A win-back step made when the client left can be followed up.
 t 0 '16' '' fu-log jose --lost "Went to a competitor" --next "Call José in spring with the new range" --due 2027-03-01
 t 0 '' '' fu-log jose -o kept --note "Not yet"
-t 0 '20,2026-11-23,2,16,,kept,,,,Not yet' '' tail -n 1 "$P/log.csv"
+t 0 '20,2026-11-23,2,16,,kept,,,,Not yet,' '' tail -n 1 "$P/log.csv"
 t 0 '17' '' fu-log jose --won --next "Send the spring range" --due +1w

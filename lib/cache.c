@@ -70,7 +70,7 @@ struct dcstate {
 };
 struct dopen {
 	uint64_t id, from, client;
-	int32_t due, made, every_n, every_unit, slips, side;
+	int32_t due, made, every_n, every_unit, slips, side, continues;
 	uint32_t what, channel;
 };
 struct dhead {
@@ -340,6 +340,7 @@ save(struct fu_portfolio *pf, const struct fu_state *st,
 		d.every_unit = o->every.unit;
 		d.slips = o->slips;
 		d.side = o->side;
+		d.continues = o->continues;
 		d.what = text(&tx, o->what, &bad);
 		d.channel = text(&tx, o->channel, &bad);
 		fwrite(&d, sizeof(d), 1, fp);
@@ -674,6 +675,7 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 		o->slips = d.slips;
 		o->side = d.side == FU_SIDE_CLIENT ? FU_SIDE_CLIENT :
 		    FU_SIDE_MINE;
+		o->continues = d.continues != 0;
 		o->what = TEXT(d.what);
 		o->channel = TEXT(d.channel);
 		if (d.client >= n)

@@ -141,7 +141,8 @@ parse(const struct fu_cli *cli, const struct fu_contact *in,
 /* The agreement a contact followed up on: the one named, or the one it
  * can only be.  It can only be one when the client has one open, due
  * within a week or overdue (or -o says what became of it), and not made
- * this same day by a contact, which this would then be again. */
+ * this same day by the contact that kept the one before it: this would
+ * then most likely be that contact logged again. */
 static int
 follow(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
     const struct contact *c, const struct fu_open **a, struct fu_err *e)
@@ -168,14 +169,15 @@ follow(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
 		return fu_err_usage(e, _("%s has %zu open agreements; name the "
 		    "one this contact followed up on:%s"), cl->name, n,
 		    list_open(v, n, list, sizeof(list)));
-	else if (n == 1 && c->in->no_next == NULL) {
-		if (v[0]->from != 0 && v[0]->made == c->date)
+	else if (n == 1 && (c->in->no_next == NULL || c->settles)) {
+		if (v[0]->continues && v[0]->made == c->date)
 			return fu_err_usage(e, _("%s's only open agreement, %llu "
-			    "(%s), was made today by a contact: if this is "
-			    "another contact that followed up on it, name it "
-			    "with -a %llu"), cl->name, (unsigned long long)
-			    v[0]->id, v[0]->what, (unsigned long long)
-			    v[0]->id);
+			    "(%s), was made on %s by the contact that kept the "
+			    "one before it: if another contact followed up on "
+			    "it, name it with -a %llu"),
+			    cl->name, (unsigned long long)v[0]->id,
+			    v[0]->what, fu_date_str(v[0]->made, d1),
+			    (unsigned long long)v[0]->id);
 		if (!c->settles && v[0]->due > c->date + NEAR)
 			return fu_err_usage(e, _("%s's only open agreement, %llu "
 			    "(%s), is due on %s: if this contact followed up "
@@ -228,6 +230,7 @@ struct plan {
 	const char *what;			/* the step made, or NULL */
 	fu_date due;
 	struct fu_period every;
+	const char *via;			/* the contact's channel */
 	const char *channel;			/* the step's channel */
 	enum fu_side side;
 	char *owned;				/* what, when made here */
@@ -306,8 +309,9 @@ decide(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
 			    "a next step: add --next WHAT --due DATE"));
 		if (p->outcome == FU_O_GREETING && !consent)
 			return fu_err_usage(e, _("%s has not agreed to be kept "
-			    "in touch with: a greeting needs consent (fu-log "
-			    "CLIENT --consent records it)"), cl->name);
+			    "in touch with: a greeting needs consent (once "
+			    "given, record it with fu-log %llu --consent)"),
+			    cl->name, (unsigned long long)cl->id);
 		if (p->outcome == FU_O_REFERRAL) {
 			if ((p->ref = fu_client_match(&st->clients,
 			    c->in->referral, e)) == NULL)
@@ -361,11 +365,15 @@ decide(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
 	}
 	if (p->what == NULL && p->due != FU_DATE_NONE)
 		return fu_err_usage(e, _("--due goes with --next WHAT"));
-	/* The step goes by its own channel, else by the contact's. */
+	/* A contact went by the channel it names, else by that of the
+	 * agreement it followed up on; the step goes by its own, else by
+	 * the contact's. */
+	p->via = c->in->channel != NULL ? c->in->channel : p->a != NULL ?
+	    p->a->channel : NULL;
 	if (c->in->next_channel != NULL)
 		p->channel = c->in->next_channel;
 	else if (p->channel == NULL)
-		p->channel = c->in->channel;
+		p->channel = p->via;
 	if (p->what != NULL && fu_rule_agreement(cl, consent, p->what, p->due,
 	    c->date, &p->every, e) == -1)
 		return -1;
@@ -374,7 +382,8 @@ decide(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
 	 * none open says so. */
 	left = st->cs[ci].open - (p->a != NULL) + (p->what != NULL) +
 	    (p->outcome == FU_O_KEPT && p->a->every.n > 0);
-	if (left == 0 && p->a != NULL && c->in->no_next == NULL)
+	if (left == 0 && p->a != NULL && c->in->no_next == NULL &&
+	    status != FU_LOST)
 		return adrift(cl, c, p->a, e);
 	if (left > 0 && c->in->no_next != NULL)
 		return fu_err_usage(e, _("%s has an open agreement still: "
@@ -435,8 +444,7 @@ build(struct fu_builder *b, const struct fu_clientrec *cl,
 		l.date = c->date;
 		l.client = cl->id;
 		l.agreement = p->a != NULL ? p->a->id : 0;
-		l.channel = c->in->channel ? c->in->channel : p->a ?
-		    p->a->channel : NULL;
+		l.channel = p->via;
 		l.outcome = p->outcome;
 		l.has_amount = c->has_amount;
 		l.amount = c->amount;
@@ -462,7 +470,7 @@ build(struct fu_builder *b, const struct fu_clientrec *cl,
 		memset(&l, 0, sizeof(l));
 		l.date = c->date;
 		l.client = cl->id;
-		l.channel = c->in->channel;
+		l.channel = p->via;
 		l.outcome = FU_O_NO_NEXT;
 		l.note = c->in->no_next;
 		return fu_build_log(b, &l, e);

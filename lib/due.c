@@ -141,7 +141,7 @@ todo(const struct list *l, const struct fu_open *a, struct fu_buf *b,
 
 	if (a->side != FU_SIDE_CLIENT || l->o->fmt != FU_FMT_TEXT)
 		return a->what;
-	if ((s = fu_strf(_("check it came: %s"), a->what)) == NULL)
+	if ((s = fu_strf(_("check whether it arrived: %s"), a->what)) == NULL)
 		return fu_err_nomem(e), NULL;
 	b->len = 0;
 	if (fu_buf_str(b, s) == -1) {

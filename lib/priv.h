@@ -512,6 +512,8 @@ struct fu_open {		/* an open agreement */
 	struct fu_period every;
 	enum fu_side side;
 	int slips;
+	int continues;		/* made by the contact that kept the one
+				 * before it */
 };
 struct fu_state {
 	struct fu_clients clients;

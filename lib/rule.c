@@ -361,8 +361,8 @@ fu_rule_agreement(const struct fu_clientrec *c, int consent, const char *what,
 		    fu_date_str(due, d1), fu_date_str(made, d2));
 	if (recurring && !consent)
 		return fu_err_usage(e, _("%s has not agreed to be kept in touch "
-		    "with: a recurring agreement needs consent (fu-log CLIENT "
-		    "--consent records it, or consent=yes in the client's row, "
-		    "line %ld)"), c->name, c->line);
+		    "with: a recurring agreement needs consent (once given, "
+		    "record it with fu-log %llu --consent)"), c->name,
+		    (unsigned long long)c->id);
 	return 0;
 }

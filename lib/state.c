@@ -25,6 +25,8 @@ struct pass {
 	struct fu_idmap *closed_far;	/* the same for ids past 2^26 and
 					 * days outside 1970-2149 */
 	int partial;			/* rows after asof were left out */
+	struct fu_idset *kept_logs;	/* log rows that kept an agreement,
+					 * read in this pass */
 };
 
 static const char *
@@ -161,7 +163,11 @@ on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 		st->decimal_comma = memchr(row->f[FU_L_AMOUNT], ',',
 		    row->len[FU_L_AMOUNT]) != NULL;
 	switch (l.outcome) {
-	case FU_O_KEPT: later(&c->last_kept, s); break;
+	case FU_O_KEPT:
+		later(&c->last_kept, s);
+		if (fu_idset_add(p->kept_logs, l.id) == -1)
+			return fu_err_nomem(e);
+		break;
 	case FU_O_SIGNAL:
 		if (s > c->last_signal) {
 			c->last_signal = s;
@@ -330,6 +336,7 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 	o->made = a.made;
 	o->every = a.every;
 	o->side = a.side;
+	o->continues = a.from != 0 && fu_idset_has(p->kept_logs, a.from);
 	o->slips = fu_idmap_get(p->k.slips, a.id, &m) ? (int)m : 0;
 	if ((o->what = fu_arena_dup(&st->arena, a.what, strlen(a.what))) ==
 	    NULL || (o->channel = intern(p, a.channel, strlen(a.channel))) ==
@@ -472,7 +479,8 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 	st->asof = asof;
 	p.st = st;
 	p.h = h;
-	if ((st->referrals = fu_idmap_new()) == NULL) {
+	if ((st->referrals = fu_idmap_new()) == NULL ||
+	    (p.kept_logs = fu_idset_new()) == NULL) {
 		fu_err_nomem(e);
 		goto out;
 	}
@@ -547,6 +555,7 @@ out:
 		pf->t[t].digest = NULL;
 	}
 	fu_known_free(&p.k);
+	fu_idset_free(p.kept_logs);
 	free(p.closed_day);
 	fu_idmap_free(p.closed_far);
 	if (rc == -1)

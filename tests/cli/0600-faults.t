@@ -46,9 +46,9 @@ inject FU_FAULT_COUNT="$tmp/count" FU_FAULT_CALL=write,fsync fu-add client Eva >
 ok 'shim: a kind at a time' test "$(cat "$tmp/count")" -eq "$(grep -c ' write \| fsync ' "$tmp/trace")"
 # The journal (lib/journal.c) is written before any table.
 t 4 '' "fu-add: $P/.fu-journal: cannot write: Input/output error; nothing was written" \
-    inject FU_FAULT_CALL=fsync FU_FAULT_N=1 FU_FAULT_ERRNO=EIO fu-add client Eva
+    inject FU_FAULT_CALL=fsync FU_FAULT_N=1 FU_FAULT_ERRNO=EIO fu-add client Eve
 t 4 '' 'fu-add: clients.csv: cannot append: Input/output error; nothing was written' \
-    inject FU_FAULT_CALL=write FU_FAULT_N=2 FU_FAULT_ERRNO=EIO fu-add client Eva
+    inject FU_FAULT_CALL=write FU_FAULT_N=2 FU_FAULT_ERRNO=EIO fu-add client Eve
 rm -rf "$P" "$tmp/trace"
 
 # The portfolio to compare against: $tmp/before, a copy, or absent.
@@ -534,9 +534,9 @@ for tb in clients agreements log; do
 done
 ok 'the stream: every finished run left its row' awk -F, '
     FNR == NR { want[$1] = 1; next }
-    $6 == "signal" && $NF ~ /^signal [0-9]+$/ { n[substr($NF, 8)]++ }
+    $6 == "signal" && $10 ~ /^signal [0-9]+$/ { n[substr($10, 8)]++ }
     END { for (i in want) if (n[i] != 1) exit 1 }' "$tmp/kill.done" "$P/log.csv"
-ok 'the stream: no row twice' test -z "$(grep -o 'signal [0-9]*$' "$P/log.csv" | sort | uniq -d)"
+ok 'the stream: no row twice' test -z "$(grep -o 'signal [0-9]*,$' "$P/log.csv" | sort | uniq -d)"
 ok 'the stream: the log has a row for each finished run, and some killed ones' test "$(grep -c ',signal,' "$P/log.csv")" -ge "$done"
 t 0 '' '' fu-due -q
 ok 'the stream: a write after it' fu-log Luis --signal 'after the stream'
@@ -544,12 +544,12 @@ ok 'the stream: a write after it' fu-log Luis --signal 'after the stream'
 # named a log id no row had yet, and the next fu-log took that very id for
 # its own row; the journal (lib/write.c) now takes such a commit back.
 ok 'the stream: each agreement names the contact that made it' awk -F, '
-    FNR == NR { if (FNR > 1) note[$1] = $NF; next }
+    FNR == NR { if (FNR > 1) note[$1] = $10; next }
     FNR > 1 && $3 ~ /^Act on the warning sign: / && $8 != "" &&
     note[$8] != substr($3, 26) { exit 1 }' "$P/log.csv" "$P/agreements.csv"
 # How far the killed runs got: their log row landed, or only the
 # agreement the signal makes (killed between the two appends).
-landed=$(($(grep -c ',signal,,,[0-9]*,signal [0-9]*$' "$P/log.csv") - done))
+landed=$(($(grep -c ',signal,,,[0-9]*,signal [0-9]*,$' "$P/log.csv") - done))
 halfway=$(($(grep -c ',Act on the warning sign: signal [0-9]*,' "$P/agreements.csv") - done - landed))
 echo "$name: kill -9 stream: $done runs finished, $killed killed of $stream (a run takes $((us / 1000)) ms): $landed killed after their rows landed, $halfway between the two appends"
 

@@ -29,12 +29,12 @@ step() {
 	1) fu-add agreement "$c" "Send offer $RANDOM" --due +$((RANDOM % 30))d ;;
 	2|3) fu-log "$c" --next "Call about order $RANDOM" --due +$((RANDOM % 20))d ;;
 	4) fu-log "$c" -o moved --due +$((RANDOM % 20 + 1))d ;;
-	5) fu-log "$c" -o broken ;;
+	5) fu-log "$c" -o broken --no-next "Gone quiet $RANDOM" ;;
 	6) fu-log "$c" --signal "Missed payment $RANDOM" ;;
 	7) fu-log "$c" --lost "Left $RANDOM" ;;
 	8) fu-log "$c" --won --next "Welcome back visit" --due +5d ;;
 	9)	# Rows appended by another program.
-		printf '%s,2026-11-2%d,%s,,email,referral,,,,by hand\n' \
+		printf '%s,2026-11-2%d,%s,,email,referral,,,,by hand,\n' \
 		    $(($(lastid log) + 1)) $((RANDOM % 3)) "$c" >>"$P/log.csv" ;;
 	10)	# A field changed by an editor that writes a new file.
 		sed -i "2s/,call,/,visit,/; 2s/Send/Mail/" "$P/log.csv" "$P/agreements.csv" ;;
@@ -97,14 +97,14 @@ rmdir "$P/.fu-state"
 rm -f "$P"/*.csv "$P/.fu-state"
 fu-add client Ana >/dev/null
 fu-log ana --next "Send the quote" --due +3d >/dev/null
-printf '2,1,Send the quote,2026-11-30,,,2026-11-23,2\n' >>"$P/agreements.csv"
+printf '2,1,Send the quote,2026-11-30,,,2026-11-23,2,\n' >>"$P/agreements.csv"
 t 0 '2026-11-26 1 0
 2026-11-30 2 0' '' fu-due --within 10 -f '{due} {id} {slips}'
-printf '2,2026-11-23,1,1,,moved,,,2,\n' >>"$P/log.csv"
+printf '2,2026-11-23,1,1,,moved,,,2,,\n' >>"$P/log.csv"
 t 0 '2026-11-30 2 1' '' fu-due --within 10 -f '{due} {id} {slips}'
 t 0 '2026-11-30 2 1' '' env FU_CACHE=0 fu-due --within 10 -f '{due} {id} {slips}'
-printf '3,1,Call,2026-12-30,,,2026-11-23,9\n' >>"$P/agreements.csv"
+printf '3,1,Call,2026-12-30,,,2026-11-23,9,\n' >>"$P/agreements.csv"
 t 0 '' '' fu-due -q --within 10
-printf '3,2026-11-23,1,,,referral,,,,\n4,2026-11-23,1,,,referral,,,,\n5,2026-11-23,1,,,referral,,,,\n6,2026-11-23,1,,,referral,,,,\n7,2026-11-23,1,,,referral,,,,\n8,2026-11-23,1,,,referral,,,,\n10,2026-11-23,1,,,referral,,,,\n' >>"$P/log.csv"
+printf '3,2026-11-23,1,,,referral,,,,,\n4,2026-11-23,1,,,referral,,,,,\n5,2026-11-23,1,,,referral,,,,,\n6,2026-11-23,1,,,referral,,,,,\n7,2026-11-23,1,,,referral,,,,,\n8,2026-11-23,1,,,referral,,,,,\n10,2026-11-23,1,,,referral,,,,,\n' >>"$P/log.csv"
 t 3 '' 'fu-due: agreements.csv:4: from names log row 9, which is not in the log' fu-due
 t 3 '' 'fu-due: agreements.csv:4: from names log row 9, which is not in the log' env FU_CACHE=0 fu-due

@@ -10,11 +10,12 @@ PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
 LOCALEDIR = $(PREFIX)/share/locale
+PLANSDIR = $(PREFIX)/share/fu/plans
 
 CC ?= cc
 CFLAGS ?= -O2 -g
 override CFLAGS += -std=c17 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
-	-Ilib -DLOCALEDIR='"$(LOCALEDIR)"'
+	-Ilib -DLOCALEDIR='"$(LOCALEDIR)"' -DPLANSDIR='"$(PLANSDIR)"'
 LDLIBS = -lcsv -lxxhash -pthread
 
 # The commands, one file each in cmd/.
@@ -45,6 +46,7 @@ LIBOBJ = \
 	lib/cache.o \
 	lib/state.o \
 	lib/rule.o \
+	lib/plan.o \
 	lib/build.o \
 	lib/opts.o \
 	lib/print.o \

@@ -11,7 +11,7 @@
 enum {
 	OPT_COMPANY = 256, OPT_EMAIL, OPT_PHONE, OPT_SINCE, OPT_BIRTHDAY,
 	OPT_ANNIVERSARY, OPT_REFERRED_BY, OPT_CONSENT, OPT_STAGE, OPT_NOTE,
-	OPT_CHANNEL, OPT_EVERY, OPT_THEIRS, OPT_DUPLICATE
+	OPT_CHANNEL, OPT_EVERY, OPT_THEIRS, OPT_DUPLICATE, OPT_PLAN, OPT_START
 };
 
 static const struct option longopts[] = {
@@ -31,6 +31,8 @@ static const struct option longopts[] = {
 	{ "every", required_argument, NULL, OPT_EVERY },
 	{ "theirs", no_argument, NULL, OPT_THEIRS },
 	{ "duplicate", no_argument, NULL, OPT_DUPLICATE },
+	{ "plan", required_argument, NULL, OPT_PLAN },
+	{ "start", required_argument, NULL, OPT_START },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -47,6 +49,7 @@ usage(void)
 	    "       fu-add agreement CLIENT WHAT -d|--due DATE [--channel C] "
 	    "[--every PERIOD]\n"
 	    "                   [--theirs]\n"
+	    "       fu-add agreement CLIENT --plan NAME [--start DATE]\n"
 	    "common options: [-p DIR] [--today DATE] [-h] [--version]\n");
 }
 
@@ -77,6 +80,7 @@ main(int argc, char *argv[])
 	const char **tags;
 	char name[256];
 	uint64_t id;
+	size_t n = 1, i;
 	int ch, rc;
 
 	fu_init("fu-add");
@@ -103,6 +107,8 @@ main(int argc, char *argv[])
 		case OPT_EVERY: a.every = optarg; break;
 		case OPT_THEIRS: a.theirs = 1; break;
 		case OPT_DUPLICATE: c.duplicate = 1; break;
+		case OPT_PLAN: a.plan = optarg; break;
+		case OPT_START: a.start = optarg; break;
 		}
 	}
 	c.tags = tags;
@@ -115,21 +121,22 @@ main(int argc, char *argv[])
 	if (argc == 2 && strcmp(argv[0], "client") == 0) {
 		c.name = argv[1];
 		if (a.due != NULL || a.channel != NULL || a.every != NULL ||
-		    a.theirs)
-			rc = fu_err_usage(&e, _("--due, --channel, --every and "
-			    "--theirs are for agreements"));
+		    a.theirs || a.plan != NULL || a.start != NULL)
+			rc = fu_err_usage(&e, _("--due, --channel, --every, "
+			    "--theirs, --plan and --start are for agreements"));
 		else
 			rc = fu_client_add(&cli, &c, &id, &e);
-	} else if (argc == 3 && strcmp(argv[0], "agreement") == 0) {
+	} else if ((argc == 3 || (argc == 2 && a.plan != NULL)) &&
+	    strcmp(argv[0], "agreement") == 0) {
 		a.client = argv[1];
-		a.what = argv[2];
+		a.what = argc == 3 ? argv[2] : NULL;
 		if (c.company || c.email || c.phone || c.since || c.birthday ||
 		    c.anniversary || c.referred_by || c.consent || c.stage ||
 		    c.note || c.ntags || c.duplicate)
 			rc = fu_err_usage(&e, _("client options do not go with "
 			    "an agreement"));
 		else
-			rc = fu_agreement_add(&cli, &a, &id, &e);
+			rc = fu_agreement_add(&cli, &a, &id, &n, &e);
 	} else if (argc > 2 && strcmp(argv[0], "client") == 0) {
 		/* fu-add client Ana Lopez: the shell split the name. */
 		free(tags);
@@ -145,6 +152,8 @@ main(int argc, char *argv[])
 	free(tags);
 	if (rc == -1)
 		return fu_fail(&e);
-	printf("%llu\n", (unsigned long long)id);
+	/* One id a line: the client, the agreement, or a plan's steps. */
+	for (i = 0; i < n; i++)
+		printf("%llu\n", (unsigned long long)(id + i));
 	return fu_out_close(&e) == -1 ? fu_fail(&e) : 0;
 }

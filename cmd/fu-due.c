@@ -9,7 +9,8 @@
 
 enum {
 	OPT_WITHIN = 256, OPT_OVERDUE, OPT_CLIENT, OPT_CHANNEL, OPT_TAG,
-	OPT_SLIPPED, OPT_STALE, OPT_ADRIFT, OPT_OCCASIONS, OPT_AT_RISK
+	OPT_SLIPPED, OPT_STALE, OPT_ADRIFT, OPT_OCCASIONS, OPT_AT_RISK,
+	OPT_PLAN
 };
 
 static const struct option longopts[] = {
@@ -23,6 +24,7 @@ static const struct option longopts[] = {
 	{ "adrift", no_argument, NULL, OPT_ADRIFT },
 	{ "occasions", no_argument, NULL, OPT_OCCASIONS },
 	{ "at-risk", no_argument, NULL, OPT_AT_RISK },
+	{ "plan", required_argument, NULL, OPT_PLAN },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -32,6 +34,7 @@ usage(void)
 {
 	return _("usage: fu-due [--within N] [--overdue] [--client C] "
 	    "[--channel C] [--tag T]\n"
+	    "              [--plan NAME]\n"
 	    "              [--slipped N] [--stale DAYS] [--adrift] "
 	    "[--at-risk] [--occasions]\n"
 	    "              [-q] [--tsv | --csv | --json | -f TEMPLATE] "
@@ -85,6 +88,7 @@ main(int argc, char *argv[])
 		case OPT_ADRIFT: mode(&q, FU_DUE_ADRIFT, &modes); break;
 		case OPT_OCCASIONS: mode(&q, FU_DUE_OCCASIONS, &modes); break;
 		case OPT_AT_RISK: mode(&q, FU_DUE_AT_RISK, &modes); break;
+		case OPT_PLAN: q.plan = optarg; break;
 		case 'q': q.quiet = 1; break;
 		}
 	}

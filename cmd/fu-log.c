@@ -9,7 +9,8 @@
 enum {
 	OPT_CHANNEL = 256, OPT_DATE, OPT_AMOUNT, OPT_MOOD, OPT_NOTE, OPT_NEXT,
 	OPT_EVERY, OPT_SIGNAL, OPT_LOST, OPT_WON, OPT_REFERRAL, OPT_GREETING,
-	OPT_CONSENT, OPT_NO_CONSENT, OPT_NO_NEXT, OPT_NEXT_CHANNEL, OPT_THEIRS
+	OPT_CONSENT, OPT_NO_CONSENT, OPT_NO_NEXT, OPT_NEXT_CHANNEL, OPT_THEIRS,
+	OPT_PLAN
 };
 
 static const struct option longopts[] = {
@@ -33,6 +34,7 @@ static const struct option longopts[] = {
 	{ "no-next", required_argument, NULL, OPT_NO_NEXT },
 	{ "next-channel", required_argument, NULL, OPT_NEXT_CHANNEL },
 	{ "theirs", no_argument, NULL, OPT_THEIRS },
+	{ "plan", required_argument, NULL, OPT_PLAN },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -43,12 +45,13 @@ usage(void)
 	    "moved|dropped] [--channel C]\n"
 	    "              [--date DATE] [--amount N] [--mood +|0|-] "
 	    "[--note TEXT]\n"
-	    "              [NEXT | --no-next REASON]\n"
+	    "              [NEXT | --plan NAME | --no-next REASON]\n"
 	    "       fu-log CLIENT (--signal TEXT | --lost REASON | --won | "
 	    "--referral CLIENT |\n"
 	    "              --greeting TEXT | --consent | --no-consent)\n"
 	    "              [--channel C] [--date DATE] [--mood +|0|-] "
-	    "[--note TEXT] [NEXT]\n"
+	    "[--note TEXT]\n"
+	    "              [NEXT | --plan NAME]\n"
 	    "NEXT: --next WHAT --due DATE [--every PERIOD] "
 	    "[--next-channel C] [--theirs]\n"
 	    "common options: [-p DIR] [--today DATE] [-h] [--version]\n");
@@ -73,6 +76,7 @@ main(int argc, char *argv[])
 	struct fu_contact c = { 0 };
 	struct fu_err e = { 0 };
 	uint64_t made;
+	size_t n, i;
 	int ch;
 
 	fu_init("fu-log");
@@ -93,6 +97,7 @@ main(int argc, char *argv[])
 		case OPT_NO_NEXT: c.no_next = optarg; break;
 		case OPT_NEXT_CHANNEL: c.next_channel = optarg; break;
 		case OPT_THEIRS: c.theirs = 1; break;
+		case OPT_PLAN: c.plan = optarg; break;
 		case OPT_SIGNAL:
 		case OPT_LOST:
 		case OPT_GREETING:
@@ -122,9 +127,10 @@ main(int argc, char *argv[])
 	if (cli.exit >= 0)
 		return cli.exit;
 	c.client = argv[optind];
-	if (fu_contact_log(&cli, &c, &made, &e) == -1)
+	if (fu_contact_log(&cli, &c, &made, &n, &e) == -1)
 		return fu_fail(&e);
-	if (made != 0)
-		printf("%llu\n", (unsigned long long)made);
+	/* The steps it made, one id a line. */
+	for (i = 0; i < n; i++)
+		printf("%llu\n", (unsigned long long)(made + i));
 	return fu_out_close(&e) == -1 ? fu_fail(&e) : 0;
 }

@@ -126,6 +126,7 @@ fu_build_agreement(struct fu_builder *b, struct fu_agreement *a,
 {
 	const char *v[FU_A_NCOLS] = { 0 };
 	char id[24], client[24], from[24], due[11], made[11], every[16];
+	char after[48], wait[16];
 
 	if (take_id(b, FU_AGREEMENTS, &a->id, id, e) == -1)
 		return -1;
@@ -138,6 +139,11 @@ fu_build_agreement(struct fu_builder *b, struct fu_agreement *a,
 	v[FU_A_MADE] = fu_date_str(a->made, made);
 	v[FU_A_FROM] = id_str(a->from, from);
 	v[FU_A_SIDE] = a->side == FU_SIDE_CLIENT ? "client" : NULL;
+	v[FU_A_PLAN] = a->plan;
+	v[FU_A_AFTER] = id_str(a->after, after);
+	if (a->after != 0 && a->wait.n > 0)
+		snprintf(after + strlen(after), sizeof(after) - strlen(after),
+		    "+%s", fu_period_str(&a->wait, wait));
 	return fu_txn_add(b->txn, FU_AGREEMENTS, v, e);
 }
 

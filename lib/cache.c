@@ -32,7 +32,7 @@
 #include "priv.h"
 
 #define MAGIC "FUSTATE\n"
-#define FORMAT 6
+#define FORMAT 7
 #define SAVE_AFTER (4LL << 20)	/* bytes read since that pay for a save */
 #define DIGEST_MAX 128		/* room for a saved running hash */
 #define NS 1000000000LL
@@ -69,9 +69,10 @@ struct dcstate {
 	uint32_t channel, no_next_why, signal_why;
 };
 struct dopen {
-	uint64_t id, from, client;
+	uint64_t id, from, client, waits_on;
 	int32_t due, made, every_n, every_unit, slips, side, continues;
-	uint32_t what, channel;
+	int32_t wait_n, wait_unit;
+	uint32_t what, channel, plan;
 };
 struct dhead {
 	char magic[8];
@@ -341,6 +342,10 @@ save(struct fu_portfolio *pf, const struct fu_state *st,
 		d.slips = o->slips;
 		d.side = o->side;
 		d.continues = o->continues;
+		d.waits_on = o->waits_on;
+		d.wait_n = o->wait.n;
+		d.wait_unit = o->wait.unit;
+		d.plan = text(&tx, o->plan, &bad);
 		d.what = text(&tx, o->what, &bad);
 		d.channel = text(&tx, o->channel, &bad);
 		fwrite(&d, sizeof(d), 1, fp);
@@ -676,6 +681,10 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 		o->side = d.side == FU_SIDE_CLIENT ? FU_SIDE_CLIENT :
 		    FU_SIDE_MINE;
 		o->continues = d.continues != 0;
+		o->waits_on = d.waits_on;
+		o->wait.n = d.wait_n;
+		o->wait.unit = (char)d.wait_unit;
+		o->plan = TEXT(d.plan);
 		o->what = TEXT(d.what);
 		o->channel = TEXT(d.channel);
 		if (d.client >= n)

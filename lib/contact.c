@@ -115,9 +115,13 @@ parse(const struct fu_cli *cli, const struct fu_contact *in,
 	if ((in->next_channel || in->theirs) && in->next == NULL)
 		return fu_err_usage(e, _("--next-channel and --theirs go with "
 		    "--next WHAT"));
-	if (in->no_next && (in->next || in->event == FU_EVENT_LOST))
+	if (in->no_next && (in->next || in->event == FU_EVENT_LOST ||
+	    in->plan))
 		return fu_err_usage(e, _("--no-next says there is no next "
-		    "step: it does not go with --next or --lost"));
+		    "step: it does not go with --next, --plan or --lost"));
+	if (in->plan && (in->next || in->due || in->every))
+		return fu_err_usage(e, _("--plan makes the next steps: it "
+		    "does not go with --next, --due or --every"));
 	if (in->amount && (c->has_amount = 1, fu_money_parse(in->amount,
 	    strlen(in->amount), &c->amount) == -1))
 		return fu_err_usage(e, _("--amount \"%s\" is not an amount "
@@ -234,6 +238,7 @@ struct plan {
 	const char *channel;			/* the step's channel */
 	enum fu_side side;
 	char *owned;				/* what, when made here */
+	int consent;				/* in force after this */
 };
 
 /* A referral is one fact: refused when it is recorded already, in the
@@ -380,8 +385,10 @@ decide(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
 	/* Every contact that settles the client's last agreement ends in
 	 * a next step, or says why there is none; and only one that leaves
 	 * none open says so. */
+	p->consent = consent;
 	left = st->cs[ci].open - (p->a != NULL) + (p->what != NULL) +
-	    (p->outcome == FU_O_KEPT && p->a->every.n > 0);
+	    (p->outcome == FU_O_KEPT && p->a->every.n > 0) +
+	    (c->in->plan != NULL);
 	if (left == 0 && p->a != NULL && c->in->no_next == NULL &&
 	    status != FU_LOST)
 		return adrift(cl, c, p->a, e);
@@ -397,7 +404,7 @@ decide(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
 static int
 build(struct fu_builder *b, const struct fu_clientrec *cl,
     const struct contact *c, const struct plan *p, uint64_t *made,
-    struct fu_err *e)
+    size_t *nmade, struct fu_err *e)
 {
 	uint64_t log_id = fu_build_next_id(b, FU_LOG);
 	struct fu_agreement next, occ;
@@ -406,6 +413,12 @@ build(struct fu_builder *b, const struct fu_clientrec *cl,
 	int rc;
 
 	*made = 0;
+	*nmade = 0;
+	/* A plan's steps, made by this contact, from its day on. */
+	if (c->in->plan != NULL && fu_plan_start(b, cl, p->consent,
+	    c->in->plan, c->date, c->date, log_id, c->today, made, nmade,
+	    e) == -1)
+		return -1;
 	if (p->what != NULL) {
 		memset(&next, 0, sizeof(next));
 		next.client = cl->id;
@@ -419,6 +432,7 @@ build(struct fu_builder *b, const struct fu_clientrec *cl,
 		if (fu_build_agreement(b, &next, e) == -1)
 			return -1;
 		*made = next.id;
+		*nmade = 1;
 	}
 	/* A kept recurring agreement makes its next occurrence, due one
 	 * period after this contact, unless consent was taken back. */
@@ -434,8 +448,10 @@ build(struct fu_builder *b, const struct fu_clientrec *cl,
 		occ.from = log_id;
 		if (fu_build_agreement(b, &occ, e) == -1)
 			return -1;
-		if (*made == 0)
+		if (*made == 0) {
 			*made = occ.id;
+			*nmade = 1;
+		}
 	}
 	/* A contact that only says why there is no next step is that row
 	 * alone. */
@@ -480,21 +496,22 @@ build(struct fu_builder *b, const struct fu_clientrec *cl,
 
 static int
 record(struct fu_builder *b, const struct fu_clientrec *cl, size_t ci,
-    const struct contact *c, uint64_t *made, struct fu_err *e)
+    const struct contact *c, uint64_t *made, size_t *nmade,
+    struct fu_err *e)
 {
 	struct plan p;
 	int rc;
 
 	rc = decide(&b->st, cl, ci, c, &p, e);
 	if (rc == 0)
-		rc = build(b, cl, c, &p, made, e);
+		rc = build(b, cl, c, &p, made, nmade, e);
 	free(p.owned);
 	return rc;
 }
 
 int
 fu_contact_log(const struct fu_cli *cli, const struct fu_contact *in,
-    uint64_t *made, struct fu_err *e)
+    uint64_t *made, size_t *nmade, struct fu_err *e)
 {
 	struct fu_builder b;
 	struct contact c;
@@ -502,6 +519,7 @@ fu_contact_log(const struct fu_cli *cli, const struct fu_contact *in,
 	char d1[11], d2[11];
 
 	*made = 0;
+	*nmade = 0;
 	if (parse(cli, in, &c, e) == -1)
 		return -1;
 	if (c.date > c.today)
@@ -511,8 +529,8 @@ fu_contact_log(const struct fu_cli *cli, const struct fu_contact *in,
 	if (fu_build_begin(&b, cli, 0, e) == -1)
 		return -1;
 	if ((cl = fu_client_match(&b.st.clients, in->client, e)) == NULL ||
-	    record(&b, cl, (size_t)(cl - b.st.clients.v), &c, made, e) ==
-	    -1) {
+	    record(&b, cl, (size_t)(cl - b.st.clients.v), &c, made, nmade,
+	    e) == -1) {
 		fu_build_abort(&b);
 		return -1;
 	}

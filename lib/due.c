@@ -26,6 +26,7 @@ static const struct fu_field agreement_fields[] = {
 	{ "every", N_("EVERY"), FU_F_NOTEXT },
 	{ "slips", N_("SLIPS"), FU_F_NUM | FU_F_NOTEXT },
 	{ "side", N_("OWES"), FU_F_NOTEXT },
+	{ "plan", N_("PLAN"), FU_F_NOTEXT },
 };
 #define SLIPS 9		/* shown in the text table with --slipped */
 static const struct fu_field client_fields[] = {
@@ -131,25 +132,53 @@ when(const struct list *l, long late, char *buf, size_t size)
 	return buf;
 }
 
+/* A step's place in its plan, "exit 2/5", without its mark. */
+static const char *
+place(const struct fu_open *a, char buf[80])
+{
+	size_t n = strlen(a->plan), sp;
+
+	sp = strcspn(a->plan, " ");
+	sp += sp < n ? 1 + strcspn(a->plan + sp + 1, " ") : 0;
+	snprintf(buf, 80, "%.*s", (int)(sp < 79 ? sp : 79), a->plan);
+	return buf;
+}
+
 /* What is to be done about an agreement, as a person reads it: one the
- * client owes is to be checked on. */
+ * client owes is to be checked on; a plan's step says which. */
 static const char *
 todo(const struct list *l, const struct fu_open *a, struct fu_buf *b,
     struct fu_err *e)
 {
-	char *s;
+	char *s, where[80];
 
-	if (a->side != FU_SIDE_CLIENT || l->o->fmt != FU_FMT_TEXT)
+	if (l->o->fmt != FU_FMT_TEXT || (a->side != FU_SIDE_CLIENT &&
+	    *a->plan == '\0'))
 		return a->what;
-	if ((s = fu_strf(_("check whether it arrived: %s"), a->what)) == NULL)
+	if (a->side == FU_SIDE_CLIENT)
+		s = fu_strf(_("check whether it arrived: %s"), a->what);
+	else
+		s = fu_strf("%s", a->what);
+	if (s == NULL)
 		return fu_err_nomem(e), NULL;
 	b->len = 0;
-	if (fu_buf_str(b, s) == -1) {
+	if ((*a->plan != '\0' && (fu_buf_str(b, "(") == -1 ||
+	    fu_buf_str(b, place(a, where)) == -1 || fu_buf_str(b, ") ") ==
+	    -1)) || fu_buf_str(b, s) == -1) {
 		free(s);
 		return fu_err_nomem(e), NULL;
 	}
 	free(s);
 	return b->p;
+}
+
+/* Whether a step belongs to the plan called name. */
+static int
+in_plan(const struct fu_open *a, const char *name)
+{
+	size_t n = strlen(name);
+
+	return strncmp(a->plan, name, n) == 0 && a->plan[n] == ' ';
 }
 
 static int
@@ -159,20 +188,26 @@ list_agreements(struct list *l, struct fu_err *e)
 	const struct fu_due_query *q = l->q;
 	fu_date until = st->asof + (q->within > 0 ? q->within : 0);
 	char due[11], late[32], cid[24], id[24], every[16], slips[24];
+	char where[80];
 	struct fu_buf what = { 0 };
 	size_t i;
 	int rc = 0;
 
-	if (q->slipped > 0 && q->within < 0 && !q->overdue)
+	/* A plan's steps are listed all, those that wait too. */
+	if ((q->slipped > 0 || q->plan != NULL) && q->within < 0 &&
+	    !q->overdue)
 		until = INT32_MAX;
 	for (i = 0; i < st->nopen && rc == 0; i++) {
 		const struct fu_open *a = &st->open[i];
 		const struct fu_clientrec *c = &st->clients.v[a->client];
-		const char *v[11];
+		const char *v[12];
+		int waiting = a->due == FU_DATE_WAITING;
 
 		if (a->due > until)
 			break;		/* st->open is in order of due date */
-		if ((q->overdue && a->due >= st->asof) ||
+		if ((waiting && q->plan == NULL) ||
+		    (q->plan != NULL && !in_plan(a, q->plan)) ||
+		    (q->overdue && a->due >= st->asof) ||
 		    a->slips < q->slipped ||
 		    !client_passes(st, a->client, l->only, q->tag) ||
 		    (q->channel != NULL && !same_channel(a->channel,
@@ -181,8 +216,16 @@ list_agreements(struct list *l, struct fu_err *e)
 		snprintf(cid, sizeof(cid), "%llu", (unsigned long long)c->id);
 		snprintf(id, sizeof(id), "%llu", (unsigned long long)a->id);
 		snprintf(slips, sizeof(slips), "%d", a->slips);
-		v[1] = fu_date_str(a->due, due);
+		v[1] = waiting ? "" : fu_date_str(a->due, due);
 		v[2] = when(l, (long)st->asof - a->due, late, sizeof(late));
+		if (waiting) {
+			/* Due once the step it waits on is closed. */
+			if (l->o->fmt == FU_FMT_TEXT)
+				snprintf(late, sizeof(late), _("after #%llu"),
+				    (unsigned long long)a->waits_on);
+			else
+				late[0] = '\0';
+		}
 		v[3] = c->name;
 		if ((v[4] = todo(l, a, &what, e)) == NULL) {
 			rc = -1;
@@ -194,6 +237,7 @@ list_agreements(struct list *l, struct fu_err *e)
 		v[8] = fu_period_str(&a->every, every);
 		v[9] = slips;
 		v[10] = a->side == FU_SIDE_CLIENT ? "client" : "mine";
+		v[11] = *a->plan ? place(a, where) : "";
 		rc = emit(l, v, e);
 	}
 	fu_buf_free(&what);
@@ -485,8 +529,9 @@ fu_due(const struct fu_cli *cli, const struct fu_due_query *q,
 	if (fu_text_check("--channel", q->channel, 0, e) == -1 ||
 	    (q->tag != NULL && fu_tag_check(q->tag, e) == -1))
 		return -1;
-	if (q->mode != FU_DUE_AGREEMENTS && (q->overdue || q->slipped))
-		return fu_err_usage(e, _("--overdue and --slipped list "
+	if (q->mode != FU_DUE_AGREEMENTS && (q->overdue || q->slipped ||
+	    q->plan))
+		return fu_err_usage(e, _("--overdue, --slipped and --plan list "
 		    "agreements: they do not go with --stale, --adrift, "
 		    "--at-risk or --occasions"));
 	if (fu_cli_portfolios_distinct(cli, e) == -1)

@@ -303,7 +303,16 @@ struct settled {		/* a step kept or broken in the period */
 	uint64_t agreement;
 	size_t row;		/* the report's row that counted it */
 	int kept;
+	fu_date date;
 };
+
+struct event {			/* a client lost or won back, by the end */
+	size_t client;
+	fu_date date;
+};
+
+#define POST_SALE_DAYS 14	/* a sale cared for: its post-sale step
+				 * kept within this many days */
 
 /* With --by month, the months at whose end a client has an open agreement:
  * one bit a month. */
@@ -333,6 +342,12 @@ struct pass {
 	struct settled *set;	/* sorted by agreement once the log is read */
 	size_t nset, capset;
 	int set_sorted;
+	/* For the figures of plans: the period's losses and sales by log
+	 * id (row, and the sale's day), each until a plan's step names it;
+	 * and every loss and win back up to the end, by client. */
+	struct fu_idmap *lost_rows, *sale_rows;
+	struct event *lost, *won;
+	size_t nlost, caplost, nwon, capwon;
 	/* With --by month, what is open at the end of each month: for each
 	 * client, and in all as the change from the month before. */
 	struct months *om;	/* [clients] */
@@ -390,9 +405,39 @@ ev_kind(const struct pass *p, enum fu_outcome o)
 	}
 }
 
+static int
+add_event(struct event **v, size_t *n, size_t *cap, size_t client,
+    fu_date date)
+{
+	struct event *x;
+
+	if (*n == *cap) {
+		size_t c = *cap ? 2 * *cap : 64;
+
+		if ((x = realloc(*v, c * sizeof(*x))) == NULL)
+			return -1;
+		*v = x;
+		*cap = c;
+	}
+	(*v)[*n].client = client;
+	(*v)[(*n)++].date = date;
+	return 0;
+}
+
+static int
+by_client(const void *a, const void *b)
+{
+	const struct event *x = a, *y = b;
+
+	if (x->client != y->client)
+		return x->client < y->client ? -1 : 1;
+	return (x->date > y->date) - (x->date < y->date);
+}
+
 /* Notes a step kept or broken in the period, for the side that owed it. */
 static int
-note_settled(struct pass *p, uint64_t agreement, size_t row, int kept)
+note_settled(struct pass *p, uint64_t agreement, size_t row, int kept,
+    fu_date date)
 {
 	struct settled *v;
 
@@ -406,6 +451,7 @@ note_settled(struct pass *p, uint64_t agreement, size_t row, int kept)
 	}
 	p->set[p->nset].agreement = agreement;
 	p->set[p->nset].row = row;
+	p->set[p->nset].date = date;
 	p->set[p->nset++].kept = kept;
 	return 0;
 }
@@ -418,11 +464,12 @@ by_agreement(const void *a, const void *b)
 	return x->agreement < y->agreement ? -1 : x->agreement > y->agreement;
 }
 
-/* Counts the steps a client owed, once the agreement says so. */
-static void
-count_theirs(struct pass *p, uint64_t agreement)
+/* The first of an agreement's rows that kept or broke it in the period,
+ * or NULL; the others follow it. */
+static const struct settled *
+settled_of(struct pass *p, uint64_t agreement)
 {
-	struct settled key = { agreement, 0, 0 }, *s;
+	struct settled key = { agreement, 0, 0, 0 }, *s;
 
 	if (!p->set_sorted) {
 		qsort(p->set, p->nset, sizeof(*p->set), by_agreement);
@@ -430,12 +477,61 @@ count_theirs(struct pass *p, uint64_t agreement)
 	}
 	if (p->nset == 0 || (s = bsearch(&key, p->set, p->nset,
 	    sizeof(*p->set), by_agreement)) == NULL)
-		return;
+		return NULL;
 	while (s > p->set && s[-1].agreement == agreement)
 		s--;
-	for (; s < p->set + p->nset && s->agreement == agreement; s++)
+	return s;
+}
+
+/* Counts the steps a client owed, once the agreement says so. */
+static void
+count_theirs(struct pass *p, uint64_t agreement)
+{
+	const struct settled *s = settled_of(p, agreement);
+
+	for (; s != NULL && s < p->set + p->nset && s->agreement == agreement;
+	    s++)
 		p->r->row[s->row].n[s->kept ? FU_R_KEPT_THEIRS :
 		    FU_R_BROKEN_THEIRS]++;
+}
+
+/* The figures of plans an agreement adds to: a loss that started a plan,
+ * an exit interview held, a sale whose post-sale step was kept in time
+ * (each once). */
+static int
+count_plan(struct pass *p, const struct fu_agreement *a)
+{
+	const struct settled *s, *first;
+	char name[64];
+	const char *mark;
+	uint64_t v;
+
+	if (*a->plan == '\0' ||
+	    fu_plan_label_parse(a->plan, name, &mark) == -1)
+		return 0;
+	if (a->from != 0 && fu_idmap_get(p->lost_rows, a->from, &v)) {
+		p->r->row[v].n[FU_R_EXIT_PLANS]++;
+		fu_idmap_del(p->lost_rows, a->from);
+	}
+	first = settled_of(p, a->id);
+	for (s = first; strcmp(mark, FU_MARK_INTERVIEW) == 0 && s != NULL &&
+	    s < p->set + p->nset && s->agreement == a->id; s++)
+		if (s->kept) {
+			p->r->row[s->row].n[FU_R_INTERVIEWS]++;
+			break;
+		}
+	if (strcmp(mark, FU_MARK_POST_SALE) != 0 || a->from == 0 ||
+	    !fu_idmap_get(p->sale_rows, a->from, &v))
+		return 0;
+	for (s = first; s != NULL && s < p->set + p->nset &&
+	    s->agreement == a->id; s++)
+		if (s->kept && s->date - (fu_date)(uint32_t)v <=
+		    POST_SALE_DAYS) {
+			p->r->row[v >> 32].n[FU_R_POST_SALE_CARED]++;
+			fu_idmap_del(p->sale_rows, a->from);
+			break;
+		}
+	return 0;
 }
 
 static int
@@ -450,6 +546,8 @@ setup(struct pass *p, struct fu_err *e)
 	    (p->first = calloc(n, sizeof(*p->first))) == NULL ||
 	    (p->evf = calloc(n, 1)) == NULL ||
 	    (p->ev = fu_idmap_new()) == NULL ||
+	    (p->lost_rows = fu_idmap_new()) == NULL ||
+	    (p->sale_rows = fu_idmap_new()) == NULL ||
 	    (r->q.by == FU_BY_NONE && (p->count = calloc(n,
 	    sizeof(*p->count))) == NULL) ||
 	    (r->nt > 1 && (p->last_before = malloc(n *
@@ -483,6 +581,10 @@ pass_free(struct pass *p)
 	free(p->dopen);
 	free(p->ddue);
 	free(p->set);
+	fu_idmap_free(p->lost_rows);
+	fu_idmap_free(p->sale_rows);
+	free(p->lost);
+	free(p->won);
 }
 
 /* The time bucket of a day in the period. */
@@ -535,6 +637,10 @@ on_log(void *ctx, const struct fu_logrow *l, size_t ci, struct fu_err *e)
 		return -1;
 	if (l->date > r->q.to || !FU_IS_CONTACT(l->outcome))
 		return 0;
+	if ((l->outcome == FU_O_LOST && add_event(&p->lost, &p->nlost,
+	    &p->caplost, ci, l->date) == -1) || (l->outcome == FU_O_WON &&
+	    add_event(&p->won, &p->nwon, &p->capwon, ci, l->date) == -1))
+		return nomem(e);
 	if (l->date < r->q.from) {
 		if (kind != K_N && ev_later(p, ci, 0, kind, s) == -1)
 			return nomem(e);
@@ -587,7 +693,12 @@ on_log(void *ctx, const struct fu_logrow *l, size_t ci, struct fu_err *e)
 	}
 	if ((l->outcome == FU_O_KEPT || l->outcome == FU_O_BROKEN) &&
 	    note_settled(p, l->agreement, (size_t)(f - r->row), l->outcome ==
-	    FU_O_KEPT) == -1)
+	    FU_O_KEPT, l->date) == -1)
+		return nomem(e);
+	if ((l->outcome == FU_O_LOST && fu_idmap_put(p->lost_rows, l->id,
+	    (uint64_t)(f - r->row)) == -1) || (sale && fu_idmap_put(
+	    p->sale_rows, l->id, (uint64_t)(f - r->row) << 32 |
+	    (uint32_t)l->date) == -1))
 		return nomem(e);
 	if (sale) {
 		f->n[FU_R_SALES]++;
@@ -688,6 +799,8 @@ on_agreement(void *ctx, const struct fu_agreement *a, size_t ci,
 		open_months(p, a, ci);
 	if (a->side == FU_SIDE_CLIENT)
 		count_theirs(p, a->id);
+	if (count_plan(p, a) == -1)
+		return nomem(e);
 	if (a->made == FU_DATE_NONE || a->made < r->q.from ||
 	    a->made > r->q.to)
 		return 0;
@@ -775,6 +888,49 @@ add_refs(struct fu_report *r, const struct fu_state *st, struct pair *v,
 		r->nref++;
 	}
 	return 0;
+}
+
+/* The win-back rate at the end of each bucket: of the clients lost in
+ * the twelve months before it (the first loss in them), those won back
+ * since, by then. */
+static void
+count_winback(struct pass *p)
+{
+	struct fu_report *r = p->r;
+	size_t k, i, j, w = 0;
+
+	if (r->q.by == FU_BY_CHANNEL)
+		return;		/* client figures: none by channel */
+	qsort(p->lost, p->nlost, sizeof(*p->lost), by_client);
+	qsort(p->won, p->nwon, sizeof(*p->won), by_client);
+	for (k = 0; k < r->nt; k++) {
+		fu_date to = r->tto[k];
+		fu_date from = fu_date_add_months(to, -12) + 1;
+
+		for (i = 0, w = 0; i < p->nlost; i = j) {
+			size_t c = p->lost[i].client;
+			fu_date first = FU_DATE_NONE;
+			struct fu_figures *f;
+
+			for (j = i; j < p->nlost && p->lost[j].client == c; j++)
+				if (first == FU_DATE_NONE &&
+				    p->lost[j].date >= from &&
+				    p->lost[j].date <= to)
+					first = p->lost[j].date;
+			if (first == FU_DATE_NONE)
+				continue;
+			f = row_of(p, k, NOGROUP, c);
+			f->n[FU_R_LOST_12M]++;
+			while (w < p->nwon && p->won[w].client < c)
+				w++;
+			for (; w < p->nwon && p->won[w].client == c; w++)
+				if (p->won[w].date > first &&
+				    p->won[w].date <= to) {
+					f->n[FU_R_WON_BACK_12M]++;
+					break;
+				}
+		}
+	}
 }
 
 /* After the pass: the clients, as of the end of each bucket. */
@@ -932,6 +1088,7 @@ finish(struct pass *p, struct fu_err *e)
 			    "state's");
 		}
 	}
+	count_winback(p);
 	if (add_refs(r, st, pairs, npairs) == -1) {
 		nomem(e);
 		goto out;

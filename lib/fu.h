@@ -103,9 +103,12 @@ int fu_client_add(const struct fu_cli *, const struct fu_client_in *,
 struct fu_agreement_in {
 	const char *client, *what, *due, *channel, *every;
 	int theirs;			/* the client owes the move */
+	const char *plan;		/* --plan NAME: its steps, not what */
+	const char *start;		/* --start DATE of the plan, or NULL */
 };
+/* The agreements made are *first to *first + *n - 1. */
 int fu_agreement_add(const struct fu_cli *, const struct fu_agreement_in *,
-    uint64_t *id, struct fu_err *);
+    uint64_t *first, size_t *n, struct fu_err *);
 
 /* contact.c: what fu-log records, under rule 2: a contact that followed
  * up on an agreement, or an event about a client. */
@@ -127,11 +130,13 @@ struct fu_contact {
 	const char *next_channel;	/* the step's, else the contact's */
 	int theirs;			/* the client owes the step */
 	const char *no_next;		/* --no-next REASON */
+	const char *plan;		/* --plan NAME: the steps it makes */
 };
 /* The log row and the agreements it made land together or not at all;
- * *made gets the id of the agreement it made (0 if none). */
+ * the steps it made (--next, or a plan's) are *first to *first + *n - 1
+ * (*n 0 if none). */
 int fu_contact_log(const struct fu_cli *, const struct fu_contact *,
-    uint64_t *made, struct fu_err *);
+    uint64_t *first, size_t *n, struct fu_err *);
 
 /* due.c: what fu-due lists. */
 enum fu_due_mode {
@@ -146,9 +151,10 @@ struct fu_due_query {
 	int stale;		/* days without contact */
 	const char *client, *channel, *tag;	/* filters, NULL for all */
 	int quiet;		/* count only */
+	const char *plan;	/* every open step of this plan */
 };
 #define FU_DUE_QUERY_INIT { FU_DUE_AGREEMENTS, -1, 0, 0, 0, NULL, NULL, \
-	NULL, 0 }
+	NULL, 0, NULL }
 /* Prints what the query lists; returns how many rows, or -1. */
 long fu_due(const struct fu_cli *, const struct fu_due_query *,
     struct fu_err *);

@@ -46,6 +46,8 @@ struct fu_settings {
 	long long pipe_min;	/* FU_PIPE_MIN: bytes that pay for a thread */
 	long lock_wait_ms;	/* FU_LOCK_TIMEOUT, in seconds */
 	int columns;		/* COLUMNS, 0 when not set */
+	const char *plans;	/* FU_PLANS: the built-in plans, else
+				 * PLANSDIR */
 };
 const struct fu_settings *fu_settings(void);
 void fu_settings_load(void);	/* reads the environment again */
@@ -141,6 +143,9 @@ int fu_tag_check(const char *tag, struct fu_err *);	/* one word */
 
 /* date.c: the one date parser, in the proleptic Gregorian calendar. */
 #define FU_DATE_NONE INT32_MIN
+/* The due date of a plan's step that waits on the step before it: after
+ * every other, and never overdue. */
+#define FU_DATE_WAITING INT32_MAX
 struct fu_period {
 	int n;			/* > 0 */
 	char unit;		/* 'd', 'w', 'm' or 'y' */
@@ -176,7 +181,11 @@ char *fu_money_str(fu_cents, char buf[32]);			/* "12.50" */
 
 /* row.c: what a row of each table is.  Columns are named by header; these
  * index the known ones. */
-enum fu_table { FU_CLIENTS, FU_AGREEMENTS, FU_LOG, FU_NTABLES };
+/* The portfolio's tables, then the plan files, read by the same reader. */
+enum fu_table {
+	FU_CLIENTS, FU_AGREEMENTS, FU_LOG, FU_NTABLES, FU_PLAN = FU_NTABLES,
+	FU_NSCHEMAS
+};
 enum {
 	FU_C_ID, FU_C_NAME, FU_C_COMPANY, FU_C_EMAIL, FU_C_PHONE, FU_C_SINCE,
 	FU_C_BIRTHDAY, FU_C_ANNIVERSARY, FU_C_REFERRED_BY, FU_C_CONSENT,
@@ -184,13 +193,14 @@ enum {
 };
 enum {
 	FU_A_ID, FU_A_CLIENT, FU_A_WHAT, FU_A_DUE, FU_A_CHANNEL, FU_A_EVERY,
-	FU_A_MADE, FU_A_FROM, FU_A_SIDE, FU_A_NCOLS
+	FU_A_MADE, FU_A_FROM, FU_A_SIDE, FU_A_PLAN, FU_A_AFTER, FU_A_NCOLS
 };
 enum {
 	FU_L_ID, FU_L_DATE, FU_L_CLIENT, FU_L_AGREEMENT, FU_L_CHANNEL,
 	FU_L_OUTCOME, FU_L_AMOUNT, FU_L_MOOD, FU_L_NEXT, FU_L_NOTE,
 	FU_L_REFERRED, FU_L_NCOLS
 };
+enum { FU_P_WHEN, FU_P_WHAT, FU_P_CHANNEL, FU_P_SIDE, FU_P_MARK, FU_P_NCOLS };
 #define FU_MAXCOLS 13
 #define FU_FIELD_MAX 65536	/* bytes of a field as spelled in a file */
 /* What a log row records: what became of the agreement it followed up
@@ -207,14 +217,14 @@ enum fu_outcome {
 #define FU_IS_CONTACT(o) ((o) != FU_O_NO_NEXT)
 enum fu_side { FU_SIDE_MINE, FU_SIDE_CLIENT };
 enum fu_mood { FU_MOOD_NONE, FU_MOOD_PLUS, FU_MOOD_ZERO, FU_MOOD_MINUS };
-extern const char *const fu_table_name[FU_NTABLES];	/* "clients" ... */
-extern const char *const *const fu_columns[FU_NTABLES];
-extern const int fu_ncolumns[FU_NTABLES];
-extern const unsigned fu_required_columns[FU_NTABLES];	/* bit a column */
-extern const unsigned fu_text_columns[FU_NTABLES];	/* free text */
+extern const char *const fu_table_name[FU_NSCHEMAS];	/* "clients" ... */
+extern const char *const *const fu_columns[FU_NSCHEMAS];
+extern const int fu_ncolumns[FU_NSCHEMAS];
+extern const unsigned fu_required_columns[FU_NSCHEMAS];	/* bit a column */
+extern const unsigned fu_text_columns[FU_NSCHEMAS];	/* free text */
 /* Columns fu fills by itself when nothing is said (a client's since, an
  * agreement's made and from): a table without them does without. */
-extern const unsigned fu_default_columns[FU_NTABLES];
+extern const unsigned fu_default_columns[FU_NSCHEMAS];
 /* An outcome's name, without regard to case; NONE if it is none. */
 enum fu_outcome fu_outcome_parse(const char *s, size_t n);
 /* Consent as a person types it in a spreadsheet: yes, s\303\255, si, x,
@@ -223,6 +233,13 @@ int fu_consent_parse(const char *s, size_t n);
 /* Who owes an agreement's move: me (or nothing), client; -1 if neither. */
 enum fu_side fu_side_parse(const char *s, size_t n);
 const char *fu_outcome_str(enum fu_outcome);
+/* The marks a plan's step may carry, for the figures of fu-stats. */
+#define FU_MARK_INTERVIEW "interview"
+#define FU_MARK_POST_SALE "post-sale"
+/* An agreement's plan column, "exit 2/5 interview": the plan's name into
+ * name (empty if none) and the step's mark (static, "" if none); 0, or -1
+ * if it is no such thing. */
+int fu_plan_label_parse(const char *s, char name[64], const char **mark);
 int fu_id_parse(const char *s, size_t n, uint64_t *);	/* -1 bad */
 /* A row as read: fields of the known columns, in schema order; a column
  * missing from the file reads as "".  Valid until the callback returns. */
@@ -245,6 +262,10 @@ struct fu_agreement {
 	const char *what, *channel;
 	fu_date due, made;		/* made: FU_DATE_NONE when empty */
 	struct fu_period every;		/* n == 0 when not recurring */
+	const char *plan;		/* "exit 2/5 interview", or "" */
+	uint64_t after;			/* the step it waits on, or 0; then
+					 * due this long after it closes: */
+	struct fu_period wait;		/* n 0: the same day */
 	fu_date closed;			/* for state hooks: the day a log row
 					 * closed it, FU_DATE_NONE if none */
 };
@@ -321,6 +342,8 @@ struct fu_header {
 	int *colmap;		/* file column -> schema column, or -1 */
 	int field[FU_MAXCOLS];	/* schema column -> file column, or -1 */
 	char **name;		/* file column -> its name, for messages */
+	char *comment;		/* a plan's "#" lines before the header,
+				 * without the "#", one a line; or NULL */
 };
 /* Called with each row; returns 0 to go on or -1 (with e filled). */
 typedef int (*fu_row_cb)(void *ctx, const struct fu_row *, struct fu_err *);
@@ -514,6 +537,10 @@ struct fu_open {		/* an open agreement */
 	int slips;
 	int continues;		/* made by the contact that kept the one
 				 * before it */
+	const char *plan;	/* "exit 2/5 interview", or "" */
+	uint64_t waits_on;	/* the step it waits on (due is then
+				 * FU_DATE_WAITING), or 0 */
+	struct fu_period wait;	/* due this long after that one closes */
 };
 struct fu_state {
 	struct fu_clients clients;
@@ -607,6 +634,34 @@ int fu_rule_agreement(const struct fu_clientrec *, int consent,
     const char *what, fu_date due, fu_date made,
     const struct fu_period *every, struct fu_err *);
 
+/* plan.c: a plan, a file of steps started in one write (fu-portfolio(5),
+ * PLANS): the portfolio's plans/NAME.tsv, else the built-in one. */
+#define FU_PLAN_STEPS 50
+struct fu_plan_step {
+	long line;			/* in the plan file */
+	int after_prev;			/* waits on the step before it */
+	struct fu_period offset;	/* n 0: the same day */
+	const char *what, *channel, *mark;
+	enum fu_side side;
+};
+struct fu_plan {
+	char name[64];
+	char file[4096];		/* as messages name it */
+	char *about;			/* its "#" lines, or NULL */
+	struct fu_plan_step step[FU_PLAN_STEPS];
+	size_t n;
+	struct fu_arena *arena;
+};
+/* Finds and reads the plan called name for the portfolio in dir (as
+ * opened); a plan that is not there is a usage error listing those that
+ * are, a malformed one a data error naming its file and line. */
+int fu_plan_load(const char *dir, const char *name, struct fu_plan *,
+    struct fu_err *);
+void fu_plan_free(struct fu_plan *);
+/* "exit 2/5 interview": the plan column of a step's agreement (read back
+ * by fu_plan_label_parse, row.c). */
+char *fu_plan_label(const struct fu_plan *, size_t step);
+
 /* build.c: the one builder of rows.  Begin locks the portfolio of cli
  * (making it only when make is set) and reads its state under the lock;
  * each build takes a typed row, gives it the next id of its table
@@ -630,6 +685,16 @@ int fu_build_agreement(struct fu_builder *, struct fu_agreement *,
 int fu_build_log(struct fu_builder *, struct fu_logrow *, struct fu_err *);
 /* The id the next row of a table will get; 0 when the table is full. */
 uint64_t fu_build_next_id(const struct fu_builder *, enum fu_table);
+
+/* add.c, for contact.c too: starts the plan called name for a client
+ * whose consent in force is consent: its steps, from the start day on,
+ * made on made by the log row from (0 if none), each checked by the rule
+ * and none due before today; refused while a step of the same plan is
+ * open for the client.  *first and *n: the agreements made. */
+int fu_plan_start(struct fu_builder *, const struct fu_clientrec *,
+    int consent, const char *name, fu_date start, fu_date made,
+    uint64_t from, fu_date today, uint64_t *first, size_t *n,
+    struct fu_err *);
 
 /* print.c: the one printer of rows, for people and for scripts.  Field
  * names are the same in --format templates, TSV/CSV headers and JSON. */
@@ -700,7 +765,8 @@ enum fu_raw {
 	FU_R_MOOD_ZERO, FU_R_MOOD_MINUS, FU_R_MOOD_NONE, FU_R_ONE_CHANNEL,
 	FU_R_KEPT_THEIRS, FU_R_BROKEN_THEIRS, FU_R_SETTLED_THEIRS,
 	FU_R_KEPT_MINE, FU_R_BROKEN_MINE, FU_R_SETTLED_MINE, FU_R_SIGNALS,
-	FU_R_AT_RISK, FU_R_GREETINGS, FU_NRAW
+	FU_R_AT_RISK, FU_R_GREETINGS, FU_R_EXIT_PLANS, FU_R_INTERVIEWS,
+	FU_R_LOST_12M, FU_R_WON_BACK_12M, FU_R_POST_SALE_CARED, FU_NRAW
 };
 #define FU_NA_CLIENTS 1		/* a channel's row: no client figures */
 struct fu_figures {

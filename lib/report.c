@@ -14,7 +14,8 @@
 /* The fields, in the order scripts see them: those of SPEC section 5,
  * then those fu-stats adds (the amounts of the 50/50 balance, the clients
  * reached through one channel only, the top referrers, the steps kept by
- * who owed them, the warning signs and the greetings). */
+ * who owed them, the warning signs, the greetings, and the figures of
+ * plans: exits and win-backs, and post-sale care). */
 enum {
 	F_FROM, F_TO, F_CLIENTS_START, F_CLIENTS_NEW, F_CLIENTS_LOST,
 	F_CLIENTS_WON, F_CLIENTS_END, F_RETENTION, F_CHURN, F_CONTACTED,
@@ -25,7 +26,9 @@ enum {
 	F_MOOD_MINUS, F_AMOUNT_EXISTING, F_AMOUNT_NEW, F_AMOUNT6_EXISTING,
 	F_AMOUNT6_NEW, F_ONE_CHANNEL, F_TOP_REFERRERS, F_KEPT_MINE,
 	F_BROKEN_MINE, F_KEPT_RATE_MINE, F_KEPT_THEIRS, F_BROKEN_THEIRS,
-	F_KEPT_RATE_THEIRS, F_SIGNALS, F_AT_RISK, F_GREETINGS, NFIELDS
+	F_KEPT_RATE_THEIRS, F_SIGNALS, F_AT_RISK, F_GREETINGS, F_EXIT_PLANS,
+	F_INTERVIEWS, F_LOST_12M, F_WON_BACK_12M, F_WINBACK_RATE,
+	F_POST_SALE_CARED, F_POST_SALE_COVERAGE, NFIELDS
 };
 
 /* What a field shows: a raw count, an amount, a share of two counts (a
@@ -119,6 +122,20 @@ static const struct figure figures[NFIELDS] = {
 	[F_AT_RISK] = { "at_risk", N_("AT RISK"), COUNT, FU_R_AT_RISK, 0, 1 },
 	[F_GREETINGS] = { "greetings", N_("GREETINGS"), COUNT,
 	    FU_R_GREETINGS, 0, 0 },
+	[F_EXIT_PLANS] = { "exit_plans", N_("EXIT PLANS"), COUNT,
+	    FU_R_EXIT_PLANS, 0, 0 },
+	[F_INTERVIEWS] = { "exit_interviews", N_("INTERVIEWS"), COUNT,
+	    FU_R_INTERVIEWS, 0, 0 },
+	[F_LOST_12M] = { "lost_12m", N_("LOST 12M"), COUNT, FU_R_LOST_12M,
+	    0, 1 },
+	[F_WON_BACK_12M] = { "won_back_12m", N_("WON BACK 12M"), COUNT,
+	    FU_R_WON_BACK_12M, 0, 1 },
+	[F_WINBACK_RATE] = { "winback_rate", N_("WIN-BACK%"), SHARE,
+	    FU_R_WON_BACK_12M, FU_R_LOST_12M, 1 },
+	[F_POST_SALE_CARED] = { "post_sale_cared", N_("CARED"), COUNT,
+	    FU_R_POST_SALE_CARED, 0, 0 },
+	[F_POST_SALE_COVERAGE] = { "post_sale_coverage", N_("CARED%"),
+	    SHARE, FU_R_POST_SALE_CARED, FU_R_SALES, 0 },
 };
 
 /* The key column of --by. */
@@ -584,6 +601,16 @@ print_text(const struct fu_report *r, struct fu_err *e)
 		fu_text_pad(&b, num(b2, top[i].n), 8, 1);
 		fu_text_line(&b);
 	}
+
+	printf("\n%s\n", _("Exits, win-backs and post-sale care"));
+	snprintf(b1, sizeof(b1), _("%lld of %lld"), n[FU_R_WON_BACK_12M],
+	    n[FU_R_LOST_12M]);
+	line2(&b, _("Lost, with an exit plan"), v[F_EXIT_PLANS],
+	    _("Lost in 12 months, won back"), b1);
+	line2(&b, _("Exit interviews held"), v[F_INTERVIEWS],
+	    _("Win-back rate"), v[F_WINBACK_RATE]);
+	line2(&b, _("Sales cared for in 14 days"), v[F_POST_SALE_CARED],
+	    _("Post-sale coverage"), v[F_POST_SALE_COVERAGE]);
 
 	printf("\n%s\n", _("Contacts and mood"));
 	line2(&b, _("Contacts"), v[F_CONTACTS], _("Mood +"), v[F_MOOD_PLUS]);

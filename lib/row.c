@@ -8,8 +8,8 @@
 
 #include "priv.h"
 
-const char *const fu_table_name[FU_NTABLES] = {
-	"clients", "agreements", "log"
+const char *const fu_table_name[FU_NSCHEMAS] = {
+	"clients", "agreements", "log", "plan"
 };
 static const char *const client_cols[] = {
 	"id", "name", "company", "email", "phone", "since", "birthday",
@@ -17,37 +17,44 @@ static const char *const client_cols[] = {
 };
 static const char *const agreement_cols[] = {
 	"id", "client", "what", "due", "channel", "every", "made", "from",
-	"side"
+	"side", "plan", "after"
 };
 static const char *const log_cols[] = {
 	"id", "date", "client", "agreement", "channel", "outcome", "amount",
 	"mood", "next", "note", "referred"
 };
-const char *const *const fu_columns[FU_NTABLES] = {
-	client_cols, agreement_cols, log_cols
+static const char *const plan_cols[] = {
+	"when", "what", "channel", "side", "mark"
 };
-const int fu_ncolumns[FU_NTABLES] = { FU_C_NCOLS, FU_A_NCOLS, FU_L_NCOLS };
+const char *const *const fu_columns[FU_NSCHEMAS] = {
+	client_cols, agreement_cols, log_cols, plan_cols
+};
+const int fu_ncolumns[FU_NSCHEMAS] = {
+	FU_C_NCOLS, FU_A_NCOLS, FU_L_NCOLS, FU_P_NCOLS
+};
 
 /* Columns a table cannot do without. */
-const unsigned fu_required_columns[FU_NTABLES] = {
+const unsigned fu_required_columns[FU_NSCHEMAS] = {
 	1u << FU_C_ID | 1u << FU_C_NAME,
 	1u << FU_A_ID | 1u << FU_A_CLIENT | 1u << FU_A_WHAT | 1u << FU_A_DUE,
-	1u << FU_L_ID | 1u << FU_L_DATE | 1u << FU_L_CLIENT
+	1u << FU_L_ID | 1u << FU_L_DATE | 1u << FU_L_CLIENT,
+	1u << FU_P_WHEN | 1u << FU_P_WHAT
 };
 
 /* Free text a person typed: guarded against spreadsheet formulas. */
-const unsigned fu_text_columns[FU_NTABLES] = {
+const unsigned fu_text_columns[FU_NSCHEMAS] = {
 	1u << FU_C_NAME | 1u << FU_C_COMPANY | 1u << FU_C_EMAIL |
 	    1u << FU_C_PHONE | 1u << FU_C_STAGE | 1u << FU_C_TAGS |
 	    1u << FU_C_NOTE,
 	1u << FU_A_WHAT | 1u << FU_A_CHANNEL,
-	1u << FU_L_CHANNEL | 1u << FU_L_NOTE
+	1u << FU_L_CHANNEL | 1u << FU_L_NOTE,
+	1u << FU_P_WHAT | 1u << FU_P_CHANNEL
 };
 
-const unsigned fu_default_columns[FU_NTABLES] = {
+const unsigned fu_default_columns[FU_NSCHEMAS] = {
 	1u << FU_C_SINCE,
 	1u << FU_A_MADE | 1u << FU_A_FROM,
-	0
+	0, 0
 };
 
 static const char *const outcomes[FU_O_COUNT] = {
@@ -147,6 +154,29 @@ id_col(const struct fu_row *r, int k, const char *col, const char *file,
 	return 0;
 }
 
+/* A plan's step that waits on another: "12", or "12+3d", due three days
+ * after agreement 12 is closed. */
+static int
+after_col(const struct fu_row *r, const char *file, struct fu_agreement *a,
+    struct fu_err *e)
+{
+	const char *s = r->f[FU_A_AFTER], *plus;
+	size_t n = r->len[FU_A_AFTER], k;
+
+	a->after = 0;
+	a->wait.n = 0;
+	a->wait.unit = 'd';
+	if (n == 0)
+		return 0;
+	plus = memchr(s, '+', n);
+	k = plus != NULL ? (size_t)(plus - s) : n;
+	if (fu_id_parse(s, k, &a->after) == -1 || (plus != NULL &&
+	    fu_period_parse(plus + 1, n - k - 1, &a->wait) == -1))
+		return bad(e, file, r, "after", FU_A_AFTER, _("an agreement's "
+		    "id, or an id and a period, such as 12 or 12+3d"));
+	return 0;
+}
+
 static int
 date_col(const struct fu_row *r, int k, const char *col, const char *file,
     int required, fu_date *out, struct fu_err *e)
@@ -209,6 +239,9 @@ int
 fu_row_agreement(const struct fu_row *r, const char *file,
     struct fu_agreement *a, struct fu_err *e)
 {
+	char plan[64];
+	const char *mark;
+
 	if (id_col(r, FU_A_ID, "id", file, 1, &a->id, e) == -1 ||
 	    id_col(r, FU_A_CLIENT, "client", file, 1, &a->client, e) == -1 ||
 	    date_col(r, FU_A_DUE, "due", file, 1, &a->due, e) == -1 ||
@@ -227,6 +260,16 @@ fu_row_agreement(const struct fu_row *r, const char *file,
 	    (enum fu_side)-1)
 		return bad(e, file, r, "side", FU_A_SIDE, _("mine, client or "
 		    "empty"));
+	if (after_col(r, file, a, e) == -1)
+		return -1;
+	if (a->after != 0 && a->after >= a->id)
+		return fu_err_data(e, file, r->line, _("after names agreement "
+		    "%llu, which is not an earlier one"),
+		    (unsigned long long)a->after);
+	a->plan = r->f[FU_A_PLAN];
+	if (fu_plan_label_parse(a->plan, plan, &mark) == -1)
+		return bad(e, file, r, "plan", FU_A_PLAN, _("a plan's step, "
+		    "such as \"exit 2/5\""));
 	a->what = r->f[FU_A_WHAT];
 	a->channel = r->f[FU_A_CHANNEL];
 	a->closed = FU_DATE_NONE;
@@ -302,6 +345,46 @@ fu_side_parse(const char *s, size_t n)
 	if (is_typed(s, n, "client") || is_typed(s, n, "theirs"))
 		return FU_SIDE_CLIENT;
 	return (enum fu_side)-1;
+}
+
+static const char *const plan_marks[] = {
+	FU_MARK_INTERVIEW, FU_MARK_POST_SALE
+};
+
+int
+fu_plan_label_parse(const char *s, char name[64], const char **mark)
+{
+	size_t n = strcspn(s, " "), i;
+	const char *rest;
+
+	name[0] = '\0';
+	*mark = "";
+	if (*s == '\0')
+		return 0;
+	if (n == 0 || n >= 64)
+		return -1;
+	memcpy(name, s, n);
+	name[n] = '\0';
+	if (s[n] != ' ')
+		return -1;
+	rest = s + n + 1;
+	rest += strspn(rest, "0123456789");
+	if (*rest++ != '/')
+		return -1;
+	n = strspn(rest, "0123456789");
+	if (n == 0)
+		return -1;
+	rest += n;
+	if (*rest == '\0')
+		return 0;
+	if (*rest++ != ' ')
+		return -1;
+	for (i = 0; i < sizeof(plan_marks) / sizeof(plan_marks[0]); i++)
+		if (strcmp(rest, plan_marks[i]) == 0) {
+			*mark = plan_marks[i];
+			return 0;
+		}
+	return -1;
 }
 
 int

@@ -27,6 +27,10 @@ struct pass {
 	int partial;			/* rows after asof were left out */
 	struct fu_idset *kept_logs;	/* log rows that kept an agreement,
 					 * read in this pass */
+	struct fu_idmap *moved_to;	/* an agreement moved -> the step
+					 * that continues it, read in this
+					 * pass */
+	int resort;			/* a waiting step became due */
 };
 
 static const char *
@@ -197,9 +201,13 @@ on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 		break;
 	default: break;
 	}
+	/* The day each step closed: a plan's step may wait on it, and a
+	 * report asks. */
 	if (l.outcome >= FU_O_KEPT && l.outcome <= FU_O_DROPPED &&
-	    p->h != NULL && p->h->agreement != NULL &&
 	    note_closed(p, l.agreement, l.date) == -1)
+		return fu_err_nomem(e);
+	if (l.outcome == FU_O_MOVED && l.next != 0 && fu_idmap_put(p->moved_to,
+	    l.agreement, l.next) == -1)
 		return fu_err_nomem(e);
 	if (l.outcome >= FU_O_KEPT && l.outcome <= FU_O_DROPPED) {
 		uint64_t slips = 0;
@@ -258,6 +266,36 @@ check_pending(struct fu_portfolio *pf, struct pass *p, struct fu_err *e)
 	return 0;
 }
 
+/* When a plan's step that waits on another falls due: that one, followed
+ * through the steps that moved it, still open (*waits_on is it, *due
+ * FU_DATE_WAITING), or closed on a day: *due is that day and the wait.
+ * A closing whose day this pass did not read (hand edits) makes the step
+ * due on fallback. */
+static void
+resolve_wait(const struct pass *p, uint64_t after, const struct fu_period
+    *wait, fu_date fallback, fu_date *due, uint64_t *waits_on)
+{
+	uint64_t x = after, next;
+	fu_date day;
+	int hops;
+
+	for (hops = 0; hops < 1000; hops++) {
+		if (!fu_idset_has(p->k.closed, x)) {
+			*due = FU_DATE_WAITING;
+			*waits_on = x;
+			return;
+		}
+		if (!fu_idmap_get(p->moved_to, x, &next) || next == 0)
+			break;
+		x = next;
+	}
+	*waits_on = 0;
+	if ((day = closed_on(p, x)) == FU_DATE_NONE)
+		*due = fallback;
+	else
+		*due = wait->n > 0 ? fu_period_add(day, wait) : day;
+}
+
 /* Whether an open agreement made at made ended with its client: all of
  * a lost client's made before the loss, and the recurring ones made
  * before consent was taken back (recurring touches need consent). */
@@ -278,7 +316,7 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 	struct fu_state *st = p->st;
 	struct fu_agreement a;
 	struct fu_open *o;
-	uint64_t m;
+	uint64_t m, waits_on;
 	size_t ci = 0;
 	fu_stamp made;
 
@@ -303,6 +341,9 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 		if (pend(p, a.from, row->line) == -1)
 			return fu_err_nomem(e);
 	}
+	waits_on = 0;
+	if (a.after != 0)
+		resolve_wait(p, a.after, &a.wait, a.due, &a.due, &waits_on);
 	if (p->h && p->h->agreement) {
 		a.closed = closed_on(p, a.id);
 		if (p->h->agreement(p->h->ctx, &a, ci, e) == -1)
@@ -337,6 +378,12 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 	o->every = a.every;
 	o->side = a.side;
 	o->continues = a.from != 0 && fu_idset_has(p->kept_logs, a.from);
+	o->waits_on = waits_on;
+	o->wait = a.wait;
+	o->plan = "";
+	if (*a.plan != '\0' && (o->plan = fu_arena_dup(&st->arena, a.plan,
+	    strlen(a.plan))) == NULL)
+		return fu_err_nomem(e);
 	o->slips = fu_idmap_get(p->k.slips, a.id, &m) ? (int)m : 0;
 	if ((o->what = fu_arena_dup(&st->arena, a.what, strlen(a.what))) ==
 	    NULL || (o->channel = intern(p, a.channel, strlen(a.channel))) ==
@@ -439,8 +486,15 @@ recheck_open(struct pass *p)
 			continue;
 		st->open[k] = *o;
 		/* A row that moved the step it continues may come later. */
-		st->open[k++].slips = fu_idmap_get(p->k.slips, o->id, &slips) ?
+		st->open[k].slips = fu_idmap_get(p->k.slips, o->id, &slips) ?
 		    (int)slips : 0;
+		/* And the one a waiting step waits on may have closed. */
+		if (o->waits_on != 0) {
+			resolve_wait(p, o->waits_on, &o->wait, st->asof,
+			    &st->open[k].due, &st->open[k].waits_on);
+			p->resort |= st->open[k].due != FU_DATE_WAITING;
+		}
+		k++;
 	}
 	st->nopen = k;
 }
@@ -480,7 +534,8 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 	p.st = st;
 	p.h = h;
 	if ((st->referrals = fu_idmap_new()) == NULL ||
-	    (p.kept_logs = fu_idset_new()) == NULL) {
+	    (p.kept_logs = fu_idset_new()) == NULL ||
+	    (p.moved_to = fu_idmap_new()) == NULL) {
 		fu_err_nomem(e);
 		goto out;
 	}
@@ -518,7 +573,8 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 	if (fu_table_scan(pf, FU_LOG, on_log, &p, e) == -1)
 		goto out;
 	recheck_open(&p);
-	sorted = st->nopen;
+	/* A saved state's steps are in order, unless one stopped waiting. */
+	sorted = p.resort ? 0 : st->nopen;
 	if (check_pending(pf, &p, e) == -1)
 		goto out;
 	p.file = pf->t[FU_AGREEMENTS].name;
@@ -556,6 +612,7 @@ out:
 	}
 	fu_known_free(&p.k);
 	fu_idset_free(p.kept_logs);
+	fu_idmap_free(p.moved_to);
 	free(p.closed_day);
 	fu_idmap_free(p.closed_far);
 	if (rc == -1)

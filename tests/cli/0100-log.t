@@ -16,13 +16,13 @@ ok 'refusals wrote nothing' same
 t 0 '1' '' fu-log ana --channel call --next "Send the quote for 3 laptops" --due friday
 t 0 '1,2026-11-23,1,,call,,,,1,,' '' tail -n 1 "$P/log.csv"
 # The step goes by the contact's channel unless it names its own.
-t 0 '1,1,Send the quote for 3 laptops,2026-11-27,call,,2026-11-23,1,' '' tail -n 1 "$P/agreements.csv"
+t 0 '1,1,Send the quote for 3 laptops,2026-11-27,call,,2026-11-23,1,,,' '' tail -n 1 "$P/agreements.csv"
 
 # The only open agreement is implied; kept by default; chains to the next.
 # A contact that names no channel went by the agreement's.
 t 0 '2' '' fu-log lopez --amount 1250.5 --mood + --note "Sent" --next "Call to confirm the order" --due +1w
 t 0 '2,2026-11-23,1,1,call,kept,1250.50,+,2,Sent,' '' tail -n 1 "$P/log.csv"
-t 0 '2,1,Call to confirm the order,2026-11-30,call,,2026-11-23,2,' '' tail -n 1 "$P/agreements.csv"
+t 0 '2,1,Call to confirm the order,2026-11-30,call,,2026-11-23,2,,,' '' tail -n 1 "$P/agreements.csv"
 # The same contact logged twice does not keep the step it just made.
 snap
 t 2 '' "fu-log: Ana López's only open agreement, 2 (Call to confirm the order), was made on 2026-11-23 by the contact that kept the one before it: if another contact followed up on it, name it with -a 2" fu-log lopez
@@ -64,13 +64,13 @@ t 0 '' '' fu-log ana -o broken --no-next 'She is moving offices: she calls when 
 t 2 '' "fu-log: José Peña has not agreed to be kept in touch with: a recurring agreement needs consent (once given, record it with fu-log 2 --consent)" fu-log jose --next "Stay in touch" --due +3m --every 3m
 t 0 '7' '' fu-log ana --next "Stay in touch" --due +1m --every 1m --channel email
 t 0 '8' '' fu-log ana --date 2026-12-20 --today 2026-12-30
-t 0 '8,1,Stay in touch,2027-01-20,email,1m,2026-12-20,12,' '' tail -n 1 "$P/agreements.csv"
+t 0 '8,1,Stay in touch,2027-01-20,email,1m,2026-12-20,12,,,' '' tail -n 1 "$P/agreements.csv"
 t 0 '12,2026-12-20,1,7,email,kept,,,8,,' '' tail -n 1 "$P/log.csv"
 t 0 '2027-01-20 8' '' fu-due --today 2026-12-30 --client ana --within 60 -f '{due} {id}'
 
 # Events: a signal makes an agreement due today to act on it.
 t 0 '9' '' fu-log luis --signal "Missed the October payment" --channel call
-t 0 '9,3,Act on the warning sign: Missed the October payment,2026-11-23,call,,2026-11-23,13,' '' tail -n 1 "$P/agreements.csv"
+t 0 '9,3,Act on the warning sign: Missed the October payment,2026-11-23,call,,2026-11-23,13,,,' '' tail -n 1 "$P/agreements.csv"
 t 0 '13,2026-11-23,3,,call,signal,,,9,Missed the October payment,' '' tail -n 1 "$P/log.csv"
 t 0 '10' '' fu-log luis --signal "Second missed payment" --next "Visit Luis to agree a payment plan" --due tomorrow
 t 0 '' '' fu-log luis --referral jose --note "Met at the fair"
@@ -101,10 +101,10 @@ ok 'usage errors wrote nothing' same
 # Regressions found while writing the man pages.
 t 0 '12' '' fu-add agreement ana "Monthly stock review" --due +1w --every 1m --channel call
 t 0 '13' '' fu-log ana -a 12 -o moved --due +2w
-t 0 '13,1,Monthly stock review,2026-12-07,call,1m,2026-11-23,18,' '' tail -n 1 "$P/agreements.csv"
+t 0 '13,1,Monthly stock review,2026-12-07,call,1m,2026-11-23,18,,,' '' tail -n 1 "$P/agreements.csv"
 t 0 '14' '' fu-log jose --next "Send the contract" --due friday
 t 0 '15' '' fu-log jose --signal "Cheque bounced" --due +2d
-t 0 '15,2,Act on the warning sign: Cheque bounced,2026-11-25,,,2026-11-23,20,' '' tail -n 1 "$P/agreements.csv"
+t 0 '15,2,Act on the warning sign: Cheque bounced,2026-11-25,,,2026-11-23,20,,,' '' tail -n 1 "$P/agreements.csv"
 # A win-back step made when the client left can be followed up.
 t 0 '16' '' fu-log jose --lost "Went to a competitor" --next "Call José in spring with the new range" --due 2027-03-01
 t 0 '' '' fu-log jose -o kept --note "Not yet"

@@ -103,7 +103,7 @@ t 0 '2026-11-25 mine' '' fu-due -p "$tmp/old" --within 7 -f '{due} {side}'
 t 2 '' 'fu-add: agreements.csv has no column for side: add each (its name on the first line and a field on every row, as a spreadsheet does; fu never rewrites the file), or leave those values out' \
     fu-add -p "$tmp/old" agreement ana "Ana sends the order" --due friday --theirs
 t 0 2 '' fu-add -p "$tmp/old" agreement ana "Call Ana" --due friday
-t 0 '2,1,Call Ana,2026-11-27,,,2026-11-23,' '' tail -n 1 "$tmp/old/agreements.csv"
+t 0 '2,1,Call Ana,2026-11-27,,,2026-11-23,,,' '' tail -n 1 "$tmp/old/agreements.csv"
 
 # 5. A referral is one fact, however it was recorded.
 t 0 5 '' fu-add client "Lucía Gómez" --referred-by ana

@@ -26,7 +26,7 @@ t 0 'due,late,client,what,channel,id,client_id,every,slips,side
 2026-11-15,8,Javier Muñoz,Enviar a Javier el catálogo 2027 con los precios de temporada,email,14,8,,0,mine
 2026-11-18,5,Daniel Hughes,Email Daniel the renewal offer for his 10 accounting licences,email,56,11,,0,mine
 2026-11-20,3,José Peña,Llamar a José por el impago de la factura F-2026-311,call,66,2,,0,mine' '' fu-due --overdue --csv
-t 0 '{"due":"2026-11-24","late":-1,"client":"Ana López","what":"Llamada mensual para revisar su stock de papel y tóner","channel":"call","id":59,"client_id":1,"every":"1m","slips":0,"side":"mine"}' '' fu-due --client lopez --within 7 --json
+t 0 '{"due":"2026-11-24","late":-1,"client":"Ana López","what":"Llamada mensual para revisar su stock de papel y tóner","channel":"call","id":59,"client_id":1,"every":"1m","slips":0,"side":"mine","plan":""}' '' fu-due --client lopez --within 7 --json
 t 0 '2026-11-15 Javier Muñoz: Enviar a Javier el catálogo 2027 con los precios de temporada
 2026-11-18 Daniel Hughes: Email Daniel the renewal offer for his 10 accounting licences
 2026-11-23 Lucía Gómez: Enviar a Lucía la cotización de 4 sillas de confidente' '' fu-due --channel EMAIL -f '{due} {client}: {what}'
@@ -60,7 +60,7 @@ t 1 '' '' fu-due --tag nosuchtag
 t 1 'due	late	client	what	channel	id	client_id	every	slips	side' '' fu-due --tag nosuchtag --tsv
 
 # Usage errors.
-t 2 '' 'fu-due: --format: unknown field "bad"; the fields are: due late client what channel id client_id every slips side' fu-due -f '{bad}'
+t 2 '' 'fu-due: --format: unknown field "bad"; the fields are: due late client what channel id client_id every slips side plan' fu-due -f '{bad}'
 t 2 '' 'fu-due: --format: "{" is never closed' fu-due -f '{due'
 t 2 '' 'fu-due: --within "x" is not a number from 0 to 36500' fu-due --within x
 t 2 '' 'fu-due: --slipped "0" is not a number from 1 to 36500' fu-due --slipped 0
@@ -81,7 +81,7 @@ t 0 "6" '' sh -c 'env -i PATH="$PATH" FU_PORTFOLIO="$FU_PORTFOLIO" FU_TODAY=2026
 # Regressions: -q still checks the template; no header before an error;
 # clients not yet in the portfolio are not adrift; a missing portfolio is
 # an error, not silence.
-t 2 '' 'fu-due: --format: unknown field "nope"; the fields are: due late client what channel id client_id every slips side' fu-due -q -f '{nope}'
+t 2 '' 'fu-due: --format: unknown field "nope"; the fields are: due late client what channel id client_id every slips side plan' fu-due -q -f '{nope}'
 t 2 '' 'fu-due: no client matches "zz" (fu-add client NAME adds one)' fu-due --client zz --tsv
 t 1 '' '' fu-due --adrift --today 2026-08-01
 t 4 '' "fu-due: $tmp/none: no portfolio here (fu-add client NAME makes one)" fu-due -p "$tmp/none"

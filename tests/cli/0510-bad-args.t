@@ -138,8 +138,8 @@ t 2 '' 'fu-due: no client matches "nobody" (fu-add client NAME adds one)' fu-due
 t 2 '' 'fu-due: no client named: give an id or part of a name' fu-due --client ''
 t 2 '' "fu-due: $twoclients" fu-due --client p
 t 2 '' 'fu-due: no client has id 99' fu-due --client 99
-t 2 '' 'fu-due: --format: unknown field "nope"; the fields are: due late client what channel id client_id every slips side' fu-due -f '{nope}'
-t 2 '' 'fu-due: --format: unknown field "last"; the fields are: due late client what channel id client_id every slips side' fu-due --format '{due} {last}'
+t 2 '' 'fu-due: --format: unknown field "nope"; the fields are: due late client what channel id client_id every slips side plan' fu-due -f '{nope}'
+t 2 '' 'fu-due: --format: unknown field "last"; the fields are: due late client what channel id client_id every slips side plan' fu-due --format '{due} {last}'
 t 2 '' 'fu-due: --format: "{" is never closed' fu-due -f '{due'
 t 2 '' 'fu-due: --format: unknown field "late"; the fields are: client_id client last days last_channel what due id' fu-due --stale 1 -f '{due} {late}'
 t 2 '' 'fu-due: --stale, --adrift, --at-risk and --occasions go one at a time' fu-due --stale 9 --adrift

@@ -105,7 +105,7 @@ t 0 "1 =1+1" '' tsv fu-due --adrift -f '{client_id} {client}'
 t 0 "%n%s%x \$(touch $tmp/pwned) \`id\` 4" '' \
     fu-due -f '%n%s%x $(touch '"$tmp"'/pwned) `id` {id}' --client 4
 ok 'the template ran nothing' test ! -e "$tmp/pwned"
-fields='due late client what channel id client_id every slips side'
+fields='due late client what channel id client_id every slips side plan'
 t 2 '' "fu-due: --format: unknown field \"../x\"; the fields are: $fields" fu-due -f '{../x}'
 t 2 '' "fu-due: --format: unknown field \"HOME\"; the fields are: $fields" fu-due -f '${HOME}'
 t 2 '' "fu-due: --format: unknown field \"/etc/passwd\"; the fields are: $fields" fu-due -f '{/etc/passwd}'

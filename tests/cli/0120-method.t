@@ -51,7 +51,7 @@ or say why there is none with --no-next REASON' fu-log walsh -a 3 --amount 5120,
 ok 'the refusals wrote nothing' same
 t 2 '' 'fu-log: Peter Walsh has an open agreement still: --no-next is for a contact that leaves none' \
     fu-log walsh --no-next "Waiting for the budget"
-t 2 '' 'fu-log: --no-next says there is no next step: it does not go with --next or --lost' \
+t 2 '' 'fu-log: --no-next says there is no next step: it does not go with --next, --plan or --lost' \
     fu-log walsh -a 3 --no-next x --next y --due friday
 t 0 '' '' fu-log walsh -a 3 --amount 5120.50 --no-next "Bought for the year; calls us in spring"
 # The row that says why goes by the contact's channel, here the step's.
@@ -87,7 +87,7 @@ t 0 'client' '' field agreements 9 9
 t 0 '2026-11-24	Javier Muñoz	Javier envía el pedido firmado	client' '' fu-due --within 1 --tsv --client javier -f '{due}	{client}	{what}	{side}'
 t 0 'DUE         WHEN   CLIENT        WHAT                                                      CHANNEL  ID
 2026-11-24  in 1d  Javier Muñoz  check whether it arrived: Javier envía el pedido firmado  visit     9' '' fu-due --within 1 --client javier
-t 2 '' 'fu-add: --due, --channel, --every and --theirs are for agreements' fu-add client Eva --theirs
+t 2 '' 'fu-add: --due, --channel, --every, --theirs, --plan and --start are for agreements' fu-add client Eva --theirs
 # Kept and broken, by side: Javier's order arrives, Carol's does not.
 t 0 10 '' fu-log javier -a 9 --date 2026-11-23 --next "Entregar los muebles a Javier" --due +1w
 t 0 11 '' fu-log carol -a 8 -o broken --next "Call Carol about the missing order" --due +1d
@@ -103,7 +103,7 @@ t 0 '2026-11-25 mine' '' fu-due -p "$tmp/old" --within 7 -f '{due} {side}'
 t 2 '' 'fu-add: agreements.csv has no column for side: add each (its name on the first line and a field on every row, as a spreadsheet does; fu never rewrites the file), or leave those values out' \
     fu-add -p "$tmp/old" agreement ana "Ana sends the order" --due friday --theirs
 t 0 2 '' fu-add -p "$tmp/old" agreement ana "Call Ana" --due friday
-t 0 '2,1,Call Ana,2026-11-27,,,2026-11-23,,,' '' tail -n 1 "$tmp/old/agreements.csv"
+t 0 '2,1,Call Ana,2026-11-27,,,2026-11-23,' '' tail -n 1 "$tmp/old/agreements.csv"
 
 # 5. A referral is one fact, however it was recorded.
 t 0 5 '' fu-add client "Lucía Gómez" --referred-by ana

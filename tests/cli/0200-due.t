@@ -10,22 +10,22 @@ t 0 'DUE         WHEN      CLIENT                 WHAT                          
 2026-11-20   3d late  José Peña              Llamar a José por el impago de la factura F-2026-311              call     66
 2026-11-23     today  Lucía Gómez            Enviar a Lucía la cotización de 4 sillas de confidente            email    61
 2026-11-23     today  María Fernández Ñúñez  Llamar a María para confirmar si su socio aprueba el presupuesto  call     64' '' fu-due
-t 0 'due	late	client	what	channel	id	client_id	every	slips	side
-2026-11-06	17	Peter Walsh	Call Peter to confirm the order of 40 LED panels	call	58	13		0	mine
-2026-11-15	8	Javier Muñoz	Enviar a Javier el catálogo 2027 con los precios de temporada	email	14	8		0	mine
-2026-11-18	5	Daniel Hughes	Email Daniel the renewal offer for his 10 accounting licences	email	56	11		0	mine
-2026-11-20	3	José Peña	Llamar a José por el impago de la factura F-2026-311	call	66	2		0	mine
-2026-11-23	0	Lucía Gómez	Enviar a Lucía la cotización de 4 sillas de confidente	email	61	6		0	mine
-2026-11-23	0	María Fernández Ñúñez	Llamar a María para confirmar si su socio aprueba el presupuesto	call	64	3		2	mine
-2026-11-24	-1	Ana López	Llamada mensual para revisar su stock de papel y tóner	call	59	1	1m	0	mine
-2026-11-25	-2	Sofía Castaño	Visitar el estudio de Sofía para medir el espacio	visit	67	12		0	mine
-2026-11-26	-3	Tom O'"'"'Brien	Visit Harbour Logistics to sign the maintenance contract	visit	63	5		0	mine
-2026-11-28	-5	Emily Watson	Message Emily to check the stools after a month of use	message	62	9		0	mine' '' fu-due --within 7 --tsv
-t 0 'due,late,client,what,channel,id,client_id,every,slips,side
-2026-11-06,17,Peter Walsh,Call Peter to confirm the order of 40 LED panels,call,58,13,,0,mine
-2026-11-15,8,Javier Muñoz,Enviar a Javier el catálogo 2027 con los precios de temporada,email,14,8,,0,mine
-2026-11-18,5,Daniel Hughes,Email Daniel the renewal offer for his 10 accounting licences,email,56,11,,0,mine
-2026-11-20,3,José Peña,Llamar a José por el impago de la factura F-2026-311,call,66,2,,0,mine' '' fu-due --overdue --csv
+t 0 'due	late	client	what	channel	id	client_id	every	slips	side	plan
+2026-11-06	17	Peter Walsh	Call Peter to confirm the order of 40 LED panels	call	58	13		0	mine	
+2026-11-15	8	Javier Muñoz	Enviar a Javier el catálogo 2027 con los precios de temporada	email	14	8		0	mine	
+2026-11-18	5	Daniel Hughes	Email Daniel the renewal offer for his 10 accounting licences	email	56	11		0	mine	
+2026-11-20	3	José Peña	Llamar a José por el impago de la factura F-2026-311	call	66	2		0	mine	
+2026-11-23	0	Lucía Gómez	Enviar a Lucía la cotización de 4 sillas de confidente	email	61	6		0	mine	
+2026-11-23	0	María Fernández Ñúñez	Llamar a María para confirmar si su socio aprueba el presupuesto	call	64	3		2	mine	
+2026-11-24	-1	Ana López	Llamada mensual para revisar su stock de papel y tóner	call	59	1	1m	0	mine	
+2026-11-25	-2	Sofía Castaño	Visitar el estudio de Sofía para medir el espacio	visit	67	12		0	mine	
+2026-11-26	-3	Tom O'"'"'Brien	Visit Harbour Logistics to sign the maintenance contract	visit	63	5		0	mine	
+2026-11-28	-5	Emily Watson	Message Emily to check the stools after a month of use	message	62	9		0	mine	' '' fu-due --within 7 --tsv
+t 0 'due,late,client,what,channel,id,client_id,every,slips,side,plan
+2026-11-06,17,Peter Walsh,Call Peter to confirm the order of 40 LED panels,call,58,13,,0,mine,
+2026-11-15,8,Javier Muñoz,Enviar a Javier el catálogo 2027 con los precios de temporada,email,14,8,,0,mine,
+2026-11-18,5,Daniel Hughes,Email Daniel the renewal offer for his 10 accounting licences,email,56,11,,0,mine,
+2026-11-20,3,José Peña,Llamar a José por el impago de la factura F-2026-311,call,66,2,,0,mine,' '' fu-due --overdue --csv
 t 0 '{"due":"2026-11-24","late":-1,"client":"Ana López","what":"Llamada mensual para revisar su stock de papel y tóner","channel":"call","id":59,"client_id":1,"every":"1m","slips":0,"side":"mine","plan":""}' '' fu-due --client lopez --within 7 --json
 t 0 '2026-11-15 Javier Muñoz: Enviar a Javier el catálogo 2027 con los precios de temporada
 2026-11-18 Daniel Hughes: Email Daniel the renewal offer for his 10 accounting licences
@@ -57,7 +57,7 @@ t 0 'date	client_id	client	occasion	years
 t 0 '' '' fu-due -q
 t 1 '' '' fu-due -q --today 2026-01-01
 t 1 '' '' fu-due --tag nosuchtag
-t 1 'due	late	client	what	channel	id	client_id	every	slips	side' '' fu-due --tag nosuchtag --tsv
+t 1 'due	late	client	what	channel	id	client_id	every	slips	side	plan' '' fu-due --tag nosuchtag --tsv
 
 # Usage errors.
 t 2 '' 'fu-due: --format: unknown field "bad"; the fields are: due late client what channel id client_id every slips side plan' fu-due -f '{bad}'
@@ -65,7 +65,7 @@ t 2 '' 'fu-due: --format: "{" is never closed' fu-due -f '{due'
 t 2 '' 'fu-due: --within "x" is not a number from 0 to 36500' fu-due --within x
 t 2 '' 'fu-due: --slipped "0" is not a number from 1 to 36500' fu-due --slipped 0
 t 2 '' 'fu-due: --stale, --adrift, --at-risk and --occasions go one at a time' fu-due --stale 9 --adrift
-t 2 '' 'fu-due: --overdue and --slipped list agreements: they do not go with --stale, --adrift, --at-risk or --occasions' fu-due --adrift --overdue
+t 2 '' 'fu-due: --overdue, --slipped and --plan list agreements: they do not go with --stale, --adrift, --at-risk or --occasions' fu-due --adrift --overdue
 t 2 '' 'fu-due: today "tomorrow" is not a date (YYYY-MM-DD)' fu-due --today tomorrow
 t 2 '' 'fu-due: "an" matches 5 clients; name one by id or by more of the name:
   1	Ana López, Papelería López

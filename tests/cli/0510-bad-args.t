@@ -41,8 +41,8 @@ t 2 '' 'fu-add: --stage holds a control character' fu-add client Eva --stage "$c
 t 2 '' 'fu-add: tag "two words" holds a space: tags are single words (give --tag once for each)' fu-add client Eva --tag 'two words'
 t 2 '' 'fu-add: --tag is empty' fu-add client Eva --tag ''
 t 2 '' 'fu-add: --note is not valid UTF-8' fu-add client Eva --note "$bad"
-t 2 '' 'fu-add: --due, --channel, --every and --theirs are for agreements' fu-add client Eva --due friday
-t 2 '' 'fu-add: --due, --channel, --every and --theirs are for agreements' fu-add client Eva --every 1m
+t 2 '' 'fu-add: --due, --channel, --every, --theirs, --plan and --start are for agreements' fu-add client Eva --due friday
+t 2 '' 'fu-add: --due, --channel, --every, --theirs, --plan and --start are for agreements' fu-add client Eva --every 1m
 t 2 '' 'fu-add: today "garbage" is not a date (YYYY-MM-DD)' fu-add client Eva --today garbage
 t 2 '' 'fu-add: today "2026-13-01" is not a date (YYYY-MM-DD)' fu-add client Eva --today 2026-13-01
 t 2 '' "fu-add: option '--since' requires an argument
@@ -143,7 +143,7 @@ t 2 '' 'fu-due: --format: unknown field "last"; the fields are: due late client 
 t 2 '' 'fu-due: --format: "{" is never closed' fu-due -f '{due'
 t 2 '' 'fu-due: --format: unknown field "late"; the fields are: client_id client last days last_channel what due id' fu-due --stale 1 -f '{due} {late}'
 t 2 '' 'fu-due: --stale, --adrift, --at-risk and --occasions go one at a time' fu-due --stale 9 --adrift
-t 2 '' 'fu-due: --overdue and --slipped list agreements: they do not go with --stale, --adrift, --at-risk or --occasions' fu-due --adrift --overdue
+t 2 '' 'fu-due: --overdue, --slipped and --plan list agreements: they do not go with --stale, --adrift, --at-risk or --occasions' fu-due --adrift --overdue
 t 2 '' 'fu-due: today "garbage" is not a date (YYYY-MM-DD)' fu-due --today garbage
 t 2 '' 'fu-due: today "2026-02-30" is not a date (YYYY-MM-DD)' fu-due --today 2026-02-30
 for o in overdue adrift occasions quiet tsv csv json; do

@@ -89,7 +89,7 @@ t 0 "2 Eva
 9 Tab note" '' fu-due --adrift -f '{client_id} {client}'
 t 0 '3' '' fu-add agreement 3 --due today --channel '@phone' -- '=cmd|'"'"'/C calc'"'"'!A0 then send the quote'
 t 0 '4' '' fu-add agreement 4 --due today --channel '-' -- '-10% on the laptops: send the new quote'
-ok 'stored: the step and channel' test "$(row 3 agreements.csv)" = "3,3,'=cmd|'/C calc'!A0 then send the quote,2026-11-23,'@phone,,2026-11-23,,"
+ok 'stored: the step and channel' test "$(row 3 agreements.csv)" = "3,3,'=cmd|'/C calc'!A0 then send the quote,2026-11-23,'@phone,,2026-11-23,,,,"
 t 0 "=cmd|'/C calc'!A0 then send the quote|@phone" '' fu-due -f '{what}|{channel}' --client 3
 t 0 "-10% on the laptops: send the new quote|-" '' fu-due -f '{what}|{channel}' --client 4
 t 0 '5' '' fu-log 3 --channel '=phone' --note '+1 more laptop' --next '@ her office: demo' --due +1d

@@ -97,13 +97,13 @@ rmdir "$P/.fu-state"
 rm -f "$P"/*.csv "$P/.fu-state"
 fu-add client Ana >/dev/null
 fu-log ana --next "Send the quote" --due +3d >/dev/null
-printf '2,1,Send the quote,2026-11-30,,,2026-11-23,2,\n' >>"$P/agreements.csv"
+printf '2,1,Send the quote,2026-11-30,,,2026-11-23,2,,,\n' >>"$P/agreements.csv"
 t 0 '2026-11-26 1 0
 2026-11-30 2 0' '' fu-due --within 10 -f '{due} {id} {slips}'
 printf '2,2026-11-23,1,1,,moved,,,2,,\n' >>"$P/log.csv"
 t 0 '2026-11-30 2 1' '' fu-due --within 10 -f '{due} {id} {slips}'
 t 0 '2026-11-30 2 1' '' env FU_CACHE=0 fu-due --within 10 -f '{due} {id} {slips}'
-printf '3,1,Call,2026-12-30,,,2026-11-23,9,\n' >>"$P/agreements.csv"
+printf '3,1,Call,2026-12-30,,,2026-11-23,9,,,\n' >>"$P/agreements.csv"
 t 0 '' '' fu-due -q --within 10
 printf '3,2026-11-23,1,,,referral,,,,,\n4,2026-11-23,1,,,referral,,,,,\n5,2026-11-23,1,,,referral,,,,,\n6,2026-11-23,1,,,referral,,,,,\n7,2026-11-23,1,,,referral,,,,,\n8,2026-11-23,1,,,referral,,,,,\n10,2026-11-23,1,,,referral,,,,,\n' >>"$P/log.csv"
 t 3 '' 'fu-due: agreements.csv:4: from names log row 9, which is not in the log' fu-due

@@ -3,6 +3,7 @@
  * proleptic Gregorian calendar, so they compare and subtract as integers.
  */
 #include <ctype.h>
+#include <limits.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,13 +131,17 @@ digits(const char *s, size_t n)
 	return n > 0;
 }
 
+/* Saturates, so that a long run of digits is too large, not negative. */
 static int
 num(const char *s, size_t n)
 {
 	int v = 0;
 
-	while (n-- > 0)
+	while (n-- > 0) {
+		if (v > (INT_MAX - 9) / 10)
+			return INT_MAX;
 		v = v * 10 + (*s++ - '0');
+	}
 	return v;
 }
 
@@ -181,7 +186,7 @@ offset(const char *s, fu_date today, fu_date *out)
 		n++;
 	}
 	/* +0d is today, though no period is of none. */
-	if (n >= 2 && digits(body, n - 1) && num(body, n - 1) == 0 &&
+	if (n >= 2 && strspn(body, "0") == n - 1 &&
 	    strchr("dwmyDWMY", body[n - 1]) != NULL) {
 		*out = today;
 		return 0;

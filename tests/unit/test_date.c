@@ -263,6 +263,11 @@ test_date_parse_takes_offsets(void **state)
 	check_parse("+0d", t, t);
 	check_parse("+0", t, t);
 	check_parse("-0w", t, t);
+	check_parse("+0000000d", t, t);
+	/* Long runs of digits overflowed an int (fuzz_date, issue 12). */
+	check_refused("-5555555555555555555555555555552", NULL);
+	check_refused("+5555555555555555555555555555552d", NULL);
+	check_refused("+0000000000000000000000000000001d", NULL);
 	check_parse("-5", t, t - 5);
 	check_parse("+90d", t, t + 90);
 	check_parse("+3m", t, ymd(2027, 2, 23));

@@ -32,7 +32,7 @@
 #include "priv.h"
 
 #define MAGIC "FUSTATE\n"
-#define FORMAT 7
+#define FORMAT 8
 #define SAVE_AFTER (4LL << 20)	/* bytes read since that pay for a save */
 #define DIGEST_MAX 128		/* room for a saved running hash */
 #define NS 1000000000LL
@@ -63,6 +63,7 @@ struct dclient {
 	uint32_t name, company, stage, tags;
 };
 struct dcstate {
+	uint64_t signal_action;
 	uint64_t stamp[10];	/* last, first sale, signal, kept, lost, won,
 				 * made, no next, consent, no consent */
 	int32_t last;
@@ -311,6 +312,7 @@ save(struct fu_portfolio *pf, const struct fu_state *st,
 		struct dcstate d;
 
 		memset(&d, 0, sizeof(d));
+		d.signal_action = c->signal_action;
 		d.stamp[0] = c->last_stamp;
 		d.stamp[1] = c->first_sale;
 		d.stamp[2] = c->last_signal;
@@ -650,6 +652,7 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 		struct dcstate d;
 
 		memcpy(&d, rec, sizeof(d));
+		s->signal_action = d.signal_action;
 		s->last_stamp = d.stamp[0];
 		s->first_sale = d.stamp[1];
 		s->last_signal = d.stamp[2];

@@ -453,9 +453,11 @@ build(struct fu_builder *b, const struct fu_clientrec *cl,
 			*nmade = 1;
 		}
 	}
-	/* A contact that only says why there is no next step is that row
-	 * alone. */
-	if (p->a != NULL || p->outcome != FU_O_NONE || c->in->no_next == NULL) {
+	/* A --no-next that tells of no contact (no channel, note, amount or
+	 * mood) is the row that says why alone. */
+	if (p->a != NULL || p->outcome != FU_O_NONE || c->in->no_next == NULL ||
+	    c->in->channel != NULL || c->in->note != NULL || c->has_amount ||
+	    c->mood != FU_MOOD_NONE) {
 		memset(&l, 0, sizeof(l));
 		l.date = c->date;
 		l.client = cl->id;

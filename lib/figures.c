@@ -338,6 +338,8 @@ struct pass {
 	struct first *first;	/* [clients] */
 	size_t *srow;		/* [clients]: row of its stage (--by stage) */
 	unsigned char *evf;	/* [clients]: EV_* */
+	uint64_t *action;	/* [clients]: the last sign's action, followed
+				 * through its moves (--by month) */
 	struct fu_idmap *ev;	/* client, bucket, kind -> last stamp */
 	struct settled *set;	/* sorted by agreement once the log is read */
 	size_t nset, capset;
@@ -556,7 +558,8 @@ setup(struct pass *p, struct fu_err *e)
 	    sizeof(*p->srow))) == NULL) ||
 	    (r->nt > 1 && ((p->om = calloc(n, sizeof(*p->om))) == NULL ||
 	    (p->dopen = calloc(r->nt + 1, sizeof(*p->dopen))) == NULL ||
-	    (p->ddue = calloc(r->nt + 1, sizeof(*p->ddue))) == NULL)))
+	    (p->ddue = calloc(r->nt + 1, sizeof(*p->ddue))) == NULL ||
+	    (p->action = calloc(n, sizeof(*p->action))) == NULL)))
 		return nomem(e);
 	for (i = 0; p->last_before != NULL && i < n; i++)
 		p->last_before[i] = FU_DATE_NONE;
@@ -576,6 +579,7 @@ pass_free(struct pass *p)
 	free(p->first);
 	free(p->srow);
 	free(p->evf);
+	free(p->action);
 	fu_idmap_free(p->ev);
 	free(p->om);
 	free(p->dopen);
@@ -637,6 +641,19 @@ on_log(void *ctx, const struct fu_logrow *l, size_t ci, struct fu_err *e)
 		return -1;
 	if (l->date > r->q.to || !FU_IS_CONTACT(l->outcome))
 		return 0;
+	/* As state.c: a client is at risk until the sign's action is kept. */
+	if (p->action != NULL) {
+		uint64_t *act = &p->action[ci];
+
+		if (l->outcome == FU_O_SIGNAL)
+			*act = l->next;
+		else if (l->outcome == FU_O_MOVED && *act != 0 &&
+		    l->agreement == *act)
+			*act = l->next;
+		else if (l->outcome == FU_O_KEPT && (*act == 0 ||
+		    l->agreement != *act))
+			kind = K_N;
+	}
 	if ((l->outcome == FU_O_LOST && add_event(&p->lost, &p->nlost,
 	    &p->caplost, ci, l->date) == -1) || (l->outcome == FU_O_WON &&
 	    add_event(&p->won, &p->nwon, &p->capwon, ci, l->date) == -1))

@@ -523,6 +523,8 @@ struct fu_cstate {		/* one a client, as clients.v */
 	fu_stamp last_no_next;	/* the last "no next step", and why */
 	const char *no_next_why;
 	const char *signal_why;	/* the last warning sign's note */
+	uint64_t signal_action;	/* its action, followed through its moves;
+				 * last_kept is when that was kept */
 	fu_stamp last_consent, last_no_consent;	/* consent given, taken */
 	uint32_t open;		/* open agreements */
 	size_t next;		/* the open one due first, if open > 0 */

@@ -168,17 +168,24 @@ on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 		    row->len[FU_L_AMOUNT]) != NULL;
 	switch (l.outcome) {
 	case FU_O_KEPT:
-		later(&c->last_kept, s);
+		/* A client is at risk until the sign's action is kept. */
+		if (c->signal_action != 0 && l.agreement == c->signal_action)
+			later(&c->last_kept, s);
 		if (fu_idset_add(p->kept_logs, l.id) == -1)
 			return fu_err_nomem(e);
 		break;
 	case FU_O_SIGNAL:
 		if (s > c->last_signal) {
 			c->last_signal = s;
+			c->signal_action = l.next;
 			if ((c->signal_why = fu_arena_dup(&st->arena, l.note,
 			    strlen(l.note))) == NULL)
 				return fu_err_nomem(e);
 		}
+		break;
+	case FU_O_MOVED:
+		if (c->signal_action != 0 && l.agreement == c->signal_action)
+			c->signal_action = l.next;
 		break;
 	case FU_O_LOST: later(&c->last_lost, s); break;
 	case FU_O_WON: later(&c->last_won, s); break;

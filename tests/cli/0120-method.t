@@ -128,16 +128,24 @@ t 0 'client_id	client	since	signal	what	due	id
 2	Peter Walsh	2026-11-23	Complained about the late delivery	Act on the warning sign: Complained about the late delivery	2026-11-23	12' '' fu-due --at-risk --tsv
 t 0 'signals=1 at_risk=1' '' fu-stats -f 'signals={signals} at_risk={at_risk}'
 t 2 '' 'fu-due: --stale, --adrift, --at-risk and --occasions go one at a time' fu-due --at-risk --adrift
+# Another step kept, or the action moved, the risk goes on (was ended by
+# any kept step: issue 12).
+t 0 13 '' fu-add agreement walsh "Send Peter the catalogue" --due +1d
+t 0 14 '' fu-log walsh -a 13 --channel email --next "Send Peter the price list" --due +3d
+t 0 '2026-10 0
+2026-11 1' '' fu-stats --by month --from 2026-10-01 --to 2026-11-30 -f '{month} {at_risk}'
+t 0 15 '' fu-log walsh -a 12 -o moved --due +2d
+t 0 'Peter Walsh	Act on the warning sign: Complained about the late delivery	15' '' fu-due --at-risk -f '{client}	{what}	{id}'
 # The action kept, the risk is over; the sign stays in the period's count.
-t 0 13 '' fu-log walsh -a 12 --channel visit --next "Llamar a Peter para confirmar que todo llegó bien" --due +1w
+t 0 16 '' fu-log walsh -a 15 --channel visit --next "Llamar a Peter para confirmar que todo llegó bien" --due +1w
 t 1 '' '' fu-due --at-risk
 t 0 'signals=1 at_risk=0' '' fu-stats -f 'signals={signals} at_risk={at_risk}'
 
 # 7. Consent given and taken back, dated, with the channel it came by.
 t 0 '' '' fu-log carol --consent --channel email --note "Said yes in her reply"
-t 0 '17,2026-11-23,3,,email,consent,,,,Said yes in her reply,' '' tail -n 1 "$P/log.csv"
+t 0 '19,2026-11-23,3,,email,consent,,,,Said yes in her reply,' '' tail -n 1 "$P/log.csv"
 t 0 '' '' fu-log carol --greeting "Tarjeta de agradecimiento" --channel nota
-t 0 14 '' fu-add agreement carol "Llamada trimestral para revisar su stock" --due +3m --every 3m
+t 0 17 '' fu-add agreement carol "Llamada trimestral para revisar su stock" --due +3m --every 3m
 t 0 '' '' fu-log ana --no-consent --channel phone --note "Asked not to be called"
 # From that day her recurring visit ends, and so do her occasions.
 t 1 '' '' fu-due --within 400 --client ana
@@ -147,12 +155,12 @@ t 2 '' 'fu-log: Ana López has not agreed to be kept in touch with: a greeting n
 t 2 '' 'fu-log: Ana López has not agreed to be kept in touch with: a recurring agreement needs consent (once given, record it with fu-log 1 --consent)' \
     fu-log ana --next "Quarterly visit" --due +3m --every 3m
 # A one-off step she asked for is still one.
-t 0 15 '' fu-log ana --channel phone --next "Send Ana the final invoice she asked for" --due +2d
+t 0 18 '' fu-log ana --channel phone --next "Send Ana the final invoice she asked for" --due +2d
 # Given again, it is in force again; the visit that ended stays ended.
 t 0 '' '' fu-log ana --consent --channel visit
 t 0 '2026-11-28 birthday' '' fu-due --occasions --client ana -f '{date} {occasion}'
-t 0 '15' '' fu-due --within 400 --client ana -f '{id}'
-t 0 'open=7' '' fu-stats -f 'open={open}'
+t 0 '18' '' fu-due --within 400 --client ana -f '{id}'
+t 0 'open=8' '' fu-stats -f 'open={open}'
 
 # 8. Non-commitments, as people say them.
 # Those that wait on the client ask for a step; those that only keep in
@@ -167,8 +175,8 @@ for vague in "te marco" "just checking in" "Llamar para ver cómo va todo" \
 	t 2 '' "fu-add: \"$vague\" is not an agreement: name a concrete step, or make it a recurring touch with --every (such as --every 3m)" \
 	    fu-add agreement carol "$vague" --due friday
 done
-t 0 16 '' fu-add agreement carol "Llamar para confirmar el pedido de 40 paneles" --due friday
-t 0 17 '' fu-add agreement carol "Call to confirm the order" --due friday
+t 0 19 '' fu-add agreement carol "Llamar para confirmar el pedido de 40 paneles" --due friday
+t 0 20 '' fu-add agreement carol "Call to confirm the order" --due friday
 
 # 9. Spreadsheet values as people type them.
 mkdir "$tmp/sheet"

@@ -85,11 +85,14 @@ parse(const struct fu_cli *cli, const struct fu_contact *in,
 		    in->agreement);
 	/* A greeting may say how it felt; it settles nothing and sells
 	 * nothing. */
-	if (event && (in->outcome || in->agreement || in->amount ||
-	    (in->mood && in->event != FU_EVENT_GREETING)))
-		return fu_err_usage(e, _("-a, -o, --amount and --mood are for "
-		    "a contact, not for --signal, --lost, --won or "
-		    "--referral"));
+	if (event && (in->outcome || in->agreement || in->amount))
+		return fu_err_usage(e, _("-a, -o and --amount are for a "
+		    "contact, not for --signal, --lost, --won, --referral, "
+		    "--greeting, --consent or --no-consent"));
+	if (event && in->mood && in->event != FU_EVENT_GREETING)
+		return fu_err_usage(e, _("--mood is for a contact or a "
+		    "greeting, not for --signal, --lost, --won, --referral, "
+		    "--consent or --no-consent"));
 	if ((in->date && fu_date_parse(in->date, c->today, &c->date, e) ==
 	    -1) || (in->due && fu_date_parse(in->due, c->today, &c->due, e) ==
 	    -1) || fu_text_check("CLIENT", in->client, 0, e) == -1 ||
@@ -266,25 +269,68 @@ referral(const struct fu_state *st, const struct fu_clientrec *cl,
 	    "once"), ref->name, by->name);
 }
 
+/* " --channel NAME", quoted for a shell if need be, or "". */
+static const char *
+channel_arg(const char *channel, char *buf, size_t size)
+{
+	size_t len, i;
+
+	buf[0] = '\0';
+	if (channel == NULL || strlen(channel) > 64)
+		return buf;
+	if (channel[strspn(channel, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")] == '\0') {
+		snprintf(buf, size, " --channel %s", channel);
+		return buf;
+	}
+	len = (size_t)snprintf(buf, size, " --channel '");
+	for (i = 0; channel[i] != '\0' && len + 6 < size; i++) {
+		if (channel[i] == '\'')
+			len += (size_t)snprintf(buf + len, size - len, "'\\''");
+		else
+			buf[len++] = channel[i];
+	}
+	buf[len++] = '\'';
+	buf[len] = '\0';
+	return buf;
+}
+
 /* The refusal of a contact that would leave the client with no next
  * step; after a sale, with the step the method asks for. */
 static int
 adrift(const struct fu_clientrec *cl, const struct contact *c,
     const struct fu_open *a, struct fu_err *e)
 {
+	char via[400];
+
 	/* The amount as typed is a checked amount: safe in a command. */
 	if (c->has_amount && c->amount > 0)
 		return fu_err_usage(e, _("this contact leaves %s with no next "
 		    "step.  After a sale comes the post-sale follow-up (check "
 		    "the delivery, ask how it went, ask for a referral), such "
-		    "as:\n  fu-log %llu -a %llu --amount %s --next \"Call to "
+		    "as:\n  fu-log %llu -a %llu%s --amount %s --next \"Call to "
 		    "check the delivery went well\" --due +1w\nor say why "
 		    "there is none with --no-next REASON"), cl->name,
 		    (unsigned long long)cl->id, (unsigned long long)a->id,
+		    channel_arg(c->in->channel, via, sizeof(via)),
 		    c->in->amount);
 	return fu_err_usage(e, _("this contact leaves %s with no next step: "
 	    "add --next WHAT --due DATE, or say why there is none with "
 	    "--no-next REASON"), cl->name);
+}
+
+/* The client's open agreements that taking back consent ends. */
+static long
+recurring_open(const struct fu_state *st, size_t ci)
+{
+	size_t i;
+	long n = 0;
+
+	if (st->cs[ci].open == 0)
+		return 0;
+	for (i = st->cs[ci].next; i < st->nopen; i++)
+		n += st->open[i].client == ci && st->open[i].every.n > 0;
+	return n;
 }
 
 /* Decides what the contact does, under rule 2; refuses what it must. */
@@ -306,6 +352,10 @@ decide(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
 		if (p->outcome == FU_O_LOST && status == FU_LOST)
 			return fu_err_usage(e, _("%s is already lost; a comeback "
 			    "is --won --next WHAT --due DATE"), cl->name);
+		if (p->outcome == FU_O_SIGNAL && status == FU_LOST)
+			return fu_err_usage(e, _("%s is lost: a warning sign is "
+			    "for a client still with us; a comeback is --won "
+			    "--next WHAT --due DATE"), cl->name);
 		if (p->outcome == FU_O_WON && status != FU_LOST)
 			return fu_err_usage(e, _("%s is not lost: --won records "
 			    "that a lost client came back"), cl->name);
@@ -392,6 +442,14 @@ decide(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
 	if (left == 0 && p->a != NULL && c->in->no_next == NULL &&
 	    status != FU_LOST)
 		return adrift(cl, c, p->a, e);
+	if (p->outcome == FU_O_NO_CONSENT && fu_state_consent(st, ci) &&
+	    status != FU_LOST &&
+	    st->cs[ci].open > 0 && (left -= recurring_open(st, ci)) == 0 &&
+	    c->in->no_next == NULL)
+		return fu_err_usage(e, _("taking back consent ends %s's "
+		    "recurring agreements and leaves no next step: add --next "
+		    "WHAT --due DATE for a step they asked for, or say why "
+		    "there is none with --no-next REASON"), cl->name);
 	if (left > 0 && c->in->no_next != NULL)
 		return fu_err_usage(e, _("%s has an open agreement still: "
 		    "--no-next is for a contact that leaves none"), cl->name);

@@ -154,8 +154,8 @@ fu_cli_portfolios_distinct(const struct fu_cli *cli, struct fu_err *e)
 			if (stat(cli->portfolio[j], &b) == 0 &&
 			    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
 				return fu_err_usage(e, _("-p %s and -p %s are "
-				    "the same portfolio: it would be counted "
-				    "twice"), cli->portfolio[j],
+				    "the same portfolio: give it once"),
+				    cli->portfolio[j],
 				    cli->portfolio[i]);
 	}
 	return 0;

@@ -258,8 +258,8 @@ fu_row_agreement(const struct fu_row *r, const char *file,
 		    "as 90d, 2w, 3m or 1y"));
 	if ((a->side = fu_side_parse(r->f[FU_A_SIDE], r->len[FU_A_SIDE])) ==
 	    (enum fu_side)-1)
-		return bad(e, file, r, "side", FU_A_SIDE, _("mine, client or "
-		    "empty"));
+		return bad(e, file, r, "side", FU_A_SIDE, _("mine (or me, or "
+		    "empty) or client (or theirs)"));
 	if (after_col(r, file, a, e) == -1)
 		return -1;
 	if (a->after != 0 && a->after >= a->id)

@@ -88,7 +88,7 @@ t 0 '2026-11-27 Send the new price list' '' fu-due --client luis --within 30 -f 
 # Usage errors.
 snap
 t 2 '' 'fu-log: --signal, --lost, --won, --referral, --greeting, --consent and --no-consent go one at a time' fu-log luis --won --lost x
-t 2 '' 'fu-log: -a, -o, --amount and --mood are for a contact, not for --signal, --lost, --won or --referral' fu-log luis --signal x --amount 5
+t 2 '' 'fu-log: -a, -o and --amount are for a contact, not for --signal, --lost, --won, --referral, --greeting, --consent or --no-consent' fu-log luis --signal x --amount 5
 t 2 '' 'fu-log: -o "won" is not an outcome: kept, broken, moved or dropped' fu-log ana -o won
 t 2 '' 'fu-log: --amount "-5" is not an amount (such as 1250 or 1250.50)' fu-log ana --amount -5
 t 2 '' 'fu-log: --mood "great" is not +, 0 or -' fu-log ana --mood great

@@ -31,7 +31,7 @@ t 0 'kept=0 greetings=1 contacts=1' '' fu-stats -f 'kept={kept} greetings={greet
 t 0 '' '' fu-log lopez --greeting "Tarjeta de Navidad escrita a mano" --channel nota
 t 2 '' 'fu-log: Carol King has not agreed to be kept in touch with: a greeting needs consent (once given, record it with fu-log 3 --consent)' \
     fu-log carol --greeting "Felicitación de Navidad"
-t 2 '' 'fu-log: -a, -o, --amount and --mood are for a contact, not for --signal, --lost, --won or --referral' \
+t 2 '' 'fu-log: -a, -o and --amount are for a contact, not for --signal, --lost, --won, --referral, --greeting, --consent or --no-consent' \
     fu-log lopez --greeting card -o kept
 
 # Logging the same visit twice does not keep the step the first made.
@@ -146,7 +146,11 @@ t 0 '' '' fu-log carol --consent --channel email --note "Said yes in her reply"
 t 0 '19,2026-11-23,3,,email,consent,,,,Said yes in her reply,' '' tail -n 1 "$P/log.csv"
 t 0 '' '' fu-log carol --greeting "Tarjeta de agradecimiento" --channel nota
 t 0 17 '' fu-add agreement carol "Llamada trimestral para revisar su stock" --due +3m --every 3m
-t 0 '' '' fu-log ana --no-consent --channel phone --note "Asked not to be called"
+# Her one agreement is recurring: taking consent back would leave her with
+# no next step, so that is said (was silent).
+t 2 '' "fu-log: taking back consent ends Ana López's recurring agreements and leaves no next step: add --next WHAT --due DATE for a step they asked for, or say why there is none with --no-next REASON" \
+    fu-log ana --no-consent --channel phone --note "Asked not to be called"
+t 0 '' '' fu-log ana --no-consent --channel phone --note "Asked not to be called" --no-next "Asked not to be called"
 # From that day her recurring visit ends, and so do her occasions.
 t 1 '' '' fu-due --within 400 --client ana
 t 1 '' '' fu-due --occasions --within 366 --client ana
@@ -207,9 +211,9 @@ luis	2026-11-23	Raúl Ibáñez	1' '' fu-due --within 1 -p ana -p luis --tsv -f '
 t 0 'portfolio	due	late	client' '' sh -c 'fu-due --within 1 -p ana -p luis --tsv | head -n 1 | cut -f 1-4'
 t 0 'luis Raúl Ibáñez' '' fu-due --within 1 -p ana -p luis --client raul -f '{portfolio} {client}'
 t 2 '' 'fu-due: no client matches "nadie" in any of the portfolios' fu-due -p ana -p luis --client nadie
-t 2 '' 'fu-due: -p ana and -p ./ana/ are the same portfolio: it would be counted twice' fu-due -p ana -p ./ana/
+t 2 '' 'fu-due: -p ana and -p ./ana/ are the same portfolio: give it once' fu-due -p ana -p ./ana/
 t 4 '' 'fu-due: nowhere: no portfolio here (fu-add client NAME makes one)' fu-due -p ana -p nowhere
-t 2 '' 'fu-stats: -p ana and -p ../team/ana are the same portfolio: it would be counted twice' fu-stats -p ana -p ../team/ana
+t 2 '' 'fu-stats: -p ana and -p ../team/ana are the same portfolio: give it once' fu-stats -p ana -p ../team/ana
 t 4 '' 'fu-stats: nowhere: no portfolio here (fu-add client NAME makes one)' fu-stats -p ana -p nowhere
 t 2 '' 'fu-log: -p is given once: fu-log works on one portfolio' fu-log -p ana -p luis zoe --next x --due friday
 t 2 '' 'fu-add: -p is given once: fu-add works on one portfolio' fu-add -p ana -p luis client Eva
@@ -236,3 +240,29 @@ t 0 'DUE         WHEN     CLIENT  WHAT              CHANNEL  ID
 2026-11-23    today  Xia     Send the samples            2
 2026-11-30    in 7d  Xia     Visit the shop              3' '' fu-due -p "$tmp/when" --within 7
 t 0 '1 0 -7' '' sh -c 'fu-due -p "$1" --within 7 -f "{late}" | paste -s -d " " -' sh "$tmp/when"
+
+# 12. Loose ends found when the method was played through again.
+L=$tmp/ends
+fu-add -p "$L" client "Zoe Park" >/dev/null
+fu-add -p "$L" client "Yusuf Ali" >/dev/null
+t 2 '' 'fu-log: --mood is for a contact or a greeting, not for --signal, --lost, --won, --referral, --consent or --no-consent' \
+    fu-log -p "$L" zoe --signal "Late payment" --mood -
+# A contact with a client who has nothing open, and no next step: the
+# contact is recorded, then why there is none (was the reason alone).
+t 0 '' '' fu-log -p "$L" zoe --channel call --mood + --note "Happy with the order" --no-next "Calls us in spring"
+t 0 '1,2026-11-23,1,,call,,,+,,Happy with the order,
+2,2026-11-23,1,,call,no-next,,,,Calls us in spring,' '' tail -n 2 "$L/log.csv"
+t 0 '2026-11-23 call' '' fu-due -p "$L" --stale 0 --client zoe -f '{last} {last_channel}'
+# The reason alone is no contact.
+t 0 '' '' fu-log -p "$L" yusuf --no-next "Moved abroad; writes when back"
+t 0 '3,2026-11-23,2,,,no-next,,,,Moved abroad; writes when back,' '' tail -n 1 "$L/log.csv"
+t 0 '[]' '' fu-due -p "$L" --stale 0 --client yusuf -f '[{last}]'
+# The post-sale command is ready to run as typed, channel and all.
+fu-add -p "$L" agreement zoe "Send Zoe the quote for 40 panels" --due +1d >/dev/null
+t 2 '' "fu-log: this contact leaves Zoe Park with no next step.  After a sale comes the post-sale follow-up (check the delivery, ask how it went, ask for a referral), such as:
+  fu-log 1 -a 1 --channel 'shop visit' --amount 900 --next \"Call to check the delivery went well\" --due +1w
+or say why there is none with --no-next REASON" fu-log -p "$L" zoe --channel "shop visit" --amount 900
+# A lost client shows no warning sign: the way back is --won.
+t 0 '' '' fu-log -p "$L" zoe --lost "Went to a cheaper supplier"
+t 2 '' 'fu-log: Zoe Park is lost: a warning sign is for a client still with us; a comeback is --won --next WHAT --due DATE' \
+    fu-log -p "$L" zoe --signal "Complained about the price"

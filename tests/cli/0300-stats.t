@@ -40,6 +40,11 @@ Referrals
   Top referrers, new clients referred:
     Sarah Mitchell                                 1
 
+Exits, win-backs and post-sale care
+  Lost, with an exit plan          0      Lost in 12 months, won back 1 of 2
+  Exit interviews held             0      Win-back rate                50.0%
+  Sales cared for in 14 days       0      Post-sale coverage            0.0%
+
 Contacts and mood
   Contacts                        20      Mood +                          11
   One channel only                 0      Mood 0                           4
@@ -47,13 +52,15 @@ Contacts and mood
                                           No mood noted                    3
   By channel:    call 13, visit 4, email 2, message 1' '' fu-stats --month last
 
-# The same figures for scripts, with the SPEC's names.
-H='from	to	clients_start	clients_new	clients_lost	clients_won	clients_end	retention	churn	contacted	coverage	silent_90	made	kept	broken	moved	dropped	kept_rate	open	overdue	adrift	sales	amount	sales_existing	sales_new	sales6_existing	sales6_new	referred	referral_share	contacts	mood_plus	mood_zero	mood_minus	amount_existing	amount_new	amount6_existing	amount6_new	one_channel	top_referrers	kept_mine	broken_mine	kept_rate_mine	kept_theirs	broken_theirs	kept_rate_theirs	signals	at_risk	greetings'
-OCT='2026-10-01	2026-10-31	10	1	1	1	11	90.0	10.0	9	81.8	0	18	14	1	1	1	93.3	10	0	1	5	12518.20	3	2	4	8	1	100.0	20	11	4	2	5228.20	7290.00	5440.95	18070.90	0	Sarah Mitchell (1)	14	1	93.3	0	0		0	0	0'
+# The same figures for scripts, with the SPEC's names.  In the twelve
+# months to the end of October two clients were lost (Tom, Zoë) and one
+# won back (Tom); no sale had a post-sale plan.
+H='from	to	clients_start	clients_new	clients_lost	clients_won	clients_end	retention	churn	contacted	coverage	silent_90	made	kept	broken	moved	dropped	kept_rate	open	overdue	adrift	sales	amount	sales_existing	sales_new	sales6_existing	sales6_new	referred	referral_share	contacts	mood_plus	mood_zero	mood_minus	amount_existing	amount_new	amount6_existing	amount6_new	one_channel	top_referrers	kept_mine	broken_mine	kept_rate_mine	kept_theirs	broken_theirs	kept_rate_theirs	signals	at_risk	greetings	exit_plans	exit_interviews	lost_12m	won_back_12m	winback_rate	post_sale_cared	post_sale_coverage'
+OCT='2026-10-01	2026-10-31	10	1	1	1	11	90.0	10.0	9	81.8	0	18	14	1	1	1	93.3	10	0	1	5	12518.20	3	2	4	8	1	100.0	20	11	4	2	5228.20	7290.00	5440.95	18070.90	0	Sarah Mitchell (1)	14	1	93.3	0	0		0	0	0	0	0	2	1	50.0	0	0.0'
 t 0 "$H
 $OCT" '' fu-stats --month 2026-10 --tsv
 t 0 "$(printf '%s\n%s' "$H" "$OCT" | tr '\t' ,)" '' fu-stats --from 2026-10-01 --to 2026-10-31 --csv
-t 0 '{"from":"2026-10-01","to":"2026-10-31","clients_start":10,"clients_new":1,"clients_lost":1,"clients_won":1,"clients_end":11,"retention":90.0,"churn":10.0,"contacted":9,"coverage":81.8,"silent_90":0,"made":18,"kept":14,"broken":1,"moved":1,"dropped":1,"kept_rate":93.3,"open":10,"overdue":0,"adrift":1,"sales":5,"amount":12518.20,"sales_existing":3,"sales_new":2,"sales6_existing":4,"sales6_new":8,"referred":1,"referral_share":100.0,"contacts":20,"mood_plus":11,"mood_zero":4,"mood_minus":2,"amount_existing":5228.20,"amount_new":7290.00,"amount6_existing":5440.95,"amount6_new":18070.90,"one_channel":0,"top_referrers":"Sarah Mitchell (1)","kept_mine":14,"broken_mine":1,"kept_rate_mine":93.3,"kept_theirs":0,"broken_theirs":0,"kept_rate_theirs":null,"signals":0,"at_risk":0,"greetings":0}' '' fu-stats --month last --json
+t 0 '{"from":"2026-10-01","to":"2026-10-31","clients_start":10,"clients_new":1,"clients_lost":1,"clients_won":1,"clients_end":11,"retention":90.0,"churn":10.0,"contacted":9,"coverage":81.8,"silent_90":0,"made":18,"kept":14,"broken":1,"moved":1,"dropped":1,"kept_rate":93.3,"open":10,"overdue":0,"adrift":1,"sales":5,"amount":12518.20,"sales_existing":3,"sales_new":2,"sales6_existing":4,"sales6_new":8,"referred":1,"referral_share":100.0,"contacts":20,"mood_plus":11,"mood_zero":4,"mood_minus":2,"amount_existing":5228.20,"amount_new":7290.00,"amount6_existing":5440.95,"amount6_new":18070.90,"one_channel":0,"top_referrers":"Sarah Mitchell (1)","kept_mine":14,"broken_mine":1,"kept_rate_mine":93.3,"kept_theirs":0,"broken_theirs":0,"kept_rate_theirs":null,"signals":0,"at_risk":0,"greetings":0,"exit_plans":0,"exit_interviews":0,"lost_12m":2,"won_back_12m":1,"winback_rate":50.0,"post_sale_cared":0,"post_sale_coverage":0.0}' '' fu-stats --month last --json
 t 0 'coverage 81.8%	kept 93.3%
 sales 12518.20' '' fu-stats --month last -f 'coverage {coverage}%\tkept {kept_rate}%\nsales {amount}'
 t 0 '90.0 10.0' '' fu-stats --month last --format '{retention} {churn}'
@@ -104,11 +111,11 @@ t 0 "month	$H
 2026-10	$OCT" '' fu-stats --month last --by month --tsv
 
 # By channel: no client figures; every sale of October was by call.
-t 0 'channel,from,to,clients_start,clients_new,clients_lost,clients_won,clients_end,retention,churn,contacted,coverage,silent_90,made,kept,broken,moved,dropped,kept_rate,open,overdue,adrift,sales,amount,sales_existing,sales_new,sales6_existing,sales6_new,referred,referral_share,contacts,mood_plus,mood_zero,mood_minus,amount_existing,amount_new,amount6_existing,amount6_new,one_channel,top_referrers,kept_mine,broken_mine,kept_rate_mine,kept_theirs,broken_theirs,kept_rate_theirs,signals,at_risk,greetings
-call,2026-10-01,2026-10-31,,,,,,,,,,,6,8,1,1,1,88.9,3,0,,5,12518.20,3,2,4,7,,,13,6,3,2,5228.20,7290.00,5440.95,17430.40,,,8,1,88.9,0,0,,0,,0
-email,2026-10-01,2026-10-31,,,,,,,,,,,5,2,0,0,0,100.0,4,0,,0,0.00,0,0,0,0,,,2,1,1,0,0.00,0.00,0.00,0.00,,,2,0,100.0,0,0,,0,,0
-message,2026-10-01,2026-10-31,,,,,,,,,,,1,0,0,0,0,,1,0,,0,0.00,0,0,0,0,,,1,0,0,0,0.00,0.00,0.00,0.00,,,0,0,,0,0,,0,,0
-visit,2026-10-01,2026-10-31,,,,,,,,,,,6,4,0,0,0,100.0,2,0,,0,0.00,0,0,0,1,,,4,4,0,0,0.00,0.00,0.00,640.50,,,4,0,100.0,0,0,,0,,0' '' fu-stats --month last --by channel --csv
+t 0 'channel,from,to,clients_start,clients_new,clients_lost,clients_won,clients_end,retention,churn,contacted,coverage,silent_90,made,kept,broken,moved,dropped,kept_rate,open,overdue,adrift,sales,amount,sales_existing,sales_new,sales6_existing,sales6_new,referred,referral_share,contacts,mood_plus,mood_zero,mood_minus,amount_existing,amount_new,amount6_existing,amount6_new,one_channel,top_referrers,kept_mine,broken_mine,kept_rate_mine,kept_theirs,broken_theirs,kept_rate_theirs,signals,at_risk,greetings,exit_plans,exit_interviews,lost_12m,won_back_12m,winback_rate,post_sale_cared,post_sale_coverage
+call,2026-10-01,2026-10-31,,,,,,,,,,,6,8,1,1,1,88.9,3,0,,5,12518.20,3,2,4,7,,,13,6,3,2,5228.20,7290.00,5440.95,17430.40,,,8,1,88.9,0,0,,0,,0,0,0,,,,0,0.0
+email,2026-10-01,2026-10-31,,,,,,,,,,,5,2,0,0,0,100.0,4,0,,0,0.00,0,0,0,0,,,2,1,1,0,0.00,0.00,0.00,0.00,,,2,0,100.0,0,0,,0,,0,0,0,,,,0,
+message,2026-10-01,2026-10-31,,,,,,,,,,,1,0,0,0,0,,1,0,,0,0.00,0,0,0,0,,,1,0,0,0,0.00,0.00,0.00,0.00,,,0,0,,0,0,,0,,0,0,0,,,,0,
+visit,2026-10-01,2026-10-31,,,,,,,,,,,6,4,0,0,0,100.0,2,0,,0,0.00,0,0,0,1,,,4,4,0,0,0.00,0.00,0.00,640.50,,,4,0,100.0,0,0,,0,,0,0,0,,,,0,' '' fu-stats --month last --by channel --csv
 t 0 'CHANNEL  CONTACTS  MADE  KEPT  BROKEN  KEPT%   OPEN  OVERDUE  SALES  AMOUNT
 call           13     6     8       1   88.9%     3        0      5  12518.20
 email           2     5     2       0  100.0%     4        0      0      0.00
@@ -151,7 +158,7 @@ ok 'the text report of three portfolios is that of their union' cmp "$tmp/whole"
 cp -r "$P" "$tmp/copy"
 t 0 '20 2 22 90.0 81.8 25036.40' '' fu-stats --month last -p "$P" -p "$tmp/copy" -f '{clients_start} {clients_lost} {clients_end} {retention} {coverage} {amount}'
 # The same portfolio twice, under any name, would be counted twice.
-t 2 '' "fu-stats: -p $P and -p $P/../p are the same portfolio: it would be counted twice" fu-stats -p "$P" -p "$P/../p"
+t 2 '' "fu-stats: -p $P and -p $P/../p are the same portfolio: give it once" fu-stats -p "$P" -p "$P/../p"
 # A missing one is named once.
 t 4 '' 'fu-stats: nowhere: no portfolio here (fu-add client NAME makes one)' fu-stats -p "$P" -p nowhere
 
@@ -186,7 +193,7 @@ t 2 '' 'fu-stats: "someday" is not a date: use YYYY-MM-DD, today, tomorrow, +N[d
 t 2 '' 'fu-stats: today "2026-13-01" is not a date (YYYY-MM-DD)' fu-stats --today 2026-13-01
 t 2 '' 'fu-stats: --by month covers at most 120 months' fu-stats --from 2016-01-01 --by month
 t 2 '' 'fu-stats: --format: "{" is never closed' fu-stats -f '{from'
-t 2 '' 'fu-stats: --format: unknown field "month"; the fields are: from to clients_start clients_new clients_lost clients_won clients_end retention churn contacted coverage silent_90 made kept broken moved dropped kept_rate open overdue adrift sales amount sales_existing sales_new sales6_existing sales6_new referred referral_share contacts mood_plus mood_zero mood_minus amount_existing amount_new amount6_existing amount6_new one_channel top_referrers kept_mine broken_mine kept_rate_mine kept_theirs broken_theirs kept_rate_theirs signals at_risk greetings' fu-stats -f '{month}'
+t 2 '' 'fu-stats: --format: unknown field "month"; the fields are: from to clients_start clients_new clients_lost clients_won clients_end retention churn contacted coverage silent_90 made kept broken moved dropped kept_rate open overdue adrift sales amount sales_existing sales_new sales6_existing sales6_new referred referral_share contacts mood_plus mood_zero mood_minus amount_existing amount_new amount6_existing amount6_new one_channel top_referrers kept_mine broken_mine kept_rate_mine kept_theirs broken_theirs kept_rate_theirs signals at_risk greetings exit_plans exit_interviews lost_12m won_back_12m winback_rate post_sale_cared post_sale_coverage' fu-stats -f '{month}'
 # The template is checked before any portfolio is read.
 t 2 '' 'fu-stats: --format: "{" is never closed' fu-stats -p "$tmp/nowhere" -f '{'
 

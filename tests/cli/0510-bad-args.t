@@ -115,7 +115,7 @@ t 2 '' "fu-log: option '--won' doesn't allow an argument
 $usage_log" fu-log ana --won=yes
 t 2 '' 'fu-log: no client matches "nobody" (fu-add client NAME adds one)' fu-log ana --referral nobody
 t 2 '' 'fu-log: --signal, --lost, --won, --referral, --greeting, --consent and --no-consent go one at a time' fu-log ana --signal x --lost y
-t 2 '' 'fu-log: -a, -o, --amount and --mood are for a contact, not for --signal, --lost, --won or --referral' fu-log ana --signal x -o kept
+t 2 '' 'fu-log: -a, -o and --amount are for a contact, not for --signal, --lost, --won, --referral, --greeting, --consent or --no-consent' fu-log ana --signal x -o kept
 t 2 '' 'fu-log: today "garbage" is not a date (YYYY-MM-DD)' fu-log ana --today garbage
 t 2 '' "fu-log: option requires an argument -- 'a'
 $usage_log" fu-log ana -a

@@ -389,7 +389,7 @@ test_row_side_is_mine_or_the_clients(void **state)
 	    FU_SIDE_CLIENT);
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		refused_as(FU_AGREEMENTS, FU_A_SIDE, bad[i],
-		    "mine, client or empty");
+		    "mine (or me, or empty) or client (or theirs)");
 }
 
 static void

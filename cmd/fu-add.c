@@ -87,6 +87,7 @@ main(int argc, char *argv[])
 	cli.usage = usage();
 	cli.args_min = 2;
 	cli.args_max = 64;	/* more than 3 is a name to quote */
+	cli.repeatable = "t";	/* --tag, once for each */
 	if ((tags = calloc((size_t)argc, sizeof(*tags))) == NULL)
 		return FU_EXIT_IO;
 	while ((ch = fu_getopt(&cli, argc, argv, "d:t:", longopts)) != -1) {

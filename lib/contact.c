@@ -18,6 +18,7 @@
 
 /* A contact as checked and typed. */
 struct contact {
+	const struct fu_cli *cli;
 	const struct fu_contact *in;
 	enum fu_outcome outcome;	/* -o or the event; NONE for kept */
 	int settles;			/* -o was given */
@@ -75,6 +76,7 @@ parse(const struct fu_cli *cli, const struct fu_contact *in,
 	    in->event == FU_EVENT_GREETING ? "--greeting" : "--signal";
 
 	memset(c, 0, sizeof(*c));
+	c->cli = cli;
 	c->in = in;
 	c->today = cli->today;
 	c->date = cli->today;
@@ -101,7 +103,9 @@ parse(const struct fu_cli *cli, const struct fu_contact *in,
 	    fu_text_check("--note", in->note, 1, e) == -1 ||
 	    fu_text_check("--next", in->next, 0, e) == -1 ||
 	    fu_text_check("--no-next", in->no_next, 0, e) == -1 ||
-	    fu_text_check(text_opt, in->text, 0, e) == -1)
+	    fu_text_check(text_opt, in->text, 0, e) == -1 ||
+	    (in->event == FU_EVENT_GREETING && fu_rule_greeting(in->text,
+	    e) == -1))
 		return -1;
 	if (in->outcome != NULL && ((c->outcome = fu_outcome_parse(
 	    in->outcome, strlen(in->outcome))) == FU_O_NONE ||
@@ -118,10 +122,11 @@ parse(const struct fu_cli *cli, const struct fu_contact *in,
 	if ((in->next_channel || in->theirs) && in->next == NULL)
 		return fu_err_usage(e, _("--next-channel and --theirs go with "
 		    "--next WHAT"));
-	if (in->no_next && (in->next || in->event == FU_EVENT_LOST ||
-	    in->plan))
-		return fu_err_usage(e, _("--no-next says there is no next "
-		    "step: it does not go with --next, --plan or --lost"));
+	if (in->no_next && (in->next || in->plan || (event &&
+	    in->event != FU_EVENT_NO_CONSENT)))
+		return fu_err_usage(e, _("--no-next says why a contact, or "
+		    "--no-consent, leaves no next step: it does not go with "
+		    "--next, --plan or another event"));
 	if (in->plan && (in->next || in->due || in->every))
 		return fu_err_usage(e, _("--plan makes the next steps: it "
 		    "does not go with --next, --due or --every"));
@@ -147,8 +152,9 @@ parse(const struct fu_cli *cli, const struct fu_contact *in,
 
 /* The agreement a contact followed up on: the one named, or the one it
  * can only be.  It can only be one when the client has one open, due
- * within a week or overdue (or -o says what became of it), and not made
- * this same day by the contact that kept the one before it: this would
+ * within a week or overdue (or -o says what became of it, or --no-next
+ * that none is left), and not made this same day by the contact that
+ * kept the one before it, or by one that made the same step: this would
  * then most likely be that contact logged again. */
 static int
 follow(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
@@ -176,7 +182,7 @@ follow(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
 		return fu_err_usage(e, _("%s has %zu open agreements; name the "
 		    "one this contact followed up on:%s"), cl->name, n,
 		    list_open(v, n, list, sizeof(list)));
-	else if (n == 1 && (c->in->no_next == NULL || c->settles)) {
+	else if (n == 1) {
 		if (v[0]->continues && v[0]->made == c->date)
 			return fu_err_usage(e, _("%s's only open agreement, %llu "
 			    "(%s), was made on %s by the contact that kept the "
@@ -185,7 +191,19 @@ follow(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
 			    cl->name, (unsigned long long)v[0]->id,
 			    v[0]->what, fu_date_str(v[0]->made, d1),
 			    (unsigned long long)v[0]->id);
-		if (!c->settles && v[0]->due > c->date + NEAR)
+		if (v[0]->from != 0 && v[0]->made == c->date &&
+		    c->in->next != NULL && strcmp(c->in->next, v[0]->what) ==
+		    0)
+			return fu_err_usage(e, _("%s's only open agreement, %llu "
+			    "(%s), was made on %s by a contact that made the "
+			    "same step: this is that contact logged again; if "
+			    "not, name the agreement with -a %llu"), cl->name,
+			    (unsigned long long)v[0]->id, v[0]->what,
+			    fu_date_str(v[0]->made, d1),
+			    (unsigned long long)v[0]->id);
+		/* --no-next settles the one open agreement, or is refused. */
+		if (!c->settles && c->in->no_next == NULL &&
+		    v[0]->due > c->date + NEAR)
 			return fu_err_usage(e, _("%s's only open agreement, %llu "
 			    "(%s), is due on %s: if this contact followed up "
 			    "on it, name it with -a %llu; a greeting that "
@@ -269,54 +287,67 @@ referral(const struct fu_state *st, const struct fu_clientrec *cl,
 	    "once"), ref->name, by->name);
 }
 
-/* " --channel NAME", quoted for a shell if need be, or "". */
-static const char *
-channel_arg(const char *channel, char *buf, size_t size)
+/* Appends " OPT VALUE" (or " VALUE" for a NULL opt), the value quoted for
+ * a shell when it is not a plain word. */
+static int
+sh_arg(struct fu_buf *b, const char *opt, const char *value)
 {
-	size_t len, i;
+	const char *s;
 
-	buf[0] = '\0';
-	if (channel == NULL || strlen(channel) > 64)
-		return buf;
-	if (channel[strspn(channel, "abcdefghijklmnopqrstuvwxyz"
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")] == '\0') {
-		snprintf(buf, size, " --channel %s", channel);
-		return buf;
-	}
-	len = (size_t)snprintf(buf, size, " --channel '");
-	for (i = 0; channel[i] != '\0' && len + 6 < size; i++) {
-		if (channel[i] == '\'')
-			len += (size_t)snprintf(buf + len, size - len, "'\\''");
-		else
-			buf[len++] = channel[i];
-	}
-	buf[len++] = '\'';
-	buf[len] = '\0';
-	return buf;
+	if (fu_buf_str(b, " ") == -1 || (opt != NULL && (fu_buf_str(b, opt) ==
+	    -1 || fu_buf_str(b, " ") == -1)))
+		return -1;
+	if (*value != '\0' && value[strspn(value, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._,+-/:=@%")] == '\0')
+		return fu_buf_str(b, value);
+	if (fu_buf_str(b, "'") == -1)
+		return -1;
+	for (s = value; *s != '\0'; s++)
+		if (fu_buf_add(b, *s == '\'' ? "'\\''" : s, *s == '\'' ? 4 :
+		    1) == -1)
+			return -1;
+	return fu_buf_str(b, "'");
 }
 
 /* The refusal of a contact that would leave the client with no next
- * step; after a sale, with the step the method asks for. */
+ * step; after a sale, with the step the method asks for, in a command
+ * that records the contact as typed, ready to run. */
 static int
 adrift(const struct fu_clientrec *cl, const struct contact *c,
     const struct fu_open *a, struct fu_err *e)
 {
-	char via[400];
+	const struct fu_contact *in = c->in;
+	struct fu_buf b = { 0 };
+	char cid[24], aid[24];
+	int rc;
 
-	/* The amount as typed is a checked amount: safe in a command. */
-	if (c->has_amount && c->amount > 0)
+	if (!c->has_amount || c->amount <= 0)
 		return fu_err_usage(e, _("this contact leaves %s with no next "
-		    "step.  After a sale comes the post-sale follow-up (check "
-		    "the delivery, ask how it went, ask for a referral), such "
-		    "as:\n  fu-log %llu -a %llu%s --amount %s --next \"Call to "
-		    "check the delivery went well\" --due +1w\nor say why "
-		    "there is none with --no-next REASON"), cl->name,
-		    (unsigned long long)cl->id, (unsigned long long)a->id,
-		    channel_arg(c->in->channel, via, sizeof(via)),
-		    c->in->amount);
-	return fu_err_usage(e, _("this contact leaves %s with no next step: "
-	    "add --next WHAT --due DATE, or say why there is none with "
-	    "--no-next REASON"), cl->name);
+		    "step: add --next WHAT --due DATE, or say why there is "
+		    "none with --no-next REASON"), cl->name);
+	snprintf(cid, sizeof(cid), "%llu", (unsigned long long)cl->id);
+	snprintf(aid, sizeof(aid), "%llu", (unsigned long long)a->id);
+	if (fu_buf_str(&b, "fu-log") == -1 ||
+	    (c->cli->nportfolio > 0 && sh_arg(&b, "-p",
+	    c->cli->portfolio[0]) == -1) ||
+	    sh_arg(&b, NULL, cid) == -1 || sh_arg(&b, "-a", aid) == -1 ||
+	    (in->outcome != NULL && sh_arg(&b, "-o", in->outcome) == -1) ||
+	    (in->channel != NULL && sh_arg(&b, "--channel", in->channel) ==
+	    -1) ||
+	    (in->date != NULL && sh_arg(&b, "--date", in->date) == -1) ||
+	    sh_arg(&b, "--amount", in->amount) == -1 ||
+	    (in->mood != NULL && sh_arg(&b, "--mood", in->mood) == -1) ||
+	    (in->note != NULL && sh_arg(&b, "--note", in->note) == -1)) {
+		fu_buf_free(&b);
+		return fu_err_nomem(e);
+	}
+	rc = fu_err_usage(e, _("this contact leaves %s with no next step.  "
+	    "After a sale comes the post-sale follow-up (check the delivery, "
+	    "ask how it went, ask for a referral), such as:\n  %s --next "
+	    "\"Call to check the delivery went well\" --due +1w\nor say why "
+	    "there is none with --no-next REASON"), cl->name, b.p);
+	fu_buf_free(&b);
+	return rc;
 }
 
 /* The client's open agreements that taking back consent ends. */

@@ -63,6 +63,8 @@ struct fu_cli {
 	const char *usage;	/* the usage text, translated */
 	int flags;		/* FU_CLI_* */
 	int args_min, args_max;	/* how many arguments follow the options */
+	const char *repeatable;	/* short options that may be given more
+				 * than once (the others are refused) */
 	/* Filled by fu_getopt: */
 	const char **portfolio;	/* each -p in order, or none */
 	int nportfolio;

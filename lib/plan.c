@@ -143,7 +143,8 @@ on_step(void *ctx, const struct fu_row *r, struct fu_err *e)
 	if ((st->side = fu_side_parse(r->f[FU_P_SIDE], r->len[FU_P_SIDE])) ==
 	    (enum fu_side)-1)
 		return fu_err_data(e, file, r->line, _("side \"%.40s\" is not "
-		    "mine (or me, or empty) or client (or theirs)"),
+		    "mine (or me, mío, yo, or empty) or client (or theirs, "
+		    "cliente)"),
 		    r->f[FU_P_SIDE]);
 	st->mark = "";
 	for (i = 0; r->len[FU_P_MARK] > 0 && i < sizeof(marks) /

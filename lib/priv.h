@@ -135,8 +135,8 @@ size_t fu_utf8_fit(const char *s, size_t n, size_t w);	/* bytes in w cols */
  * "lopez"); returns a malloc'ed string, NULL if out of memory. */
 char *fu_fold(const char *s, size_t n);
 /* Checks text from the command line: valid UTF-8, no control characters
- * (but tabs and line breaks when multiline), not empty unless multiline;
- * NULL passes. */
+ * (but tabs and line breaks when multiline), not empty nor blanks alone
+ * unless multiline; NULL passes. */
 int fu_text_check(const char *what, const char *s, int multiline,
     struct fu_err *);
 int fu_tag_check(const char *tag, struct fu_err *);	/* one word */
@@ -630,6 +630,9 @@ const struct fu_open *fu_state_find_open(const struct fu_state *, uint64_t id);
 /* rule.c: the rule of SPEC section 4 as far as one agreement goes. */
 /* R1: a concrete step; -1 with a refusal that says how to fix it. */
 int fu_rule_step(const char *what, int recurring, struct fu_err *);
+/* A greeting's text: refused when it is a call into the air ("just
+ * checking in"), which a greeting may not carry. */
+int fu_rule_greeting(const char *text, struct fu_err *);
 /* R1 and R3 for an agreement about to be made on date made, for a client
  * whose consent (in force) is given. */
 int fu_rule_agreement(const struct fu_clientrec *, int consent,

@@ -258,8 +258,8 @@ fu_row_agreement(const struct fu_row *r, const char *file,
 		    "as 90d, 2w, 3m or 1y"));
 	if ((a->side = fu_side_parse(r->f[FU_A_SIDE], r->len[FU_A_SIDE])) ==
 	    (enum fu_side)-1)
-		return bad(e, file, r, "side", FU_A_SIDE, _("mine (or me, or "
-		    "empty) or client (or theirs)"));
+		return bad(e, file, r, "side", FU_A_SIDE, _("mine (or me, mío, "
+		    "yo, or empty) or client (or theirs, cliente)"));
 	if (after_col(r, file, a, e) == -1)
 		return -1;
 	if (a->after != 0 && a->after >= a->id)
@@ -312,6 +312,22 @@ fu_row_log(const struct fu_row *r, const char *file, struct fu_logrow *l,
 		l->mood = FU_MOOD_MINUS;
 	else
 		return bad(e, file, r, "mood", FU_L_MOOD, _("+, 0 or -"));
+	/* What only one kind of row can say is said by that kind only. */
+	if (l->outcome == FU_O_REFERRAL && l->referred == 0)
+		return fu_err_data(e, file, r->line, _("a referral row names "
+		    "the client referred in its referred column"));
+	if (l->outcome == FU_O_REFERRAL && l->referred == l->client)
+		return fu_err_data(e, file, r->line, _("a client does not "
+		    "refer themselves (client and referred are both %llu)"),
+		    (unsigned long long)l->client);
+	if (l->outcome != FU_O_REFERRAL && l->referred != 0)
+		return fu_err_data(e, file, r->line, _("referred is for a "
+		    "referral row, and this one is not"));
+	if (l->outcome == FU_O_NO_NEXT && (l->agreement != 0 || l->next != 0 ||
+	    l->has_amount || l->mood != FU_MOOD_NONE))
+		return fu_err_data(e, file, r->line, _("a no-next row says why "
+		    "there is no next step: its agreement, amount, mood and "
+		    "next are empty"));
 	l->channel = r->f[FU_L_CHANNEL];
 	l->note = r->f[FU_L_NOTE];
 	l->line = r->line;
@@ -339,10 +355,13 @@ fu_consent_parse(const char *s, size_t n)
 enum fu_side
 fu_side_parse(const char *s, size_t n)
 {
+	/* As people type it in a spreadsheet, in English or Spanish. */
 	if (is_typed(s, n, "") || is_typed(s, n, "me") ||
-	    is_typed(s, n, "mine"))
+	    is_typed(s, n, "mine") || is_typed(s, n, "mío") ||
+	    is_typed(s, n, "mio") || is_typed(s, n, "yo"))
 		return FU_SIDE_MINE;
-	if (is_typed(s, n, "client") || is_typed(s, n, "theirs"))
+	if (is_typed(s, n, "client") || is_typed(s, n, "theirs") ||
+	    is_typed(s, n, "cliente"))
 		return FU_SIDE_CLIENT;
 	return (enum fu_side)-1;
 }

@@ -49,9 +49,9 @@ t 2 '' 'fu-log: this contact leaves Peter Walsh with no next step.  After a sale
   fu-log 2 -a 3 --amount 5120,50 --next "Call to check the delivery went well" --due +1w
 or say why there is none with --no-next REASON' fu-log walsh -a 3 --amount 5120,50
 ok 'the refusals wrote nothing' same
-t 2 '' 'fu-log: Peter Walsh has an open agreement still: --no-next is for a contact that leaves none' \
+t 2 '' 'fu-log: Peter Walsh's only open agreement, 3 (Send Peter the delivery date), was made on 2026-11-23 by the contact that kept the one before it: if another contact followed up on it, name it with -a 3' \
     fu-log walsh --no-next "Waiting for the budget"
-t 2 '' 'fu-log: --no-next says there is no next step: it does not go with --next, --plan or --lost' \
+t 2 '' 'fu-log: --no-next says why a contact, or --no-consent, leaves no next step: it does not go with --next, --plan or another event' \
     fu-log walsh -a 3 --no-next x --next y --due friday
 t 0 '' '' fu-log walsh -a 3 --amount 5120.50 --no-next "Bought for the year; calls us in spring"
 # The row that says why goes by the contact's channel, here the step's.

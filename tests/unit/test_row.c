@@ -389,7 +389,8 @@ test_row_side_is_mine_or_the_clients(void **state)
 	    FU_SIDE_CLIENT);
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		refused_as(FU_AGREEMENTS, FU_A_SIDE, bad[i],
-		    "mine (or me, or empty) or client (or theirs)");
+		    "mine (or me, mío, yo, or empty) or client (or theirs, "
+		    "cliente)");
 }
 
 static void
@@ -422,8 +423,10 @@ test_row_outcomes_are_the_twelve_names_in_any_case(void **state)
 		/* Round trip. */
 		assert_int_equal(fu_outcome_parse(fu_outcome_str(names[i].o),
 		    strlen(fu_outcome_str(names[i].o))), names[i].o);
-		assert_int_equal(taken(FU_LOG, FU_L_OUTCOME,
-		    names[i].s).l.outcome, names[i].o);
+		/* A referral row names whom: see the test of row kinds. */
+		if (names[i].o != FU_O_REFERRAL)
+			assert_int_equal(taken(FU_LOG, FU_L_OUTCOME,
+			    names[i].s).l.outcome, names[i].o);
 	}
 	/* A spreadsheet may have capitalised it. */
 	assert_int_equal(fu_outcome_parse("Kept", 4), FU_O_KEPT);
@@ -599,6 +602,54 @@ test_row_message_never_cuts_a_utf8_character_in_half(void **state)
 		fail_msg("message is not valid UTF-8: %s", e.text);
 }
 
+/* A log row of outcome o with column k set to s: the kinds of row that
+ * alone may say a thing (issue 12: a hand-edited no-next row with an
+ * amount aborted fu-stats; a self-referral was counted). */
+static int
+log_kind(const char *o, int k, const char *s, struct fu_err *e)
+{
+	struct fu_row r = row_with(FU_LOG, k, s);
+	struct fu_logrow l;
+
+	r.f[FU_L_OUTCOME] = o;
+	r.len[FU_L_OUTCOME] = strlen(o);
+	return fu_row_log(&r, "log.csv", &l, e);
+}
+
+static void
+test_row_log_says_what_its_kind_of_row_may_say(void **state)
+{
+	static const int nonext_empty[] = {
+		FU_L_AGREEMENT, FU_L_AMOUNT, FU_L_MOOD, FU_L_NEXT,
+	};
+	static const char *const values[] = { "3", "100", "+", "4" };
+	struct fu_err e = { 0 };
+	size_t i;
+
+	(void)state;
+	assert_int_equal(log_kind("no-next", FU_L_NOTE, "Bought for the year",
+	    &e), 0);
+	for (i = 0; i < sizeof(nonext_empty) / sizeof(nonext_empty[0]); i++) {
+		memset(&e, 0, sizeof(e));
+		assert_int_equal(log_kind("no-next", nonext_empty[i],
+		    values[i], &e), -1);
+		assert_int_equal(e.code, FU_EXIT_DATA);
+		assert_string_equal(e.text, "a no-next row says why there is "
+		    "no next step: its agreement, amount, mood and next are "
+		    "empty");
+	}
+	assert_int_equal(log_kind("referral", FU_L_REFERRED, "2", &e), 0);
+	assert_int_equal(log_kind("Referral", FU_L_REFERRED, "1", &e), -1);
+	assert_string_equal(e.text, "a client does not refer themselves "
+	    "(client and referred are both 1)");
+	assert_int_equal(log_kind("referral", FU_L_REFERRED, "", &e), -1);
+	assert_string_equal(e.text, "a referral row names the client referred "
+	    "in its referred column");
+	assert_int_equal(log_kind("kept", FU_L_REFERRED, "2", &e), -1);
+	assert_string_equal(e.text, "referred is for a referral row, and this "
+	    "one is not");
+}
+
 int
 main(void)
 {
@@ -630,6 +681,8 @@ main(void)
 		cmocka_unit_test(test_row_first_bad_column_is_the_one_named),
 		cmocka_unit_test(
 		    test_row_message_never_cuts_a_utf8_character_in_half),
+		cmocka_unit_test(
+		    test_row_log_says_what_its_kind_of_row_may_say),
 	};
 	return cmocka_run_group_tests_name("row", tests, NULL, NULL);
 }

@@ -64,8 +64,9 @@ struct dclient {
 };
 struct dcstate {
 	uint64_t signal_action;
-	uint64_t stamp[10];	/* last, first sale, signal, kept, lost, won,
-				 * made, no next, consent, no consent */
+	uint64_t stamp[11];	/* last, first sale, signal, kept, lost, won,
+				 * made, no next, consent, no consent, at
+				 * risk since */
 	int32_t last;
 	uint32_t channel, no_next_why, signal_why;
 };
@@ -323,6 +324,7 @@ save(struct fu_portfolio *pf, const struct fu_state *st,
 		d.stamp[7] = c->last_no_next;
 		d.stamp[8] = c->last_consent;
 		d.stamp[9] = c->last_no_consent;
+		d.stamp[10] = c->risk_since;
 		d.last = c->last;
 		d.channel = text(&tx, c->last_channel, &bad);
 		d.no_next_why = text(&tx, c->no_next_why, &bad);
@@ -663,6 +665,7 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 		s->last_no_next = d.stamp[7];
 		s->last_consent = d.stamp[8];
 		s->last_no_consent = d.stamp[9];
+		s->risk_since = d.stamp[10];
 		s->last = d.last;
 		s->last_channel = TEXT(d.channel);
 		s->no_next_why = TEXT(d.no_next_why);

@@ -259,34 +259,44 @@ by_days(const void *a, const void *b)
 	return x->client < y->client ? -1 : x->client > y->client;
 }
 
-/* The pending agreement of a client, into row[at..at+2], or a word
- * that says there is none (rule 4). */
-static void
-pending(const struct list *l, size_t ci, const char **row, int at,
-    char id[24], char due[11], struct fu_buf *b)
+/* The pending agreement of a client (prefer, if it is open, else the one
+ * due first), into row[at..at+2], or a word that says there is none
+ * (rule 4). */
+static int
+pending(const struct list *l, size_t ci, uint64_t prefer, const char **row,
+    int at, char id[24], char due[11], struct fu_buf *b, struct fu_err *e)
 {
 	const struct fu_cstate *cs = &l->st->cs[ci];
-	const struct fu_open *a = cs->open ? &l->st->open[cs->next] : NULL;
+	const struct fu_open *a = NULL;
 	const char *why = fu_state_no_next(l->st, ci);
 
+	/* The step asked for (a warning sign's action), if open still. */
+	if (prefer != 0 && ((a = fu_state_find_open(l->st, prefer)) == NULL ||
+	    a->client != ci))
+		a = NULL;
+	if (a == NULL && cs->open)
+		a = &l->st->open[cs->next];
 	if (a != NULL) {
 		snprintf(id, 24, "%llu", (unsigned long long)a->id);
-		row[at] = a->what;
-		row[at + 1] = fu_date_str(a->due, due);
+		if ((row[at] = todo(l, a, b, e)) == NULL)
+			return -1;
+		row[at + 1] = a->due == FU_DATE_WAITING ? "" :
+		    fu_date_str(a->due, due);
 		row[at + 2] = id;
-		return;
+		return 0;
 	}
 	row[at + 1] = row[at + 2] = "";
 	row[at] = "";
 	if (l->o->fmt != FU_FMT_TEXT)
-		return;
+		return 0;
 	/* Where a person reads, none is said, and why when it was. */
 	b->len = 0;
-	if (why != NULL && fu_buf_str(b, _("none: ")) == 0 &&
+	if (why != NULL && *why != '\0' && fu_buf_str(b, _("none: ")) == 0 &&
 	    fu_buf_str(b, why) == 0)
 		row[at] = b->p;
 	else
 		row[at] = _("none: no next step");
+	return 0;
 }
 
 static int
@@ -337,9 +347,10 @@ list_clients(struct list *l, struct fu_err *e)
 		row[3] = fu_date_str(cs->last, last);
 		row[4] = v[i].days < 0 ? "" : days;
 		row[5] = cs->last_channel ? cs->last_channel : "";
-		pending(l, v[i].client, row, 6, id, due, &b);
 		row[9] = why != NULL ? why : "";
-		rc = emit(l, row, e);
+		rc = pending(l, v[i].client, 0, row, 6, id, due, &b, e);
+		if (rc == 0)
+			rc = emit(l, row, e);
 	}
 	fu_buf_free(&b);
 	free(v);
@@ -381,7 +392,7 @@ list_at_risk(struct list *l, struct fu_err *e)
 		    st->cs[i].last_channel ? st->cs[i].last_channel : "",
 		    l->q->channel)))
 			continue;
-		v[k].since = st->cs[i].last_signal;
+		v[k].since = st->cs[i].risk_since;
 		v[k++].client = i;
 	}
 	qsort(v, k, sizeof(*v), by_since);
@@ -394,10 +405,12 @@ list_at_risk(struct list *l, struct fu_err *e)
 		    (unsigned long long)st->clients.v[v[i].client].id);
 		row[1] = cid;
 		row[2] = st->clients.v[v[i].client].name;
-		row[3] = fu_date_str(FU_STAMP_DATE(cs->last_signal), since);
+		row[3] = fu_date_str(FU_STAMP_DATE(cs->risk_since), since);
 		row[4] = cs->signal_why != NULL ? cs->signal_why : "";
-		pending(l, v[i].client, row, 5, id, due, &b);
-		rc = emit(l, row, e);
+		rc = pending(l, v[i].client, cs->signal_action, row, 5, id,
+		    due, &b, e);
+		if (rc == 0)
+			rc = emit(l, row, e);
 	}
 	fu_buf_free(&b);
 	free(v);

@@ -525,6 +525,7 @@ struct fu_cstate {		/* one a client, as clients.v */
 	const char *signal_why;	/* the last warning sign's note */
 	uint64_t signal_action;	/* its action, followed through its moves;
 				 * last_kept is when that was kept */
+	fu_stamp risk_since;	/* the first sign not acted on */
 	fu_stamp last_consent, last_no_consent;	/* consent given, taken */
 	uint32_t open;		/* open agreements */
 	size_t next;		/* the open one due first, if open > 0 */

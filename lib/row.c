@@ -312,10 +312,8 @@ fu_row_log(const struct fu_row *r, const char *file, struct fu_logrow *l,
 		l->mood = FU_MOOD_MINUS;
 	else
 		return bad(e, file, r, "mood", FU_L_MOOD, _("+, 0 or -"));
-	/* What only one kind of row can say is said by that kind only. */
-	if (l->outcome == FU_O_REFERRAL && l->referred == 0)
-		return fu_err_data(e, file, r->line, _("a referral row names "
-		    "the client referred in its referred column"));
+	/* What only one kind of row can say is said by that kind only.  A
+	 * referral row of old says whom in its note, referred empty. */
 	if (l->outcome == FU_O_REFERRAL && l->referred == l->client)
 		return fu_err_data(e, file, r->line, _("a client does not "
 		    "refer themselves (client and referred are both %llu)"),

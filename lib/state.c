@@ -176,6 +176,10 @@ on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 		break;
 	case FU_O_SIGNAL:
 		if (s > c->last_signal) {
+			/* At risk since the first sign not acted on. */
+			if (!(c->last_signal > c->last_kept &&
+			    c->last_signal > c->last_won))
+				c->risk_since = s;
 			c->last_signal = s;
 			c->signal_action = l.next;
 			if ((c->signal_why = fu_arena_dup(&st->arena, l.note,

@@ -53,7 +53,7 @@ reader() {
 		[ $rc -le 1 ] || echo "fu-due exit $rc" >>"$tmp/rfailed"
 		while IFS= read -r line; do
 			tabs=${line//[!$tab]/}
-			[ ${#tabs} = 9 ] ||
+			[ ${#tabs} = 10 ] ||
 			    echo "fu-due printed a broken row: $line" >>"$tmp/rfailed"
 		done <"$tmp/r.$1"
 		if [ -x "$top/fu-stats" ]; then

@@ -38,9 +38,12 @@ step() {
 		    $(($(lastid log) + 1)) $((RANDOM % 3)) "$c" >>"$P/log.csv" ;;
 	10)	# A field changed by an editor that writes a new file.
 		sed -i "2s/,call,/,visit,/; 2s/Send/Mail/" "$P/log.csv" "$P/agreements.csv" ;;
-	11)	# A change in place, near the end, the file kept.
-		n=$(wc -c <"$P/agreements.csv")
-		printf '9' | dd of="$P/agreements.csv" bs=1 seek=$((n - 3)) conv=notrunc 2>/dev/null ;;
+	11)	# A change in place, near the end, the file kept: the last
+		# row's due month becomes November.
+		at=$(awk -F, -v n="$(wc -c <"$P/agreements.csv")" \
+		    'END { print n - length($0) - 1 + length($1 $2 $3) + 3 + 6 }' \
+		    "$P/agreements.csv")
+		printf '1' | dd of="$P/agreements.csv" bs=1 seek="$at" conv=notrunc 2>/dev/null ;;
 	12)	# The last row cut off, in place.
 		head -n -1 "$P/log.csv" >"$tmp/cut" && cat "$tmp/cut" >"$P/log.csv" ;;
 	13)	# The file replaced by a copy.

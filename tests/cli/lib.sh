@@ -58,8 +58,14 @@ file() {
 # crlf: turns LF into CR LF on the way through.
 crlf() { sed 's/$/\r/'; }
 
+# A script that stops half-way (a syntax error, exit, set -e) fails: the
+# cases after the stop would otherwise pass unseen.
 finish() {
+	if [ "${1:-0}" -ne 0 ] && [ "$fail" -eq 0 ]; then
+		fail=$((fail + 1))
+		printf 'FAIL %s: the script stopped with status %s\n' "$name" "$1"
+	fi
 	printf '%s %d %d\n' "$name" "$pass" "$fail" >>"${FU_RESULTS:-/dev/null}"
 	[ "$fail" -eq 0 ]
 }
-trap 'finish; rc=$?; rm -rf "$tmp"; exit $rc' EXIT
+trap 'finish $?; rc=$?; rm -rf "$tmp"; exit $rc' EXIT

@@ -642,9 +642,8 @@ test_row_log_says_what_its_kind_of_row_may_say(void **state)
 	assert_int_equal(log_kind("Referral", FU_L_REFERRED, "1", &e), -1);
 	assert_string_equal(e.text, "a client does not refer themselves "
 	    "(client and referred are both 1)");
-	assert_int_equal(log_kind("referral", FU_L_REFERRED, "", &e), -1);
-	assert_string_equal(e.text, "a referral row names the client referred "
-	    "in its referred column");
+	/* Before the referred column, the note said whom. */
+	assert_int_equal(log_kind("referral", FU_L_REFERRED, "", &e), 0);
 	assert_int_equal(log_kind("kept", FU_L_REFERRED, "2", &e), -1);
 	assert_string_equal(e.text, "referred is for a referral row, and this "
 	    "one is not");

@@ -350,6 +350,19 @@ adrift(const struct fu_clientrec *cl, const struct contact *c,
 	return rc;
 }
 
+/* The day of the client's last contact or agreement made, or none. */
+static fu_date
+last_done(const struct fu_state *st, size_t ci)
+{
+	const struct fu_cstate *cs = &st->cs[ci];
+	fu_date made = cs->last_made != 0 ? FU_STAMP_DATE(cs->last_made) :
+	    FU_DATE_NONE;
+
+	if (cs->last == FU_DATE_NONE)
+		return made;
+	return made == FU_DATE_NONE || cs->last > made ? cs->last : made;
+}
+
 /* The client's open agreements that taking back consent ends. */
 static long
 recurring_open(const struct fu_state *st, size_t ci)
@@ -370,7 +383,8 @@ decide(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
     const struct contact *c, struct plan *p, struct fu_err *e)
 {
 	enum fu_status status = fu_state_status(st, ci);
-	int consent = fu_state_consent(st, ci);
+	int consent = fu_state_consent_on(st, ci, c->date);
+	char d1[11], d2[11];
 	long left;
 
 	memset(p, 0, sizeof(*p));
@@ -417,6 +431,16 @@ decide(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
 			if (p->due == FU_DATE_NONE)
 				p->due = c->today;
 		}
+		/* Consent changes in order: what was made before it was
+		 * made under the consent then in force. */
+		if ((p->outcome == FU_O_CONSENT || p->outcome ==
+		    FU_O_NO_CONSENT) && c->date < last_done(st, ci))
+			return fu_err_usage(e, _("--date %s is before %s's last "
+			    "contact or agreement (%s): consent given or taken "
+			    "back is recorded in order, dated that day or "
+			    "later, with the day it was said in --note"),
+			    fu_date_str(c->date, d1), cl->name,
+			    fu_date_str(last_done(st, ci), d2));
 		/* Consent is what this contact gives or takes back. */
 		if (p->outcome == FU_O_CONSENT)
 			consent = 1;

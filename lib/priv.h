@@ -615,6 +615,9 @@ enum fu_status fu_state_status(const struct fu_state *, size_t client);
 /* Whether the client has agreed to be kept in touch with: the last consent
  * given or taken back in the log, else the clients table's. */
 int fu_state_consent(const struct fu_state *, size_t client);
+/* The consent in force on a day (a contact logged late asks). */
+int fu_state_consent_on(const struct fu_state *, size_t client,
+    fu_date day);
 /* Why the client has no next step, if a contact said so after the last
  * agreement made for them; NULL if not. */
 const char *fu_state_no_next(const struct fu_state *, size_t client);

@@ -662,10 +662,24 @@ fu_state_status(const struct fu_state *st, size_t i)
 int
 fu_state_consent(const struct fu_state *st, size_t i)
 {
-	const struct fu_cstate *c = &st->cs[i];
+	return fu_state_consent_on(st, i, FU_DATE_WAITING);
+}
 
-	if (c->last_consent != 0 || c->last_no_consent != 0)
+/* From the last consent given and the last taken back: the later of
+ * those on or before the day, else clients.csv's. */
+int
+fu_state_consent_on(const struct fu_state *st, size_t i, fu_date day)
+{
+	const struct fu_cstate *c = &st->cs[i];
+	int given = c->last_consent != 0 &&
+	    FU_STAMP_DATE(c->last_consent) <= day;
+	int taken = c->last_no_consent != 0 &&
+	    FU_STAMP_DATE(c->last_no_consent) <= day;
+
+	if (given && taken)
 		return c->last_consent > c->last_no_consent;
+	if (given || taken)
+		return given;
 	return st->clients.v[i].consent;
 }
 

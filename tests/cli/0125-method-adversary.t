@@ -95,7 +95,12 @@ mkdir "$tmp/late"
 fu-add -p "$tmp/late" client "Ana" --consent --since 2026-01-01 >/dev/null
 fu-add -p "$tmp/late" --today 2026-10-01 agreement ana "Monthly call to review the stock" --due 2026-11-15 --every 1m --channel call >/dev/null
 fu-log -p "$tmp/late" ana --date 2026-11-15 --channel call >/dev/null
-fu-log -p "$tmp/late" ana --no-consent --date 2026-11-10 --channel call --note "Said so on the 10th, logged late" >/dev/null 2>&1
+# Consent changes are recorded in order (what came after was made under
+# the consent then recorded): the late one is refused, and dated today it
+# ends the touch.
+t 2 '' "fu-log: --date 2026-11-10 is before Ana's last contact or agreement (2026-11-15): consent given or taken back is recorded in order, dated that day or later, with the day it was said in --note" \
+    fu-log -p "$tmp/late" ana --no-consent --date 2026-11-10 --channel call --note "Said so on the 10th, logged late"
+t 0 '' '' fu-log -p "$tmp/late" ana --no-consent --channel call --note "Said so on the 10th, logged late" --no-next "Asked not to be called"
 t 1 '' '' fu-due -p "$tmp/late" --within 60
 
 # 8. At risk: since when the client is at risk (the first sign not acted

@@ -156,5 +156,5 @@ main(int argc, char *argv[])
 	/* One id a line: the client, the agreement, or a plan's steps. */
 	for (i = 0; i < n; i++)
 		printf("%llu\n", (unsigned long long)(id + i));
-	return fu_out_close(&e) == -1 ? fu_fail(&e) : 0;
+	return fu_out_close_written(&e) == -1 ? fu_fail(&e) : 0;
 }

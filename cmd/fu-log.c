@@ -134,5 +134,5 @@ main(int argc, char *argv[])
 	/* The steps it made, one id a line. */
 	for (i = 0; i < n; i++)
 		printf("%llu\n", (unsigned long long)(made + i));
-	return fu_out_close(&e) == -1 ? fu_fail(&e) : 0;
+	return fu_out_close_written(&e) == -1 ? fu_fail(&e) : 0;
 }

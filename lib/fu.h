@@ -87,6 +87,8 @@ int fu_count(const char *opt, const char *s, int min, int max, int *out,
     struct fu_err *);
 /* Flushes and closes stdout: -1 on a write error (a full disk). */
 int fu_out_close(struct fu_err *);
+/* The same after a commit: its message says the rows are written. */
+int fu_out_close_written(struct fu_err *);
 
 /* add.c: fu-add's rows.  Values are as the user typed them; each call
  * checks them all, then takes the lock, reads the portfolio, and appends

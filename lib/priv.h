@@ -366,6 +366,9 @@ void fu_header_free(struct fu_header *);
 /* Opens a file fu made, to read: a regular file of the user's, opened
  * without blocking; -1 with e->code 0 when there is none, or an error. */
 int fu_file_open(const char *path, struct fu_err *);
+/* The error of an open(2) with O_NOFOLLOW: a link met says what it is. */
+int fu_err_open(struct fu_err *, const char *path, int errnum,
+    const char *what);
 /* Makes a file exclusively, 0600, to write; -1 and an error if it is
  * there already. */
 int fu_file_create(const char *path, struct fu_err *);
@@ -411,6 +414,9 @@ struct fu_portfolio {
 	char dir[4096];
 	int found;		/* the directory exists */
 	int writing;		/* a writer's: it saves no state */
+	int unfinished;		/* a killed commit is to be made whole by
+				 * the next writer: an agreement may name a
+				 * log row yet to come */
 	struct timespec snapped;	/* the clock just before the snap */
 	struct fu_table_file t[FU_NTABLES];
 };

@@ -14,6 +14,7 @@
 
 /* What one pass keeps beyond struct fu_state. */
 struct pass {
+	struct fu_portfolio *pf;
 	struct fu_state *st;
 	const struct fu_state_hooks *h;
 	struct fu_known k;		/* saved with the state */
@@ -267,7 +268,7 @@ check_pending(struct fu_portfolio *pf, struct pass *p, struct fu_err *e)
 
 		if (fu_idset_has(p->k.logs, q->from))
 			continue;
-		if (q->from <= p->st->max_log)
+		if (q->from <= p->st->max_log || !pf->unfinished)
 			return fu_err_data(e, pf->t[FU_AGREEMENTS].name, q->line,
 			    _("from names log row %llu, which is not in the "
 			    "log"), (unsigned long long)q->from);
@@ -342,10 +343,10 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 		st->max_agreement = a.id;
 	if (client_index(p, a.client, p->file, row->line, &ci, e) == -1)
 		return -1;
-	/* A from past the end of the log is what a crash between the two
-	 * appends of one fu-log leaves: the contact is lost, not the file. */
+	/* A from past the end of the log is malformed, but while a killed
+	 * commit waits to be made whole (its log row is yet to come). */
 	if (a.from != 0 && !fu_idset_has(p->k.logs, a.from)) {
-		if (a.from <= st->max_log)
+		if (a.from <= st->max_log || !p->pf->unfinished)
 			return fu_err_data(e, p->file, row->line, _("from "
 			    "names log row %llu, which is not in the log"),
 			    (unsigned long long)a.from);
@@ -538,6 +539,7 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 
 	memset(st, 0, sizeof(*st));
 	memset(&p, 0, sizeof(p));
+	p.pf = pf;
 	if (!pf->found)
 		return fu_err_io(e, pf->dir, 0, _("no portfolio here "
 		    "(fu-add client NAME makes one)"));

@@ -163,4 +163,3 @@ if ! grep -q __asan_init "$top/fu-due" 2>/dev/null; then
 	{ printf 'id,name\n1,Ana\n2,"'; head -c 100000000 /dev/zero | tr '\0' x; printf '"\n'; } >"$tmp/huge/clients.csv"
 	t 3 '' 'fu-due: clients.csv:3: a field is longer than 65536 bytes' sh -c 'ulimit -v 60000; exec fu-due -p "$1"' sh "$tmp/huge"
 fi
-finish

@@ -123,16 +123,24 @@ take(struct fu_cli *cli, int ch, char *arg)
 	}
 }
 
-/* Whether option ch was given already, when only one would count (so
- * that "--next A --next B" does not drop a step in silence). */
+/* Whether option ch, which takes a value, was given already, when only
+ * one value would count (so that "--next A --next B" does not drop a
+ * step in silence). */
 static int
 again(const struct fu_cli *cli, int ch, struct fu_err *e)
 {
 	const struct option *o;
-	int k = ch >= 0x1000 ? ch - 0x1000 + 0x800 : ch;
+	const char *s;
+	int k = ch >= 0x1000 ? ch - 0x1000 + 0x800 : ch, value = 0;
 
 	if (k < 0 || k >= 0x1000 || (ch < 0x100 && cli->repeatable != NULL &&
 	    strchr(cli->repeatable, ch) != NULL))
+		return 0;
+	for (o = all; o->name != NULL; o++)
+		value |= o->val == ch && o->has_arg != no_argument;
+	if (ch < 0x100 && ch != ':' && (s = strchr(shorts, ch)) != NULL)
+		value |= s[1] == ':';
+	if (!value)
 		return 0;
 	if (!seen[k]) {
 		seen[k] = 1;

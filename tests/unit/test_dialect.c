@@ -372,25 +372,25 @@ test_row_format_writes_the_schema_order_in_each_dialect(void **state)
 {
 	const char *v[FU_A_NCOLS] = {
 		"3", "1", "Send the quote, signed", "2026-12-01", "email", "",
-		"2026-11-23", NULL, "client",
+		"2026-11-23", NULL, "client", "exit 2/5", "2+30d",
 	};
 
 	(void)state;
 	check_row(&comma, NULL, FU_A_NCOLS, FU_AGREEMENTS, v,
 	    "3,1,\"Send the quote, signed\",2026-12-01,email,,2026-11-23,,"
-	    "client\n");
+	    "client,exit 2/5,2+30d\n");
 	check_row(&semi_crlf, NULL, FU_A_NCOLS, FU_AGREEMENTS, v,
 	    "3;1;Send the quote, signed;2026-12-01;email;;2026-11-23;;"
-	    "client\r\n");
+	    "client;exit 2/5;2+30d\r\n");
 	check_row(&cr_only, NULL, FU_A_NCOLS, FU_AGREEMENTS, v,
 	    "3,1,\"Send the quote, signed\",2026-12-01,email,,2026-11-23,,"
-	    "client\r");
+	    "client,exit 2/5,2+30d\r");
 	check_row(&quoted, NULL, FU_A_NCOLS, FU_AGREEMENTS, v,
 	    "\"3\",\"1\",\"Send the quote, signed\",\"2026-12-01\",\"email\","
-	    "\"\",\"2026-11-23\",\"\",\"client\"\n");
+	    "\"\",\"2026-11-23\",\"\",\"client\",\"exit 2/5\",\"2+30d\"\n");
 	check_row(&tsv, NULL, FU_A_NCOLS, FU_AGREEMENTS, v,
 	    "3\t1\tSend the quote, signed\t2026-12-01\temail\t\t2026-11-23\t"
-	    "\tclient\n");
+	    "\tclient\texit 2/5\t2+30d\n");
 }
 
 static void
@@ -483,7 +483,7 @@ test_header_format_names_the_columns_in_the_dialect(void **state)
 	b.len = 0;
 	assert_int_equal(fu_header_format(&b, &semi_crlf, FU_AGREEMENTS), 0);
 	assert_string_equal(b.p, "id;client;what;due;channel;every;made;from;"
-	    "side\r\n");
+	    "side;plan;after\r\n");
 	b.len = 0;
 	assert_int_equal(fu_header_format(&b, &tsv, FU_LOG), 0);
 	assert_string_equal(b.p, "id\tdate\tclient\tagreement\tchannel\toutcome"
@@ -491,10 +491,11 @@ test_header_format_names_the_columns_in_the_dialect(void **state)
 	b.len = 0;
 	assert_int_equal(fu_header_format(&b, &quoted, FU_AGREEMENTS), 0);
 	assert_string_equal(b.p, "\"id\",\"client\",\"what\",\"due\","
-	    "\"channel\",\"every\",\"made\",\"from\",\"side\"\n");
+	    "\"channel\",\"every\",\"made\",\"from\",\"side\",\"plan\","
+	    "\"after\"\n");
 	/* Appended after what is there. */
 	assert_int_equal(fu_header_format(&b, &cr_only, FU_LOG), 0);
-	assert_non_null(strstr(b.p, "\"side\"\nid,date,client,"));
+	assert_non_null(strstr(b.p, "\"after\"\nid,date,client,"));
 	assert_int_equal(b.p[b.len - 1], '\r');
 	fu_buf_free(&b);
 }

@@ -362,14 +362,20 @@ test_report_october_gives_every_field_computed_by_hand(void **state)
 	"mood_plus\tmood_zero\tmood_minus\tamount_existing\tamount_new\t" \
 	"amount6_existing\tamount6_new\tone_channel\ttop_referrers\t" \
 	"kept_mine\tbroken_mine\tkept_rate_mine\tkept_theirs\t" \
-	"broken_theirs\tkept_rate_theirs\tsignals\tat_risk\tgreetings\n"
+	"broken_theirs\tkept_rate_theirs\tsignals\tat_risk\tgreetings\t" \
+	"exit_plans\texit_interviews\tlost_12m\twon_back_12m\twinback_rate\t" \
+	"post_sale_cared\tpost_sale_coverage\n"
 /* retention (10 - 3 - 2) / 7 = 71.43; churn 2 / 7 = 28.57; coverage
  * 7 / 10; kept rate 4 / 5; referral share 3 / 3.  No agreement says who
- * owes it (the table has no side column): all are mine. */
+ * owes it (the table has no side column): all are mine.  No plan: no
+ * exit plan, interview or sale cared for (0 of 4 sales); lost in the 12
+ * months to 10-31: Carl (09-15), Dan (10-05), Hal (10-25), of whom Carl
+ * (10-10) and Dan (10-20) came back: 2 / 3. */
 #define OCTOBER "2026-10-01\t2026-10-31\t7\t3\t2\t2\t10\t71.4\t28.6\t7\t" \
 	"70.0\t2\t11\t4\t1\t2\t1\t80.0\t8\t2\t2\t4\t1000.00\t2\t2\t2\t4\t3\t" \
 	"100.0\t15\t5\t4\t1\t420.00\t580.00\t420.00\t830.00\t2\t" \
-	"Ana López (2); Bea Ruiz (1)\t4\t1\t80.0\t0\t0\t\t0\t0\t0\n"
+	"Ana López (2); Bea Ruiz (1)\t4\t1\t80.0\t0\t0\t\t0\t0\t0\t0\t0\t" \
+	"3\t2\t66.7\t0\t0.0\n"
 
 static void
 test_report_prints_tsv_with_the_spec_field_names(void **state)
@@ -397,7 +403,7 @@ test_report_prints_csv_json_and_templates_with_the_same_values(void **state)
 	assert_non_null(strstr(s, "\n2026-10-01,2026-10-31,7,3,2,2,10,71.4,"
 	    "28.6,7,70.0,2,11,4,1,2,1,80.0,8,2,2,4,1000.00,2,2,2,4,3,100.0,15,"
 	    "5,4,1,420.00,580.00,420.00,830.00,2,Ana López (2); Bea Ruiz (1),"
-	    "4,1,80.0,0,0,,0,0,0\n"));
+	    "4,1,80.0,0,0,,0,0,0,0,0,3,2,66.7,0,0.0\n"));
 	free(s);
 	fu_report_free(r);
 
@@ -411,7 +417,9 @@ test_report_prints_csv_json_and_templates_with_the_same_values(void **state)
 	    "Ruiz (1)\",\"kept_mine\":4,\"broken_mine\":1,"
 	    "\"kept_rate_mine\":80.0,\"kept_theirs\":0,\"broken_theirs\":0,"
 	    "\"kept_rate_theirs\":null,\"signals\":0,\"at_risk\":0,"
-	    "\"greetings\":0}\n"));
+	    "\"greetings\":0,\"exit_plans\":0,\"exit_interviews\":0,"
+	    "\"lost_12m\":3,\"won_back_12m\":2,\"winback_rate\":66.7,"
+	    "\"post_sale_cared\":0,\"post_sale_coverage\":0.0}\n"));
 	free(s);
 	fu_report_free(r);
 
@@ -494,11 +502,13 @@ test_report_an_empty_period_counts_clients_and_leaves_rates_of_nothing_empty(
 	assert_int_equal(f->n[FU_R_AMOUNT6], 30000);
 	s = printed(r);
 	/* retention 8 / 8, churn 0 / 8, coverage 0 / 8; kept rate and
-	 * referral share have a zero denominator: empty. */
+	 * referral share have a zero denominator: empty; so have the
+	 * win-back rate (no loss in the 12 months to 07-31) and post-sale
+	 * coverage (no sale). */
 	assert_string_equal(s, HEADER "2026-07-01\t2026-07-31\t8\t0\t0\t0\t8\t"
 	    "100.0\t0.0\t0\t0.0\t7\t0\t0\t0\t0\t0\t\t1\t0\t7\t0\t0.00\t0\t0\t0\t"
 	    "2\t0\t\t0\t0\t0\t0\t0.00\t0.00\t0.00\t300.00\t0\t"
-	    "\t0\t0\t\t0\t0\t\t0\t0\t0\n");
+	    "\t0\t0\t\t0\t0\t\t0\t0\t0\t0\t0\t0\t0\t\t0\t\n");
 	free(s);
 	fu_report_free(r);
 }
@@ -524,7 +534,10 @@ test_report_an_empty_portfolio_has_every_rate_empty(void **state)
 	    "\"one_channel\":0,\"top_referrers\":\"\",\"kept_mine\":0,"
 	    "\"broken_mine\":0,\"kept_rate_mine\":null,\"kept_theirs\":0,"
 	    "\"broken_theirs\":0,\"kept_rate_theirs\":null,\"signals\":0,"
-	    "\"at_risk\":0,\"greetings\":0}\n");
+	    "\"at_risk\":0,\"greetings\":0,\"exit_plans\":0,"
+	    "\"exit_interviews\":0,\"lost_12m\":0,\"won_back_12m\":0,"
+	    "\"winback_rate\":null,\"post_sale_cared\":0,"
+	    "\"post_sale_coverage\":null}\n");
 	free(s);
 	fu_report_free(r);
 	r = october(empty, FU_BY_NONE, FU_FMT_TEXT);
@@ -703,11 +716,14 @@ test_report_by_month_gives_a_row_a_month_the_last_as_the_period(
 	assert_string_equal(key, "2026-10");
 	assert_memory_equal(f, fu_report_row(oct, 0, NULL), sizeof(*f));
 	s = printed(r);
-	/* Retention 7 / 8 = 87.5; churn 12.5; coverage 1 / 7 = 14.29. */
+	/* Retention 7 / 8 = 87.5; churn 12.5; coverage 1 / 7 = 14.29; lost
+	 * in the 12 months to 09-30: Carl, not back by then: 0 / 1; the one
+	 * sale (Hal's) not cared for: 0 / 1. */
 	assert_string_equal(s, "month\t" HEADER "2026-09\t2026-09-01\t"
 	    "2026-09-30\t8\t0\t1\t0\t7\t87.5\t12.5\t1\t14.3\t5\t5\t0\t0\t0\t0\t"
 	    "\t7\t1\t0\t1\t50.00\t0\t1\t0\t3\t0\t\t2\t1\t0\t0\t0.00\t50.00\t0.00\t"
-	    "350.00\t0\t\t0\t0\t\t0\t0\t\t0\t0\t0\n2026-10\t" OCTOBER);
+	    "350.00\t0\t\t0\t0\t\t0\t0\t\t0\t0\t0\t0\t0\t1\t0\t0.0\t0\t0.0\n"
+	    "2026-10\t" OCTOBER);
 	free(s);
 	fu_report_free(r);
 	fu_report_free(oct);
@@ -961,7 +977,7 @@ test_report_by_channel_gives_what_each_channel_carried(void **state)
 	assert_non_null(strstr(s, "\ncall\t2026-10-01\t2026-10-31\t\t\t\t\t\t"
 	    "\t\t\t\t\t3\t1\t0\t1\t0\t100.0\t3\t1\t\t2\t420.00\t2\t0\t2\t1\t\t"
 	    "\t7\t2\t2\t0\t420.00\t0.00\t420.00\t50.00\t\t\t1\t0\t100.0\t0\t"
-	    "0\t\t0\t\t0\n"));
+	    "0\t\t0\t\t0\t0\t0\t\t\t\t0\t0.0\n"));
 	free(s);
 	fu_report_free(r);
 }
@@ -1296,6 +1312,77 @@ test_report_the_method_figures_computed_by_hand(void **state)
 	fu_report_free(r);
 }
 
+/* The figures of plans, November 2026 (issue 16):
+ *   1 Ana  lost on 11-03 (log 1), which started the exit plan (steps 1
+ *          to 3); its interview step, 2, kept on 11-20 (log 6).
+ *   2 Bea  lost on 11-05 (log 2), no plan.
+ *   3 Cid  lost on 2025-12-10 (log 3), within the 12 months to 11-30
+ *          (from 2025-12-01), won back on 2026-03-01 (log 4).
+ *   4 Dee  lost on 2025-11-15 (log 5): before those 12 months.
+ *   5 Eva  a sale on 11-10 (log 7) that started post-sale (steps 4, 5);
+ *          its post-sale step 4 kept on 11-20 (log 9): 10 days, cared.
+ *   6 Fay  a sale on 11-12 (log 8) that started post-sale (step 6),
+ *          kept on 11-28 (log 10): 16 days, not cared for.
+ *   7 Gus  a sale on 11-15 (log 11), no plan.
+ * By hand: exit_plans 1 (Ana's loss; Bea's had none); exit_interviews 1;
+ * lost in the 12 months: Ana, Bea, Cid (not Dee) = 3, won back: Cid = 1,
+ * 33.3%; sales 3 (Eva, Fay, Gus), cared 1 (Eva): 33.3%. */
+static const char plan_clients[] = "id,name,since\n"
+    "1,Ana,2026-01-01\n2,Bea,2026-01-01\n3,Cid,2025-06-01\n"
+    "4,Dee,2025-06-01\n5,Eva,2026-01-01\n6,Fay,2026-01-01\n"
+    "7,Gus,2026-01-01\n";
+static const char plan_agreements[] =
+    "id,client,what,due,channel,every,made,from,side,plan,after\n"
+    "1,1,Propose the exit plan,2026-11-03,visit,,2026-11-03,1,,exit 1/3,\n"
+    "2,1,Ask for an exit interview,2026-11-20,call,,2026-11-03,1,,"
+    "exit 2/3 interview,1+7d\n"
+    "3,1,Keep in touch,2026-12-20,email,,2026-11-03,1,,exit 3/3,2+1m\n"
+    "4,5,Check the delivery,2026-11-12,call,,2026-11-10,7,,"
+    "post-sale 1/2 post-sale,\n"
+    "5,5,Ask for a referral,2026-12-20,call,,2026-11-10,7,,post-sale 2/2,"
+    "4+30d\n"
+    "6,6,Check the delivery,2026-11-14,call,,2026-11-12,8,,"
+    "post-sale 1/1 post-sale,\n"
+    "7,3,Visit to welcome back,2026-03-05,visit,,2026-03-01,4,,,\n";
+static const char plan_log[] =
+    "id,date,client,agreement,channel,outcome,amount,mood,next,note\n"
+    "1,2026-11-03,1,,visit,lost,,,1,Went to a competitor\n"
+    "2,2026-11-05,2,,call,lost,,,,Closed the shop\n"
+    "3,2025-12-10,3,,call,lost,,,,Moved away\n"
+    "4,2026-03-01,3,,visit,won,,,7,\n"
+    "5,2025-11-15,4,,call,lost,,,,Retired\n"
+    "6,2026-11-20,1,2,call,kept,,,,\n"
+    "7,2026-11-10,5,,visit,,900.00,+,4,\n"
+    "8,2026-11-12,6,,visit,,400.00,+,6,\n"
+    "9,2026-11-20,5,4,call,kept,,+,,\n"
+    "10,2026-11-28,6,6,call,kept,,+,,\n"
+    "11,2026-11-15,7,,call,,100.00,,,\n";
+
+static void
+test_report_the_figures_of_plans_computed_by_hand(void **state)
+{
+	const char *dirs[] = { small("plans", plan_clients, plan_agreements,
+	    plan_log), NULL };
+	struct fu_report *r = report(dirs, d("2026-11-01"), d("2026-11-30"),
+	    FU_BY_NONE, FU_FMT_TEMPLATE);
+	const struct fu_figures *f = fu_report_row(r, 0, NULL);
+	char *s;
+
+	(void)state;
+	assert_int_equal(f->n[FU_R_EXIT_PLANS], 1);
+	assert_int_equal(f->n[FU_R_INTERVIEWS], 1);
+	assert_int_equal(f->n[FU_R_LOST_12M], 3);
+	assert_int_equal(f->n[FU_R_WON_BACK_12M], 1);
+	assert_int_equal(f->n[FU_R_SALES], 3);
+	assert_int_equal(f->n[FU_R_POST_SALE_CARED], 1);
+	out_tmpl = "{exit_plans} {exit_interviews} {lost_12m} {won_back_12m} "
+	    "{winback_rate} {post_sale_cared} {post_sale_coverage}";
+	s = printed(r);
+	assert_string_equal(s, "1 1 3 1 33.3 1 33.3\n");
+	free(s);
+	fu_report_free(r);
+}
+
 static void
 test_report_by_month_knows_risk_and_consent_at_each_months_end(void **state)
 {
@@ -1350,6 +1437,8 @@ main(void)
 		cmocka_unit_test(test_report_period_is_a_month_or_from_and_to),
 		cmocka_unit_test(test_report_period_refuses_what_is_not_one),
 		cmocka_unit_test(test_report_the_method_figures_computed_by_hand),
+		cmocka_unit_test(
+		    test_report_the_figures_of_plans_computed_by_hand),
 		cmocka_unit_test(
 		    test_report_by_month_knows_risk_and_consent_at_each_months_end),
 		cmocka_unit_test(test_report_by_month_covers_at_most_120_months),

@@ -606,14 +606,23 @@ if as true; then
 	pt 0 '' '' fu-due -q
 	chmod 700 "$R"
 	as touch "$R/.lock"
-	mv "$R/log.csv" "$tmp/log.csv"
+	# Tables to create, in a read-only directory: a portfolio of clients
+	# only (a log moved away would leave agreements naming log rows that
+	# are not there: malformed).
+	R0=$R R=$tmp/perm2
+	mkdir "$R"
+	cp "$R0/clients.csv" "$R/"
+	[ "$(id -u)" != 0 ] || chown -R nobody "$R"
+	as touch "$R/.lock"
 	chmod 500 "$R"
 	snapshot_r
 	pt 4 '' "fu-log: $R/.fu-journal: cannot create: Permission denied; nothing was written" fu-log Luis --signal 'late'
 	ok 'nothing written in a read-only directory' diff -r -x .lock -x .fu-state "$tmp/rbefore" "$R"
+	chmod 700 "$R"
+	R=$R0
 	# A table whose directory is read-only is still the user's to
 	# append to: chmod 500 on a directory guards names, not contents.
-	mv "$tmp/log.csv" "$R/log.csv"
+	chmod 500 "$R"
 	pt 0 3 '' fu-add client Eva
 	chmod 700 "$R"
 	# A directory the user may not enter.

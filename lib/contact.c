@@ -40,9 +40,15 @@ list_open(const struct fu_open *const *v, size_t n, char *buf, size_t size)
 
 	buf[0] = '\0';
 	for (i = 0; i < n && i < LIST_MAX; i++) {
-		w = snprintf(buf + len, size - len, "\n  -a %llu\t%s (due %s)",
-		    (unsigned long long)v[i]->id, v[i]->what,
-		    fu_date_str(v[i]->due, due));
+		if (v[i]->due == FU_DATE_WAITING)
+			w = snprintf(buf + len, size - len, _("\n  -a %llu\t%s "
+			    "(due once %llu is kept)"), (unsigned long long)
+			    v[i]->id, v[i]->what, (unsigned long long)
+			    v[i]->waits_on);
+		else
+			w = snprintf(buf + len, size - len, _("\n  -a %llu\t%s "
+			    "(due %s)"), (unsigned long long)v[i]->id,
+			    v[i]->what, fu_date_str(v[i]->due, due));
 		if (w < 0 || (size_t)w >= size - len)
 			break;
 		len += (size_t)w;
@@ -218,7 +224,7 @@ follow(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
 		    "this contact (%s)"), (unsigned long long)(*a)->id,
 		    fu_date_str((*a)->made, d1), fu_date_str(c->date, d2));
 	if (*a == NULL && c->in->next == NULL && c->outcome != FU_O_LOST &&
-	    c->in->no_next == NULL)
+	    c->in->no_next == NULL && c->in->plan == NULL)
 		return fu_err_usage(e, _("%s has no open agreement; add --next "
 		    "WHAT --due DATE, --lost REASON, or --no-next REASON"),
 		    cl->name);

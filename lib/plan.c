@@ -29,49 +29,70 @@ name_ok(const char *s)
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") == n && s[0] != '-';
 }
 
+#define LISTED 64		/* plans named in a message, at most */
+
+struct names {
+	char v[LISTED][48];
+	size_t n;
+};
+
 /* Adds the plans of one directory to a list, once each. */
 static void
-list_dir(const char *dir, struct fu_buf *b)
+list_dir(const char *dir, struct names *l)
 {
 	struct dirent *d;
 	DIR *dp;
-	char name[64], word[70];
-	size_t n;
+	char name[64];
+	size_t n, i;
 
 	if (dir == NULL || (dp = opendir(dir)) == NULL)
 		return;
-	while ((d = readdir(dp)) != NULL) {
+	while ((d = readdir(dp)) != NULL && l->n < LISTED) {
 		n = strlen(d->d_name);
 		if (n < 5 || n - 4 >= sizeof(name) ||
 		    strcmp(d->d_name + n - 4, ".tsv") != 0)
 			continue;
 		memcpy(name, d->d_name, n - 4);
 		name[n - 4] = '\0';
-		snprintf(word, sizeof(word), " %s,", name);
-		if (name_ok(name) && (b->p == NULL || strstr(b->p, word) ==
-		    NULL))
-			(void)fu_buf_str(b, word);
+		for (i = 0; i < l->n && strcmp(l->v[i], name) != 0; i++)
+			;
+		if (name_ok(name) && i == l->n)
+			snprintf(l->v[l->n++], sizeof(l->v[0]), "%s", name);
 	}
 	closedir(dp);
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(a, b);
 }
 
 /* "no plan called x; the plans: exit, onboarding, post-sale". */
 static int
 not_found(const char *pdir, const char *name, struct fu_err *e)
 {
+	struct names l;
 	struct fu_buf b = { 0 };
+	size_t i;
 	int rc;
 
-	list_dir(pdir, &b);
-	list_dir(fu_settings()->plans, &b);
-	if (b.len == 0)
+	l.n = 0;
+	list_dir(pdir, &l);
+	list_dir(fu_settings()->plans, &l);
+	qsort(l.v, l.n, sizeof(l.v[0]), by_name);
+	for (i = 0; i < l.n; i++)
+		if (fu_buf_str(&b, i == 0 ? " " : ", ") == -1 ||
+		    fu_buf_str(&b, l.v[i]) == -1) {
+			fu_buf_free(&b);
+			return fu_err_nomem(e);
+		}
+	if (l.n == 0)
 		rc = fu_err_usage(e, _("no plan called \"%s\", and no plan is "
 		    "installed (%s)"), name, fu_settings()->plans);
-	else {
-		b.p[b.len - 1] = '\0';		/* the last comma */
+	else
 		rc = fu_err_usage(e, _("no plan called \"%s\"; the plans:%s"),
 		    name, b.p);
-	}
 	fu_buf_free(&b);
 	return rc;
 }
@@ -207,7 +228,7 @@ read_plan(const char *dir, const char *name, struct fu_plan *p, int *found,
 		    "channel, side, mark"));
 	for (i = 0; rc == 0 && i < h.ncols; i++)
 		if (h.colmap[i] < 0)
-			rc = fu_err_data(e, tf.path, 1, _("column \"%.40s\" is "
+			rc = fu_err_data(e, tf.path, h.line, _("column \"%.40s\" is "
 			    "not a plan's: when, what, channel, side, mark"),
 			    h.name[i]);
 	if (rc == 0 && p->n == 0)

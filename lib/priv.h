@@ -344,6 +344,7 @@ struct fu_header {
 	char **name;		/* file column -> its name, for messages */
 	char *comment;		/* a plan's "#" lines before the header,
 				 * without the "#", one a line; or NULL */
+	long line;		/* the header's line in the file */
 };
 /* Called with each row; returns 0 to go on or -1 (with e filled). */
 typedef int (*fu_row_cb)(void *ctx, const struct fu_row *, struct fu_err *);

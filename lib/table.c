@@ -153,6 +153,7 @@ on_header(struct reader *r)
 	int i, k, nk = fu_ncolumns[r->table];
 	unsigned seen = 0;
 
+	h->line = r->row_line;
 	if ((h->colmap = malloc(r->nf * sizeof(int))) == NULL ||
 	    (h->name = calloc(r->nf, sizeof(char *))) == NULL) {
 		fail_nomem(r);

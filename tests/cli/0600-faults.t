@@ -409,6 +409,10 @@ walk_bg 'fu-log --next' made fu-log Ana -a 2 --next 'Visit with the demo unit' \
 walk_bg 'fu-log keeping a recurring agreement' made fu-log Ana -a 3 \
     --next 'Send the brochure' --due +7d
 walk_bg 'fu-log --signal' made fu-log Luis --signal 'missed the November payment'
+walk_bg 'fu-log --lost --plan exit' made fu-log Luis --lost 'Went to a competitor' \
+    --plan exit
+walk_bg 'fu-add agreement --plan post-sale' made fu-add agreement Ana \
+    --plan post-sale
 walk_bg 'fu-log, tables created' only_clients fu-log Ana --next 'Call back' \
     --due +3d
 walk_bg 'fu-log on a spreadsheet' spreadsheet fu-log Ana -a 2 --next 'Call back' \

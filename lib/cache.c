@@ -494,6 +494,27 @@ take(struct cur *c, size_t n)
 	return at;
 }
 
+/* A count, then that many id pairs, into map. */
+static int
+load_pairs(struct cur *c, struct fu_idmap *map)
+{
+	uint64_t n, i, k, v;
+
+	if (take(c, sizeof(n)) == NULL)
+		return -1;
+	memcpy(&n, c->p - sizeof(n), sizeof(n));
+	if (n > (uint64_t)(c->end - c->p) / 16)
+		return -1;
+	for (i = 0; i < n; i++) {
+		memcpy(&k, c->p, sizeof(k));
+		memcpy(&v, c->p + 8, sizeof(v));
+		c->p += 16;
+		if (fu_idmap_put(map, k, v) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 /* Whether a table still starts with the bytes the saved state was made
  * from: by its stat data, when they were taken well after its last
  * change and are the same now; else by the hash of those bytes. */
@@ -555,7 +576,7 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 	const char *tx, *rec;
 	char path[4200];
 	void *map;
-	uint64_t i, k, v, n, ntx;
+	uint64_t i, n, ntx;
 	int fd, t, loaded = -1;
 
 	if (!fu_settings()->cache || fu_digest_size() > DIGEST_MAX)
@@ -702,18 +723,8 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 	    fu_idset_load(p->named, &c.p, c.end) == -1 ||
 	    fu_idset_load(p->logs, &c.p, c.end) == -1 ||
 	    fu_idset_load(p->exists, &c.p, c.end) == -1 ||
-	    take(&c, sizeof(n)) == NULL)
+	    load_pairs(&c, p->slips) == -1)
 		goto stale;
-	memcpy(&n, c.p - sizeof(n), sizeof(n));
-	if (n > (uint64_t)(c.end - c.p) / 16)
-		goto stale;
-	for (i = 0; i < n; i++) {
-		memcpy(&k, c.p, sizeof(k));
-		memcpy(&v, c.p + 8, sizeof(v));
-		c.p += 16;
-		if (fu_idmap_put(p->slips, k, v) == -1)
-			goto stale;
-	}
 	if (take(&c, sizeof(n)) == NULL)
 		goto stale;
 	memcpy(&n, c.p - sizeof(n), sizeof(n));
@@ -729,18 +740,8 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 		c.p += 16;
 	}
 	p->npend = p->cappend = n;
-	if (take(&c, sizeof(n)) == NULL)
+	if (load_pairs(&c, st->referrals) == -1)
 		goto stale;
-	memcpy(&n, c.p - sizeof(n), sizeof(n));
-	if (n > (uint64_t)(c.end - c.p) / 16)
-		goto stale;
-	for (i = 0; i < n; i++) {
-		memcpy(&k, c.p, sizeof(k));
-		memcpy(&v, c.p + 8, sizeof(v));
-		c.p += 16;
-		if (fu_idmap_put(st->referrals, k, v) == -1)
-			goto stale;
-	}
 	st->decimal_comma = h.decimal_comma != 0;
 	if (c.end - c.p != 4 || fu_clients_index(&st->clients) == -1)
 		goto stale;

@@ -167,9 +167,15 @@ follow(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
     const struct contact *c, const struct fu_open **a, struct fu_err *e)
 {
 	const struct fu_open *v[LIST_MAX];
-	size_t n = fu_state_client_open(st, ci, v, LIST_MAX);
+	size_t n = fu_state_client_open(st, ci, v, LIST_MAX), due_n = 0, i;
 	char list[1024], d1[11], d2[11];
 
+	/* A plan's step that waits on another (listed last) is none a
+	 * contact can have followed up on unnamed. */
+	for (i = 0; i < n && i < LIST_MAX; i++)
+		due_n += v[i]->due != FU_DATE_WAITING;
+	if (n > LIST_MAX && due_n == LIST_MAX)
+		due_n = n;
 	*a = NULL;
 	if (c->agreement != 0) {
 		if ((*a = fu_state_find_open(st, c->agreement)) == NULL ||
@@ -184,11 +190,11 @@ follow(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
 			    (unsigned long long)c->agreement, cl->name,
 			    list_open(v, n, list, sizeof(list)));
 		}
-	} else if (n > 1)
+	} else if (due_n > 1)
 		return fu_err_usage(e, _("%s has %zu open agreements; name the "
 		    "one this contact followed up on:%s"), cl->name, n,
 		    list_open(v, n, list, sizeof(list)));
-	else if (n == 1) {
+	else if (due_n == 1) {
 		if (v[0]->continues && v[0]->made == c->date)
 			return fu_err_usage(e, _("%s's only open agreement, %llu "
 			    "(%s), was made on %s by the contact that kept the "
@@ -264,6 +270,7 @@ struct plan {
 	const char *via;			/* the contact's channel */
 	const char *channel;			/* the step's channel */
 	enum fu_side side;
+	const char *label;			/* a plan's step it continues */
 	char *owned;				/* what, when made here */
 	int consent;				/* in force after this */
 };
@@ -350,8 +357,9 @@ adrift(const struct fu_clientrec *cl, const struct contact *c,
 	rc = fu_err_usage(e, _("this contact leaves %s with no next step.  "
 	    "After a sale comes the post-sale follow-up (check the delivery, "
 	    "ask how it went, ask for a referral), such as:\n  %s --next "
-	    "\"Call to check the delivery went well\" --due +1w\nor say why "
-	    "there is none with --no-next REASON"), cl->name, b.p);
+	    "\"Call to check the delivery went well\" --due +1w\nor the "
+	    "whole post-sale plan:\n  %s --plan post-sale\nor say why there "
+	    "is none with --no-next REASON"), cl->name, b.p, b.p);
 	fu_buf_free(&b);
 	return rc;
 }
@@ -410,9 +418,11 @@ decide(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
 		if (p->outcome == FU_O_WON && status != FU_LOST)
 			return fu_err_usage(e, _("%s is not lost: --won records "
 			    "that a lost client came back"), cl->name);
-		if (p->outcome == FU_O_WON && p->what == NULL)
+		if (p->outcome == FU_O_WON && p->what == NULL &&
+		    c->in->plan == NULL)
 			return fu_err_usage(e, _("a client who comes back needs "
-			    "a next step: add --next WHAT --due DATE"));
+			    "a next step: add --next WHAT --due DATE, or "
+			    "--plan NAME"));
 		if (p->outcome == FU_O_GREETING && !consent)
 			return fu_err_usage(e, _("%s has not agreed to be kept "
 			    "in touch with: a greeting needs consent (once "
@@ -475,6 +485,7 @@ decide(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
 			p->what = p->a->what;
 			p->channel = p->a->channel;
 			p->side = p->a->side;
+			p->label = p->a->plan;
 			if (c->every.n == 0)
 				p->every = p->a->every;
 		}
@@ -533,10 +544,11 @@ build(struct fu_builder *b, const struct fu_clientrec *cl,
 
 	*made = 0;
 	*nmade = 0;
-	/* A plan's steps, made by this contact, from its day on. */
+	/* A plan's steps, made by this contact, from its day on (from
+	 * today, for a contact logged late). */
 	if (c->in->plan != NULL && fu_plan_start(b, cl, p->consent,
-	    c->in->plan, c->date, c->date, log_id, c->today, made, nmade,
-	    e) == -1)
+	    c->in->plan, c->date < c->today ? c->today : c->date, c->date,
+	    log_id, c->today, made, nmade, e) == -1)
 		return -1;
 	if (p->what != NULL) {
 		memset(&next, 0, sizeof(next));
@@ -546,12 +558,15 @@ build(struct fu_builder *b, const struct fu_clientrec *cl,
 		next.channel = p->channel;
 		next.every = p->every;
 		next.side = p->side;
+		next.plan = p->label;
 		next.made = c->date;
 		next.from = log_id;
 		if (fu_build_agreement(b, &next, e) == -1)
 			return -1;
-		*made = next.id;
-		*nmade = 1;
+		/* The ids made run on: a plan's steps, then this one. */
+		if (*nmade == 0)
+			*made = next.id;
+		(*nmade)++;
 	}
 	/* A kept recurring agreement makes its next occurrence, due one
 	 * period after this contact, unless consent was taken back. */

@@ -31,6 +31,8 @@ t 2 '' "fu-log: Ana López's only open agreement, 2 (Call to confirm the order),
 t 2 '' 'fu-log: this contact leaves Ana López with no next step: add --next WHAT --due DATE, or say why there is none with --no-next REASON' fu-log lopez -a 2
 t 2 '' 'fu-log: this contact leaves Ana López with no next step.  After a sale comes the post-sale follow-up (check the delivery, ask how it went, ask for a referral), such as:
   fu-log 1 -a 2 --amount 99 --next "Call to check the delivery went well" --due +1w
+or the whole post-sale plan:
+  fu-log 1 -a 2 --amount 99 --plan post-sale
 or say why there is none with --no-next REASON' fu-log lopez -a 2 --amount 99
 ok 'refusals wrote nothing' same
 t 0 '' '' fu-log lopez -a 2 --no-next "Order confirmed; she reorders in spring"
@@ -81,7 +83,7 @@ t 0 '' '' fu-log luis --lost "Moved to a competitor"
 t 1 '' '' fu-due --client luis --within 30
 t 2 '' 'fu-log: Luis Ruiz is already lost; a comeback is --won --next WHAT --due DATE' fu-log luis --lost again
 t 2 '' 'fu-log: Luis Ruiz is lost: record a comeback with --won --next WHAT --due DATE' fu-log luis --next "Call" --due friday
-t 2 '' 'fu-log: a client who comes back needs a next step: add --next WHAT --due DATE' fu-log luis --won
+t 2 '' 'fu-log: a client who comes back needs a next step: add --next WHAT --due DATE, or --plan NAME' fu-log luis --won
 t 0 '11' '' fu-log luis --won --next "Send the new price list" --due friday
 t 0 '2026-11-27 Send the new price list' '' fu-due --client luis --within 30 -f '{due} {what}'
 

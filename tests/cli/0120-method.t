@@ -47,6 +47,8 @@ t 2 '' 'fu-log: this contact leaves Peter Walsh with no next step: add --next WH
     fu-log walsh -a 3 --note ""
 t 2 '' 'fu-log: this contact leaves Peter Walsh with no next step.  After a sale comes the post-sale follow-up (check the delivery, ask how it went, ask for a referral), such as:
   fu-log 2 -a 3 --amount 5120,50 --next "Call to check the delivery went well" --due +1w
+or the whole post-sale plan:
+  fu-log 2 -a 3 --amount 5120,50 --plan post-sale
 or say why there is none with --no-next REASON' fu-log walsh -a 3 --amount 5120,50
 ok 'the refusals wrote nothing' same
 t 2 '' "fu-log: Peter Walsh's only open agreement, 3 (Send Peter the delivery date), was made on 2026-11-23 by the contact that kept the one before it: if another contact followed up on it, name it with -a 3" \
@@ -261,6 +263,8 @@ t 0 '[]' '' fu-due -p "$L" --stale 0 --client yusuf -f '[{last}]'
 fu-add -p "$L" agreement zoe "Send Zoe the quote for 40 panels" --due +1d >/dev/null
 t 2 '' "fu-log: this contact leaves Zoe Park with no next step.  After a sale comes the post-sale follow-up (check the delivery, ask how it went, ask for a referral), such as:
   fu-log -p $L 1 -a 1 --channel 'shop visit' --amount 900 --next \"Call to check the delivery went well\" --due +1w
+or the whole post-sale plan:
+  fu-log -p $L 1 -a 1 --channel 'shop visit' --amount 900 --plan post-sale
 or say why there is none with --no-next REASON" fu-log -p "$L" zoe --channel "shop visit" --amount 900
 # A lost client shows no warning sign: the way back is --won.
 t 0 '' '' fu-log -p "$L" zoe --lost "Went to a cheaper supplier"

@@ -22,7 +22,7 @@ if command -v mandoc >/dev/null 2>&1; then
 	mandoc -T lint -W warning "$top"/man/* >"$tmp/lint" 2>&1
 	ok 'mandoc -T lint -W warning man/* reports nothing' \
 	    test ! -s "$tmp/lint"
-	[ -s "$tmp/lint" ] && cat "$tmp/lint"
+	if [ -s "$tmp/lint" ]; then cat "$tmp/lint"; fi
 else
 	echo "$name: mandoc is not installed: the lint check is skipped" \
 	    "(tools/deps.sh installs it)"

@@ -51,7 +51,8 @@ t 0 '' '' fu-log tom -a 2 --channel visit --note "Plan agreed with his team"
 t 0 '' '' fu-log tom -a 3 --channel call
 # Step 4 moved, then kept: the interview waits on the step that continues it.
 t 0 7 '' fu-log tom -a 4 -o moved --due +3d
-t 0 '5  exit 4/5
+t 0 '7 2026-11-26 exit 3/5
+5  exit 4/5
 6  exit 5/5' '' fu-due --plan exit -f '{id} {due} {plan}'
 t 0 '' '' fu-log tom -a 7 --channel visit
 t 0 '5 2026-12-23 exit 4/5
@@ -115,3 +116,24 @@ t 2 '' 'fu-add: no plan called "nope"; the plans: bad, bienvenida, colour, exit,
 t 2 '' 'fu-add: "../exit" is not a plan'"'"'s name: letters, digits, - and _' fu-add agreement ana --plan ../exit
 t 2 '' 'fu-log: --plan makes the next steps: it does not go with --next, --due or --every' fu-log ana --channel call --plan exit --next "Send the quote" --due friday
 ok 'bad plans wrote nothing' same
+
+# 7. Found when the plans were documented: a moved step stays in its plan;
+# a waiting step is no step an unnamed contact followed up on; a comeback
+# may start a plan; every id made is printed; a loss logged late starts
+# its plan today.
+fu-add client "Luis Mora" --since 2026-01-01 >/dev/null
+t 0 '21
+22
+23' '' fu-log luis --channel visit --amount 1200 --plan post-sale
+t 0 24 '' fu-log luis -a 21 -o moved --due +4d
+t 0 '24 2026-11-27 post-sale 1/3
+22 2026-12-07 post-sale 2/3
+23  post-sale 3/3' '' fu-due --plan post-sale --client luis -f '{id} {due} {plan}'
+t 2 '' "fu-log: Luis Mora has 3 open agreements; name the one this contact followed up on:
+  -a 24	Call to check the delivery arrived complete and on time (due 2026-11-27)
+  -a 22	Visit to ask how it is going and meet the people who decide (due 2026-12-07)
+  -a 23	Ask for a referral to a colleague who could use the same (due once 22 is kept)" fu-log luis --channel call
+fu-add client "Rita Cole" --since 2026-01-01 >/dev/null
+# (The portfolio's own exit plan, of one step due a day after the start.)
+t 0 25 '' fu-log rita --lost "Moved to a competitor" --date 2026-11-20 --plan exit
+t 0 '2026-11-24' '' fu-due --plan exit --client rita -f '{due}'

@@ -159,15 +159,21 @@ fu_sync_dir(const char *dir)
 int
 fu_cut_back(const char *path, int created, off_t old)
 {
-	int fd, rc = 0, saved;
+	int fd;
 
 	if (created)
 		return unlink(path) == -1 && errno != ENOENT ? -1 : 0;
 	if ((fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)) == -1)
 		return -1;
-	if (ftruncate(fd, old) == -1 || fsync(fd) == -1)
-		rc = -1;
-	saved = errno;
+	return fu_close_after(fd, ftruncate(fd, old) == -1 || fsync(fd) == -1 ?
+	    -1 : 0);
+}
+
+int
+fu_close_after(int fd, int rc)
+{
+	int saved = errno;
+
 	if (close(fd) == -1 && rc == 0)
 		return -1;
 	errno = saved;

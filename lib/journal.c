@@ -278,21 +278,15 @@ finish(const char *path, const struct entry *x)
 {
 	struct stat st;
 	size_t have = 0;
-	int fd, rc = 0, saved;
+	int fd;
 
 	if ((fd = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)) ==
 	    -1)
 		return -1;
 	if (x->d == PARTIAL && fstat(fd, &st) == 0)
 		have = (size_t)(st.st_size - x->old);
-	if (fu_write_all(fd, x->bytes + have, x->n - have) == -1 ||
-	    fsync(fd) == -1)
-		rc = -1;
-	saved = errno;
-	if (close(fd) == -1 && rc == 0)
-		return -1;
-	errno = saved;
-	return rc;
+	return fu_close_after(fd, fu_write_all(fd, x->bytes + have, x->n -
+	    have) == -1 || fsync(fd) == -1 ? -1 : 0);
 }
 
 int

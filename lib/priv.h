@@ -393,6 +393,9 @@ int fu_write_all(int fd, const void *buf, size_t n);
 void fu_sync_dir(const char *dir);
 /* Cuts a table back to old bytes, or removes it if it was created;
  * -1 with errno on failure. */
+/* Closes fd and returns rc, or -1 if the close failed where rc was 0;
+ * errno is that of the failure. */
+int fu_close_after(int fd, int rc);
 int fu_cut_back(const char *path, int created, off_t old);
 /* Makes dir and any missing parents; the portfolio itself 0700. */
 int fu_make_dir(const char *dir, struct fu_err *);

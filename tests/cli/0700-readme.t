@@ -12,12 +12,5 @@ unset FU_TODAY
 while IFS='	' read -r cmd want; do
 	# In this shell, not a subshell: an export holds for what follows.
 	eval "$cmd" </dev/null >"$tmp/got" 2>&1
-	got=$(cat "$tmp/got")
-	want=$(printf '%b' "$want")
-	if [ "$got" = "$want" ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		printf 'FAIL %s: %s\n  got:\n%s\n  want:\n%s\n' "$name" "$cmd" "$got" "$want"
-	fi
+	same_text "$cmd" "$(cat "$tmp/got")" "$want"
 done <"$tmp/cases"

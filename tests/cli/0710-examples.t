@@ -18,14 +18,7 @@ rc=0
 while IFS='	' read -r cmd want; do
 	eval "status $rc; $cmd" </dev/null >"$tmp/got" 2>&1
 	rc=$?
-	got=$(cat "$tmp/got")
-	want=$(printf '%b' "$want")
-	if [ "$got" = "$want" ]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		printf 'FAIL %s: day.md: %s\n  got:\n%s\n  want:\n%s\n' "$name" "$cmd" "$got" "$want"
-	fi
+	same_text "day.md: $cmd" "$(cat "$tmp/got")" "$want"
 done <"$tmp/cases"
 
 # cron-mail.sh, with a mail(1) that writes what it is given.

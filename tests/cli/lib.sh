@@ -51,6 +51,18 @@ ok() {
 	fi
 }
 
+# same_text LABEL GOT WANT: a case of a replayed transcript; WANT as
+# printf %b reads it.
+same_text() {
+	want=$(printf '%b' "$3")
+	if [ "$2" = "$want" ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		printf 'FAIL %s: %s\n  got:\n%s\n  want:\n%s\n' "$name" "$1" "$2" "$want"
+	fi
+}
+
 # file PATH: writes standard input to a file of the portfolio, as is.
 file() {
 	mkdir -p "$P"

@@ -473,7 +473,7 @@ settled_of(struct pass *p, uint64_t agreement)
 {
 	struct settled key = { agreement, 0, 0, 0 }, *s;
 
-	if (!p->set_sorted) {
+	if (!p->set_sorted && p->nset > 0) {
 		qsort(p->set, p->nset, sizeof(*p->set), by_agreement);
 		p->set_sorted = 1;
 	}
@@ -918,8 +918,11 @@ count_winback(struct pass *p)
 
 	if (r->q.by == FU_BY_CHANNEL)
 		return;		/* client figures: none by channel */
-	qsort(p->lost, p->nlost, sizeof(*p->lost), by_client);
-	qsort(p->won, p->nwon, sizeof(*p->won), by_client);
+	/* qsort(3) may not be given NULL, even for no element. */
+	if (p->nlost > 0)
+		qsort(p->lost, p->nlost, sizeof(*p->lost), by_client);
+	if (p->nwon > 0)
+		qsort(p->won, p->nwon, sizeof(*p->won), by_client);
 	for (k = 0; k < r->nt; k++) {
 		fu_date to = r->tto[k];
 		fu_date from = fu_date_add_months(to, -12) + 1;

@@ -497,6 +497,18 @@ list_occasions(struct list *l, struct fu_err *e)
 
 /* Lists one portfolio.  With several, --client names a client of some of
  * them: where no one matches, nothing is listed. */
+/* Whether a plan called name can be found for the portfolio in dir. */
+static int
+plan_known(const char *dir, const char *name, struct fu_err *e)
+{
+	struct fu_plan plan;
+
+	if (fu_plan_load(dir, name, &plan, e) == -1)
+		return -1;
+	fu_plan_free(&plan);
+	return 0;
+}
+
 static int
 list_one(struct list *l, const char *dir, fu_date today, int *matched,
     struct fu_err *e)
@@ -519,7 +531,13 @@ list_one(struct list *l, const char *dir, fu_date today, int *matched,
 	}
 	++*matched;
 	switch (l->q->mode) {
-	case FU_DUE_AGREEMENTS: rc = list_agreements(l, e); break;
+	case FU_DUE_AGREEMENTS:
+		/* A plan that lists nothing must be one (a typo is no
+		 * silence). */
+		if ((rc = list_agreements(l, e)) == 0 && l->n == 0 &&
+		    l->q->plan != NULL)
+			rc = plan_known(pf.dir, l->q->plan, e);
+		break;
 	case FU_DUE_OCCASIONS: rc = list_occasions(l, e); break;
 	case FU_DUE_AT_RISK: rc = list_at_risk(l, e); break;
 	default: rc = list_clients(l, e); break;

@@ -137,3 +137,6 @@ fu-add client "Rita Cole" --since 2026-01-01 >/dev/null
 # (The portfolio's own exit plan, of one step due a day after the start.)
 t 0 25 '' fu-log rita --lost "Moved to a competitor" --date 2026-11-20 --plan exit
 t 0 '2026-11-24' '' fu-due --plan exit --client rita -f '{due}'
+# A plan that lists nothing must be one: a typo is no silence.
+t 2 '' 'fu-due: no plan called "exti"; the plans: bad, bienvenida, colour, exit, onboarding, post-sale, posventa, salida, side, vague, wait' fu-due --plan exti
+t 1 '' '' fu-due --plan bienvenida

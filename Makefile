@@ -10,11 +10,12 @@ PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
 LOCALEDIR = $(PREFIX)/share/locale
+PLANSDIR = $(PREFIX)/share/fu/plans
 
 CC ?= cc
 CFLAGS ?= -O2 -g
 override CFLAGS += -std=c17 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
-	-Ilib -DLOCALEDIR='"$(LOCALEDIR)"'
+	-Ilib -DLOCALEDIR='"$(LOCALEDIR)"' -DPLANSDIR='"$(PLANSDIR)"'
 LDLIBS = -lcsv -lxxhash -pthread
 
 # The commands, one file each in cmd/.
@@ -45,6 +46,7 @@ LIBOBJ = \
 	lib/cache.o \
 	lib/state.o \
 	lib/rule.o \
+	lib/plan.o \
 	lib/build.o \
 	lib/opts.o \
 	lib/print.o \
@@ -126,11 +128,13 @@ graph: libfu.a
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+		$(DESTDIR)$(PLANSDIR)
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)
 	install -m 0644 man/*.1 $(DESTDIR)$(MANDIR)/man1
 	install -m 0644 man/*.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 0644 man/*.7 $(DESTDIR)$(MANDIR)/man7
+	install -m 0644 plans/*.tsv $(DESTDIR)$(PLANSDIR)
 
 clean: clean-fault clean-adversary clean-fuzz clean-bench
 	rm -f $(BIN) libfu.a lib/*.o cmd/*.o $(UNIT) tests/unit/*.o

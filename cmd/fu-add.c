@@ -11,7 +11,7 @@
 enum {
 	OPT_COMPANY = 256, OPT_EMAIL, OPT_PHONE, OPT_SINCE, OPT_BIRTHDAY,
 	OPT_ANNIVERSARY, OPT_REFERRED_BY, OPT_CONSENT, OPT_STAGE, OPT_NOTE,
-	OPT_CHANNEL, OPT_EVERY
+	OPT_CHANNEL, OPT_EVERY, OPT_THEIRS, OPT_DUPLICATE, OPT_PLAN, OPT_START
 };
 
 static const struct option longopts[] = {
@@ -29,6 +29,10 @@ static const struct option longopts[] = {
 	{ "due", required_argument, NULL, 'd' },
 	{ "channel", required_argument, NULL, OPT_CHANNEL },
 	{ "every", required_argument, NULL, OPT_EVERY },
+	{ "theirs", no_argument, NULL, OPT_THEIRS },
+	{ "duplicate", no_argument, NULL, OPT_DUPLICATE },
+	{ "plan", required_argument, NULL, OPT_PLAN },
+	{ "start", required_argument, NULL, OPT_START },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -39,11 +43,31 @@ usage(void)
 	    "[--phone P] [--since DATE]\n"
 	    "                   [--birthday D] [--anniversary D] "
 	    "[--referred-by CLIENT]\n"
-	    "                   [--consent] [--stage S] [--tag T]... "
+	    "                   [--consent] [--stage S] [-t|--tag T]... "
 	    "[--note N]\n"
-	    "       fu-add agreement CLIENT WHAT --due DATE [--channel C] "
+	    "                   [--duplicate]\n"
+	    "       fu-add agreement CLIENT WHAT -d|--due DATE [--channel C] "
 	    "[--every PERIOD]\n"
+	    "                   [--theirs]\n"
+	    "       fu-add agreement CLIENT --plan NAME [--start DATE]\n"
 	    "common options: [-p DIR] [--today DATE] [-h] [--version]\n");
+}
+
+/* The words the shell split, joined again for the hint. */
+static const char *
+joined(int n, char *const *v, char *buf, size_t size)
+{
+	size_t len = 0;
+	int i, w;
+
+	buf[0] = '\0';
+	for (i = 0; i < n; i++) {
+		w = snprintf(buf + len, size - len, "%s%s", i ? " " : "", v[i]);
+		if (w < 0 || (size_t)w >= size - len)
+			break;
+		len += (size_t)w;
+	}
+	return buf;
 }
 
 int
@@ -54,13 +78,16 @@ main(int argc, char *argv[])
 	struct fu_agreement_in a = { 0 };
 	struct fu_err e = { 0 };
 	const char **tags;
+	char name[256];
 	uint64_t id;
+	size_t n = 1, i;
 	int ch, rc;
 
 	fu_init("fu-add");
 	cli.usage = usage();
 	cli.args_min = 2;
-	cli.args_max = 3;
+	cli.args_max = 64;	/* more than 3 is a name to quote */
+	cli.repeatable = "t";	/* --tag, once for each */
 	if ((tags = calloc((size_t)argc, sizeof(*tags))) == NULL)
 		return FU_EXIT_IO;
 	while ((ch = fu_getopt(&cli, argc, argv, "d:t:", longopts)) != -1) {
@@ -79,6 +106,10 @@ main(int argc, char *argv[])
 		case 'd': a.due = optarg; break;
 		case OPT_CHANNEL: a.channel = optarg; break;
 		case OPT_EVERY: a.every = optarg; break;
+		case OPT_THEIRS: a.theirs = 1; break;
+		case OPT_DUPLICATE: c.duplicate = 1; break;
+		case OPT_PLAN: a.plan = optarg; break;
+		case OPT_START: a.start = optarg; break;
 		}
 	}
 	c.tags = tags;
@@ -90,21 +121,30 @@ main(int argc, char *argv[])
 	}
 	if (argc == 2 && strcmp(argv[0], "client") == 0) {
 		c.name = argv[1];
-		if (a.due != NULL || a.channel != NULL || a.every != NULL)
-			rc = fu_err_usage(&e, _("--due, --channel and --every "
-			    "are for agreements"));
+		if (a.due != NULL || a.channel != NULL || a.every != NULL ||
+		    a.theirs || a.plan != NULL || a.start != NULL)
+			rc = fu_err_usage(&e, _("--due, --channel, --every, "
+			    "--theirs, --plan and --start are for agreements"));
 		else
 			rc = fu_client_add(&cli, &c, &id, &e);
-	} else if (argc == 3 && strcmp(argv[0], "agreement") == 0) {
+	} else if ((argc == 3 || (argc == 2 && a.plan != NULL)) &&
+	    strcmp(argv[0], "agreement") == 0) {
 		a.client = argv[1];
-		a.what = argv[2];
+		a.what = argc == 3 ? argv[2] : NULL;
 		if (c.company || c.email || c.phone || c.since || c.birthday ||
 		    c.anniversary || c.referred_by || c.consent || c.stage ||
-		    c.note || c.ntags)
+		    c.note || c.ntags || c.duplicate)
 			rc = fu_err_usage(&e, _("client options do not go with "
 			    "an agreement"));
 		else
-			rc = fu_agreement_add(&cli, &a, &id, &e);
+			rc = fu_agreement_add(&cli, &a, &id, &n, &e);
+	} else if (argc > 2 && strcmp(argv[0], "client") == 0) {
+		/* fu-add client Ana Lopez: the shell split the name. */
+		free(tags);
+		fu_err_usage(&e, _("a name with spaces is one argument, in "
+		    "quotes: fu-add client \"%s\""), joined(argc - 1,
+		    argv + 1, name, sizeof(name)));
+		return fu_fail(&e);
 	} else {
 		free(tags);
 		fputs(cli.usage, stderr);
@@ -113,6 +153,8 @@ main(int argc, char *argv[])
 	free(tags);
 	if (rc == -1)
 		return fu_fail(&e);
-	printf("%llu\n", (unsigned long long)id);
-	return fu_out_close(&e) == -1 ? fu_fail(&e) : 0;
+	/* One id a line: the client, the agreement, or a plan's steps. */
+	for (i = 0; i < n; i++)
+		printf("%llu\n", (unsigned long long)(id + i));
+	return fu_out_close_written(&e) == -1 ? fu_fail(&e) : 0;
 }

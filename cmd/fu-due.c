@@ -9,7 +9,8 @@
 
 enum {
 	OPT_WITHIN = 256, OPT_OVERDUE, OPT_CLIENT, OPT_CHANNEL, OPT_TAG,
-	OPT_SLIPPED, OPT_STALE, OPT_ADRIFT, OPT_OCCASIONS
+	OPT_SLIPPED, OPT_STALE, OPT_ADRIFT, OPT_OCCASIONS, OPT_AT_RISK,
+	OPT_PLAN
 };
 
 static const struct option longopts[] = {
@@ -22,6 +23,8 @@ static const struct option longopts[] = {
 	{ "stale", required_argument, NULL, OPT_STALE },
 	{ "adrift", no_argument, NULL, OPT_ADRIFT },
 	{ "occasions", no_argument, NULL, OPT_OCCASIONS },
+	{ "at-risk", no_argument, NULL, OPT_AT_RISK },
+	{ "plan", required_argument, NULL, OPT_PLAN },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -31,10 +34,11 @@ usage(void)
 {
 	return _("usage: fu-due [--within N] [--overdue] [--client C] "
 	    "[--channel C] [--tag T]\n"
+	    "              [--plan NAME]\n"
 	    "              [--slipped N] [--stale DAYS] [--adrift] "
-	    "[--occasions] [-q]\n"
-	    "              [--tsv | --csv | --json | -f TEMPLATE] [--raw] "
-	    "[-p DIR]\n"
+	    "[--at-risk] [--occasions]\n"
+	    "              [-q] [--tsv | --csv | --json | -f TEMPLATE] "
+	    "[--raw] [-p DIR]...\n"
 	    "              [--today DATE]\n"
 	    "       fu-due -h | --version\n");
 }
@@ -58,7 +62,7 @@ main(int argc, char *argv[])
 
 	fu_init("fu-due");
 	cli.usage = usage();
-	cli.flags = FU_CLI_FORMATS;
+	cli.flags = FU_CLI_FORMATS | FU_CLI_PORTFOLIOS;
 	while ((ch = fu_getopt(&cli, argc, argv, "q", longopts)) != -1) {
 		switch (ch) {
 		case OPT_WITHIN:
@@ -83,14 +87,16 @@ main(int argc, char *argv[])
 			break;
 		case OPT_ADRIFT: mode(&q, FU_DUE_ADRIFT, &modes); break;
 		case OPT_OCCASIONS: mode(&q, FU_DUE_OCCASIONS, &modes); break;
+		case OPT_AT_RISK: mode(&q, FU_DUE_AT_RISK, &modes); break;
+		case OPT_PLAN: q.plan = optarg; break;
 		case 'q': q.quiet = 1; break;
 		}
 	}
 	if (cli.exit >= 0)
 		return cli.exit;
 	if (modes > 1) {
-		fu_err_usage(&e, _("--stale, --adrift and --occasions go one "
-		    "at a time"));
+		fu_err_usage(&e, _("--stale, --adrift, --at-risk and "
+		    "--occasions go one at a time"));
 		return fu_fail(&e);
 	}
 	if ((n = fu_due(&cli, &q, &e)) == -1 || fu_out_close(&e) == -1)

@@ -8,7 +8,9 @@
 
 enum {
 	OPT_CHANNEL = 256, OPT_DATE, OPT_AMOUNT, OPT_MOOD, OPT_NOTE, OPT_NEXT,
-	OPT_EVERY, OPT_SIGNAL, OPT_LOST, OPT_WON, OPT_REFERRAL
+	OPT_EVERY, OPT_SIGNAL, OPT_LOST, OPT_WON, OPT_REFERRAL, OPT_GREETING,
+	OPT_CONSENT, OPT_NO_CONSENT, OPT_NO_NEXT, OPT_NEXT_CHANNEL, OPT_THEIRS,
+	OPT_PLAN
 };
 
 static const struct option longopts[] = {
@@ -26,6 +28,13 @@ static const struct option longopts[] = {
 	{ "lost", required_argument, NULL, OPT_LOST },
 	{ "won", no_argument, NULL, OPT_WON },
 	{ "referral", required_argument, NULL, OPT_REFERRAL },
+	{ "greeting", required_argument, NULL, OPT_GREETING },
+	{ "consent", no_argument, NULL, OPT_CONSENT },
+	{ "no-consent", no_argument, NULL, OPT_NO_CONSENT },
+	{ "no-next", required_argument, NULL, OPT_NO_NEXT },
+	{ "next-channel", required_argument, NULL, OPT_NEXT_CHANNEL },
+	{ "theirs", no_argument, NULL, OPT_THEIRS },
+	{ "plan", required_argument, NULL, OPT_PLAN },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -36,11 +45,17 @@ usage(void)
 	    "moved|dropped] [--channel C]\n"
 	    "              [--date DATE] [--amount N] [--mood +|0|-] "
 	    "[--note TEXT]\n"
-	    "              [--next WHAT --due DATE [--every PERIOD]]\n"
+	    "              [NEXT | --plan NAME | --no-next REASON]\n"
+	    "       fu-log CLIENT --greeting TEXT [--channel C] [--date DATE] "
+	    "[--mood +|0|-]\n"
+	    "              [--note TEXT] [NEXT | --plan NAME]\n"
 	    "       fu-log CLIENT (--signal TEXT | --lost REASON | --won | "
-	    "--referral CLIENT)\n"
-	    "              [--channel C] [--date DATE] [--note TEXT]\n"
-	    "              [--next WHAT --due DATE [--every PERIOD]]\n"
+	    "--referral CLIENT |\n"
+	    "              --consent | --no-consent) [--channel C] "
+	    "[--date DATE]\n"
+	    "              [--note TEXT] [NEXT | --plan NAME]\n"
+	    "NEXT: --next WHAT --due DATE [--every PERIOD] "
+	    "[--next-channel C] [--theirs]\n"
 	    "common options: [-p DIR] [--today DATE] [-h] [--version]\n");
 }
 
@@ -49,8 +64,9 @@ static int
 event(struct fu_contact *c, enum fu_event ev, struct fu_err *e)
 {
 	if (c->event != FU_EVENT_NONE)
-		return fu_err_usage(e, _("--signal, --lost, --won and "
-		    "--referral go one at a time"));
+		return fu_err_usage(e, _("--signal, --lost, --won, "
+		    "--referral, --greeting, --consent and --no-consent go "
+		    "one at a time"));
 	c->event = ev;
 	return 0;
 }
@@ -62,6 +78,7 @@ main(int argc, char *argv[])
 	struct fu_contact c = { 0 };
 	struct fu_err e = { 0 };
 	uint64_t made;
+	size_t n, i;
 	int ch;
 
 	fu_init("fu-log");
@@ -79,11 +96,23 @@ main(int argc, char *argv[])
 		case OPT_NEXT: c.next = optarg; break;
 		case 'd': c.due = optarg; break;
 		case OPT_EVERY: c.every = optarg; break;
+		case OPT_NO_NEXT: c.no_next = optarg; break;
+		case OPT_NEXT_CHANNEL: c.next_channel = optarg; break;
+		case OPT_THEIRS: c.theirs = 1; break;
+		case OPT_PLAN: c.plan = optarg; break;
 		case OPT_SIGNAL:
 		case OPT_LOST:
+		case OPT_GREETING:
 			c.text = optarg;
 			if (event(&c, ch == OPT_LOST ? FU_EVENT_LOST :
+			    ch == OPT_GREETING ? FU_EVENT_GREETING :
 			    FU_EVENT_SIGNAL, &e) == -1)
+				return fu_fail(&e);
+			break;
+		case OPT_CONSENT:
+		case OPT_NO_CONSENT:
+			if (event(&c, ch == OPT_CONSENT ? FU_EVENT_CONSENT :
+			    FU_EVENT_NO_CONSENT, &e) == -1)
 				return fu_fail(&e);
 			break;
 		case OPT_WON:
@@ -100,9 +129,10 @@ main(int argc, char *argv[])
 	if (cli.exit >= 0)
 		return cli.exit;
 	c.client = argv[optind];
-	if (fu_contact_log(&cli, &c, &made, &e) == -1)
+	if (fu_contact_log(&cli, &c, &made, &n, &e) == -1)
 		return fu_fail(&e);
-	if (made != 0)
-		printf("%llu\n", (unsigned long long)made);
-	return fu_out_close(&e) == -1 ? fu_fail(&e) : 0;
+	/* The steps it made, one id a line. */
+	for (i = 0; i < n; i++)
+		printf("%llu\n", (unsigned long long)(made + i));
+	return fu_out_close_written(&e) == -1 ? fu_fail(&e) : 0;
 }

@@ -15,9 +15,9 @@
 #
 #	0 8 * * 1-5 PATH=/usr/local/bin:/usr/bin:/bin /path/to/cron-mail.sh -p $HOME/fu me@example.com
 #
-# An error (no portfolio there, a malformed file) is written to the
-# standard error, which cron mails to the owner of the crontab, and the
-# script exits with fu-due's status: 2 or more.
+# An error (no portfolio there: exit 4; a malformed file: exit 3) is
+# written to the standard error, which cron mails to the owner of the
+# crontab, and the script exits with fu-due's status: 2 or more.
 
 prog=${0##*/}
 subject=Follow-ups
@@ -41,13 +41,8 @@ if [ $# -ne 1 ] || [ -z "$1" ]; then
 fi
 to=$1
 
-# fu-due reads a portfolio that does not exist as an empty one, and would
-# stay silent for ever: a misspelt path is an error here.
-if [ -n "${FU_PORTFOLIO:-}" ] && [ ! -d "$FU_PORTFOLIO" ]; then
-	echo "$prog: $FU_PORTFOLIO: no such portfolio" >&2
-	exit 2
-fi
-
+# A misspelt path is no empty list: fu-due says "no portfolio here" and
+# exits 4, and no mail goes out.
 fu-due -q && fu-due | mail -s "$subject" "$to"
 rc=$?
 # 1 is fu-due's "nothing is due": no mail, and nothing wrong.

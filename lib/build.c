@@ -126,6 +126,7 @@ fu_build_agreement(struct fu_builder *b, struct fu_agreement *a,
 {
 	const char *v[FU_A_NCOLS] = { 0 };
 	char id[24], client[24], from[24], due[11], made[11], every[16];
+	char after[48], wait[16];
 
 	if (take_id(b, FU_AGREEMENTS, &a->id, id, e) == -1)
 		return -1;
@@ -137,6 +138,12 @@ fu_build_agreement(struct fu_builder *b, struct fu_agreement *a,
 	v[FU_A_EVERY] = fu_period_str(&a->every, every);
 	v[FU_A_MADE] = fu_date_str(a->made, made);
 	v[FU_A_FROM] = id_str(a->from, from);
+	v[FU_A_SIDE] = a->side == FU_SIDE_CLIENT ? "client" : NULL;
+	v[FU_A_PLAN] = a->plan;
+	v[FU_A_AFTER] = id_str(a->after, after);
+	if (a->after != 0 && a->wait.n > 0)
+		snprintf(after + strlen(after), sizeof(after) - strlen(after),
+		    "+%s", fu_period_str(&a->wait, wait));
 	return fu_txn_add(b->txn, FU_AGREEMENTS, v, e);
 }
 
@@ -146,7 +153,7 @@ fu_build_log(struct fu_builder *b, struct fu_logrow *l, struct fu_err *e)
 	static const char *const moods[] = { NULL, "+", "0", "-" };
 	const char *v[FU_L_NCOLS] = { 0 };
 	char id[24], client[24], agreement[24], next[24], date[11];
-	char amount[32];
+	char amount[32], referred[24], *dot;
 
 	if (take_id(b, FU_LOG, &l->id, id, e) == -1)
 		return -1;
@@ -158,8 +165,13 @@ fu_build_log(struct fu_builder *b, struct fu_logrow *l, struct fu_err *e)
 	v[FU_L_OUTCOME] = fu_outcome_str(l->outcome);
 	v[FU_L_AMOUNT] = l->has_amount ? fu_money_str(l->amount, amount) :
 	    NULL;
+	/* In the log's own style, as a Spanish spreadsheet writes it. */
+	if (l->has_amount && b->st.decimal_comma &&
+	    (dot = strchr(amount, '.')) != NULL)
+		*dot = ',';
 	v[FU_L_MOOD] = moods[l->mood];
 	v[FU_L_NEXT] = id_str(l->next, next);
 	v[FU_L_NOTE] = l->note;
+	v[FU_L_REFERRED] = id_str(l->referred, referred);
 	return fu_txn_add(b->txn, FU_LOG, v, e);
 }

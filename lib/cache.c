@@ -32,7 +32,7 @@
 #include "priv.h"
 
 #define MAGIC "FUSTATE\n"
-#define FORMAT 5
+#define FORMAT 8
 #define SAVE_AFTER (4LL << 20)	/* bytes read since that pay for a save */
 #define DIGEST_MAX 128		/* room for a saved running hash */
 #define NS 1000000000LL
@@ -63,20 +63,25 @@ struct dclient {
 	uint32_t name, company, stage, tags;
 };
 struct dcstate {
-	uint64_t stamp[6];	/* last, first sale, signal, kept, lost, won */
+	uint64_t signal_action;
+	uint64_t stamp[11];	/* last, first sale, signal, kept, lost, won,
+				 * made, no next, consent, no consent, at
+				 * risk since */
 	int32_t last;
-	uint32_t channel;
+	uint32_t channel, no_next_why, signal_why;
 };
 struct dopen {
-	uint64_t id, from, client;
-	int32_t due, made, every_n, every_unit, slips;
-	uint32_t what, channel, pad;
+	uint64_t id, from, client, waits_on;
+	int32_t due, made, every_n, every_unit, slips, side, continues;
+	int32_t wait_n, wait_unit;
+	uint32_t what, channel, plan;
 };
 struct dhead {
 	char magic[8];
 	int32_t format, sizes, maxdate, pad;
 	char version[16];
-	uint32_t digest, pad2;	/* fu_digest_version() */
+	uint32_t digest;	/* fu_digest_version() */
+	int32_t decimal_comma;
 	uint64_t sum;		/* of the body, every byte after the header */
 	uint64_t max_agreement, max_log, nclients, max_id, nopen, ntext;
 	struct tablemark m[FU_NTABLES];
@@ -244,7 +249,7 @@ save(struct fu_portfolio *pf, const struct fu_state *st,
 	struct fu_err e;
 	struct stat sb;
 	char tmp[4200], path[4200];
-	uint64_t k, v, nslips = 0;
+	uint64_t k, v, nslips = 0, nref = 0;
 	size_t i, pos = 0;
 	FILE *fp;
 	int fd, t, bad = 0;
@@ -272,6 +277,7 @@ save(struct fu_portfolio *pf, const struct fu_state *st,
 	h.format = FORMAT;
 	h.sizes = sizes();
 	h.maxdate = p->maxdate;
+	h.decimal_comma = st->decimal_comma;
 	h.digest = fu_digest_version();
 	snprintf(h.version, sizeof(h.version), "%s", FU_VERSION);
 	h.max_agreement = st->max_agreement;
@@ -307,14 +313,22 @@ save(struct fu_portfolio *pf, const struct fu_state *st,
 		struct dcstate d;
 
 		memset(&d, 0, sizeof(d));
+		d.signal_action = c->signal_action;
 		d.stamp[0] = c->last_stamp;
 		d.stamp[1] = c->first_sale;
 		d.stamp[2] = c->last_signal;
 		d.stamp[3] = c->last_kept;
 		d.stamp[4] = c->last_lost;
 		d.stamp[5] = c->last_won;
+		d.stamp[6] = c->last_made;
+		d.stamp[7] = c->last_no_next;
+		d.stamp[8] = c->last_consent;
+		d.stamp[9] = c->last_no_consent;
+		d.stamp[10] = c->risk_since;
 		d.last = c->last;
 		d.channel = text(&tx, c->last_channel, &bad);
+		d.no_next_why = text(&tx, c->no_next_why, &bad);
+		d.signal_why = text(&tx, c->signal_why, &bad);
 		fwrite(&d, sizeof(d), 1, fp);
 	}
 	for (i = 0; i < st->nopen; i++) {
@@ -330,6 +344,12 @@ save(struct fu_portfolio *pf, const struct fu_state *st,
 		d.every_n = o->every.n;
 		d.every_unit = o->every.unit;
 		d.slips = o->slips;
+		d.side = o->side;
+		d.continues = o->continues;
+		d.waits_on = o->waits_on;
+		d.wait_n = o->wait.n;
+		d.wait_unit = o->wait.unit;
+		d.plan = text(&tx, o->plan, &bad);
 		d.what = text(&tx, o->what, &bad);
 		d.channel = text(&tx, o->channel, &bad);
 		fwrite(&d, sizeof(d), 1, fp);
@@ -356,6 +376,14 @@ save(struct fu_portfolio *pf, const struct fu_state *st,
 
 		fwrite(&p->pend[i].from, sizeof(p->pend[i].from), 1, fp);
 		fwrite(&line, sizeof(line), 1, fp);
+	}
+	k = 0;
+	for (pos = 0; fu_idmap_next(st->referrals, &pos, &k, &v);)
+		nref++;
+	fwrite(&nref, sizeof(nref), 1, fp);
+	for (pos = 0; fu_idmap_next(st->referrals, &pos, &k, &v);) {
+		fwrite(&k, sizeof(k), 1, fp);
+		fwrite(&v, sizeof(v), 1, fp);
 	}
 	fwrite("END\n", 1, 4, fp);
 	/* Closed whatever went wrong, so that a failed save holds no disk
@@ -466,6 +494,27 @@ take(struct cur *c, size_t n)
 	return at;
 }
 
+/* A count, then that many id pairs, into map. */
+static int
+load_pairs(struct cur *c, struct fu_idmap *map)
+{
+	uint64_t n, i, k, v;
+
+	if (take(c, sizeof(n)) == NULL)
+		return -1;
+	memcpy(&n, c->p - sizeof(n), sizeof(n));
+	if (n > (uint64_t)(c->end - c->p) / 16)
+		return -1;
+	for (i = 0; i < n; i++) {
+		memcpy(&k, c->p, sizeof(k));
+		memcpy(&v, c->p + 8, sizeof(v));
+		c->p += 16;
+		if (fu_idmap_put(map, k, v) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 /* Whether a table still starts with the bytes the saved state was made
  * from: by its stat data, when they were taken well after its last
  * change and are the same now; else by the hash of those bytes. */
@@ -527,8 +576,8 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 	const char *tx, *rec;
 	char path[4200];
 	void *map;
-	uint64_t i, k, v, n, ntx;
-	int fd, t;
+	uint64_t i, n, ntx;
+	int fd, t, loaded = -1;
 
 	if (!fu_settings()->cache || fu_digest_size() > DIGEST_MAX)
 		return -1;
@@ -626,14 +675,22 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 		struct dcstate d;
 
 		memcpy(&d, rec, sizeof(d));
+		s->signal_action = d.signal_action;
 		s->last_stamp = d.stamp[0];
 		s->first_sale = d.stamp[1];
 		s->last_signal = d.stamp[2];
 		s->last_kept = d.stamp[3];
 		s->last_lost = d.stamp[4];
 		s->last_won = d.stamp[5];
+		s->last_made = d.stamp[6];
+		s->last_no_next = d.stamp[7];
+		s->last_consent = d.stamp[8];
+		s->last_no_consent = d.stamp[9];
+		s->risk_since = d.stamp[10];
 		s->last = d.last;
 		s->last_channel = TEXT(d.channel);
+		s->no_next_why = TEXT(d.no_next_why);
+		s->signal_why = TEXT(d.signal_why);
 	}
 	for (i = 0; i < h.nopen; i++, rec += sizeof(struct dopen)) {
 		struct fu_open *o = &st->open[i];
@@ -648,6 +705,13 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 		o->every.n = d.every_n;
 		o->every.unit = (char)d.every_unit;
 		o->slips = d.slips;
+		o->side = d.side == FU_SIDE_CLIENT ? FU_SIDE_CLIENT :
+		    FU_SIDE_MINE;
+		o->continues = d.continues != 0;
+		o->waits_on = d.waits_on;
+		o->wait.n = d.wait_n;
+		o->wait.unit = (char)d.wait_unit;
+		o->plan = TEXT(d.plan);
 		o->what = TEXT(d.what);
 		o->channel = TEXT(d.channel);
 		if (d.client >= n)
@@ -659,18 +723,8 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 	    fu_idset_load(p->named, &c.p, c.end) == -1 ||
 	    fu_idset_load(p->logs, &c.p, c.end) == -1 ||
 	    fu_idset_load(p->exists, &c.p, c.end) == -1 ||
-	    take(&c, sizeof(n)) == NULL)
+	    load_pairs(&c, p->slips) == -1)
 		goto stale;
-	memcpy(&n, c.p - sizeof(n), sizeof(n));
-	if (n > (uint64_t)(c.end - c.p) / 16)
-		goto stale;
-	for (i = 0; i < n; i++) {
-		memcpy(&k, c.p, sizeof(k));
-		memcpy(&v, c.p + 8, sizeof(v));
-		c.p += 16;
-		if (fu_idmap_put(p->slips, k, v) == -1)
-			goto stale;
-	}
 	if (take(&c, sizeof(n)) == NULL)
 		goto stale;
 	memcpy(&n, c.p - sizeof(n), sizeof(n));
@@ -686,6 +740,9 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 		c.p += 16;
 	}
 	p->npend = p->cappend = n;
+	if (load_pairs(&c, st->referrals) == -1)
+		goto stale;
+	st->decimal_comma = h.decimal_comma != 0;
 	if (c.end - c.p != 4 || fu_clients_index(&st->clients) == -1)
 		goto stale;
 	for (t = 0; t < FU_NTABLES; t++) {
@@ -708,10 +765,14 @@ stale:
 	st->cs = NULL;
 	st->open = NULL;
 	st->nopen = st->capopen = 0;
+	st->decimal_comma = 0;
+	fu_idmap_free(st->referrals);
+	if ((st->referrals = fu_idmap_new()) == NULL)
+		loaded = -2;
 	st->max_agreement = st->max_log = 0;
 	fu_known_free(p);
 	fu_cache_unmap(st);
-	return fu_known_init(p) == -1 ? -2 : -1;
+	return fu_known_init(p) == -1 ? -2 : loaded;
 }
 
 void

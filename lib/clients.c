@@ -183,9 +183,9 @@ ambiguous(const struct fu_clients *cs, const char *query, const size_t *hits,
 	    "id or by more of the name:%s"), query, n, list);
 }
 
-const struct fu_clientrec *
-fu_client_match(const struct fu_clients *cs, const char *query,
-    struct fu_err *e)
+int
+fu_client_find(const struct fu_clients *cs, const char *query,
+    const struct fu_clientrec **out, struct fu_err *e)
 {
 	const struct fu_clientrec *c;
 	size_t qn = strlen(query), i, n = 0, exact = 0, nexact = 0;
@@ -194,16 +194,16 @@ fu_client_match(const struct fu_clients *cs, const char *query,
 	char *q, *fn, *fc;
 
 	if (fu_id_parse(query, qn, &id) == 0) {
-		if ((c = fu_clients_get(cs, id)) == NULL)
+		if ((*out = fu_clients_get(cs, id)) == NULL)
 			return fu_err_usage(e, _("no client has id %s"),
-			    query), NULL;
-		return c;
+			    query), 0;
+		return 1;
 	}
 	if (qn == 0)
 		return fu_err_usage(e, _("no client named: give an id or "
-		    "part of a name")), NULL;
+		    "part of a name"));
 	if ((q = fu_fold(query, qn)) == NULL)
-		return fu_err_nomem(e), NULL;
+		return fu_err_nomem(e);
 	for (i = 0; i < cs->n; i++) {
 		c = &cs->v[i];
 		fn = fu_fold(c->name, strlen(c->name));
@@ -212,7 +212,7 @@ fu_client_match(const struct fu_clients *cs, const char *query,
 			free(fn);
 			free(fc);
 			free(q);
-			return fu_err_nomem(e), NULL;
+			return fu_err_nomem(e);
 		}
 		if (strstr(fn, q) != NULL || strstr(fc, q) != NULL) {
 			if (n < 11)
@@ -227,13 +227,64 @@ fu_client_match(const struct fu_clients *cs, const char *query,
 		free(fc);
 	}
 	free(q);
-	if (n == 1)
-		return &cs->v[hits[0]];
-	/* "Ana" names Ana, not Mariana too, when one name is exactly it. */
-	if (nexact == 1)
-		return &cs->v[exact];
+	if (n == 1 || nexact == 1) {
+		/* "Ana" names Ana, not Mariana too, when one name is exactly
+		 * it. */
+		*out = &cs->v[n == 1 ? hits[0] : exact];
+		return 1;
+	}
 	if (n == 0)
 		return fu_err_usage(e, _("no client matches \"%s\" (fu-add "
-		    "client NAME adds one)"), query), NULL;
-	return ambiguous(cs, query, hits, n, e), NULL;
+		    "client NAME adds one)"), query), 0;
+	return ambiguous(cs, query, hits, n, e);
+}
+
+const struct fu_clientrec *
+fu_client_match(const struct fu_clients *cs, const char *query,
+    struct fu_err *e)
+{
+	const struct fu_clientrec *c = NULL;
+
+	return fu_client_find(cs, query, &c, e) == 1 ? c : NULL;
+}
+
+/* Folds a text for comparison, trailing and leading blanks aside. */
+static char *
+fold_trim(const char *s)
+{
+	size_t n;
+
+	s += strspn(s, " \t");
+	for (n = strlen(s); n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'); n--)
+		;
+	return fu_fold(s, n);
+}
+
+int
+fu_client_twin(const struct fu_clients *cs, const char *name,
+    const char *company, const struct fu_clientrec **twin)
+{
+	char *n = fold_trim(name), *co = fold_trim(company ? company : ""),
+	    *fn = NULL, *fc = NULL;
+	size_t i;
+	int rc = 0;
+
+	*twin = NULL;
+	if (n == NULL || co == NULL)
+		rc = -1;
+	for (i = 0; rc == 0 && i < cs->n; i++) {
+		fn = fold_trim(cs->v[i].name);
+		fc = fold_trim(cs->v[i].company);
+		if (fn == NULL || fc == NULL)
+			rc = -1;
+		else if (strcmp(fn, n) == 0 && strcmp(fc, co) == 0) {
+			*twin = &cs->v[i];
+			rc = 1;
+		}
+		free(fn);
+		free(fc);
+	}
+	free(n);
+	free(co);
+	return rc;
 }

@@ -233,6 +233,38 @@ static const struct {
 static int
 parse_any(const char *s, fu_date today, fu_date *out, struct fu_err *e);
 
+/* Whether "A/B", "A/B/Y" or "Y/A/B" (or with dots) is a day read some
+ * way: day first or month first; with no year, in a leap year. */
+static int
+slashed_could_be(const char *s)
+{
+	long v[3] = { 0, 0, 2000 };
+	int k = 0;
+	fu_date d;
+	char *end;
+
+	for (;;) {
+		if (k == 3 || *s < '0' || *s > '9')
+			return 0;
+		v[k++] = strtol(s, &end, 10);
+		if (*end == '\0')
+			break;
+		if (*end != '/' && *end != '.')
+			return 0;
+		s = end + 1;
+	}
+	if (k == 3 && v[0] > 99)	/* year first: Y/M/D or Y/D/M */
+		return v[0] <= 9999 && v[1] <= 99 && v[2] <= 99 &&
+		    (fu_date_ymd((int)v[0], (int)v[1], (int)v[2], &d) == 0 ||
+		    fu_date_ymd((int)v[0], (int)v[2], (int)v[1], &d) == 0);
+	if (k < 2 || v[0] > 99 || v[1] > 99 || v[2] > 9999)
+		return 0;
+	if (k == 3 && v[2] < 100)
+		v[2] += 2000;
+	return fu_date_ymd((int)v[2], (int)v[1], (int)v[0], &d) == 0 ||
+	    fu_date_ymd((int)v[2], (int)v[0], (int)v[1], &d) == 0;
+}
+
 int
 fu_date_parse(const char *s, fu_date today, fu_date *out, struct fu_err *e)
 {
@@ -276,9 +308,13 @@ parse_any(const char *s, fu_date today, fu_date *out, struct fu_err *e)
 			return 0;
 		}
 	free(f);
-	if (strpbrk(s, "/.") != NULL && strspn(s, "0123456789/.") == n)
+	if (strpbrk(s, "/.") != NULL && strspn(s, "0123456789/.") == n) {
+		if (!slashed_could_be(s))
+			return fu_err_usage(e, _("\"%s\" is not a date: there "
+			    "is no such day"), s);
 		return fu_err_usage(e, _("\"%s\" is ambiguous: write the "
 		    "date as YYYY-MM-DD"), s);
+	}
 	return fu_err_usage(e, _("\"%s\" is not a date: use YYYY-MM-DD, "
 	    "today, tomorrow, +N[dwmy] or a weekday name"), s);
 }

@@ -1,17 +1,23 @@
 /*
  * due.c - what fu-due lists: agreements, never bare clients (rule 4).
- * Where it lists clients (--stale, --adrift) each row carries the pending
- * agreement, or says there is none.
+ * Where it lists clients (--stale, --adrift, --at-risk) each row carries
+ * the pending agreement, or says there is none.  Given several
+ * portfolios (a team lead's morning view), it lists each in turn, with a
+ * first column naming it.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "priv.h"
 
+/* Each set of fields starts with the portfolio's, left out when there is
+ * one portfolio. */
 static const struct fu_field agreement_fields[] = {
+	{ "portfolio", N_("PORTFOLIO"), 0 },
 	{ "due", N_("DUE"), 0 },
-	{ "late", N_("LATE"), FU_F_NUM },
+	{ "late", N_("WHEN"), FU_F_NUM },
 	{ "client", N_("CLIENT"), FU_F_CUT },
 	{ "what", N_("WHAT"), FU_F_CUT },
 	{ "channel", N_("CHANNEL"), 0 },
@@ -19,9 +25,12 @@ static const struct fu_field agreement_fields[] = {
 	{ "client_id", N_("CLIENT ID"), FU_F_NUM | FU_F_NOTEXT },
 	{ "every", N_("EVERY"), FU_F_NOTEXT },
 	{ "slips", N_("SLIPS"), FU_F_NUM | FU_F_NOTEXT },
+	{ "side", N_("OWES"), FU_F_NOTEXT },
+	{ "plan", N_("PLAN"), FU_F_NOTEXT },
 };
-#define SLIPS 8		/* shown in the text table with --slipped */
+#define SLIPS 9		/* shown in the text table with --slipped */
 static const struct fu_field client_fields[] = {
+	{ "portfolio", N_("PORTFOLIO"), 0 },
 	{ "client_id", N_("CLIENT ID"), FU_F_NUM | FU_F_NOTEXT },
 	{ "client", N_("CLIENT"), FU_F_CUT },
 	{ "last", N_("LAST"), 0 },
@@ -30,8 +39,20 @@ static const struct fu_field client_fields[] = {
 	{ "what", N_("PENDING"), FU_F_CUT },
 	{ "due", N_("DUE"), 0 },
 	{ "id", N_("ID"), FU_F_NUM },
+	{ "no_next", N_("WHY NONE"), FU_F_NOTEXT },	/* --adrift only */
+};
+static const struct fu_field risk_fields[] = {
+	{ "portfolio", N_("PORTFOLIO"), 0 },
+	{ "client_id", N_("CLIENT ID"), FU_F_NUM | FU_F_NOTEXT },
+	{ "client", N_("CLIENT"), FU_F_CUT },
+	{ "since", N_("SINCE"), 0 },
+	{ "signal", N_("SIGNAL"), FU_F_CUT },
+	{ "what", N_("PENDING"), FU_F_CUT },
+	{ "due", N_("DUE"), 0 },
+	{ "id", N_("ID"), FU_F_NUM },
 };
 static const struct fu_field occasion_fields[] = {
+	{ "portfolio", N_("PORTFOLIO"), 0 },
 	{ "date", N_("DATE"), 0 },
 	{ "client_id", N_("CLIENT ID"), FU_F_NUM | FU_F_NOTEXT },
 	{ "client", N_("CLIENT"), FU_F_CUT },
@@ -73,55 +94,154 @@ same_channel(const char *a, const char *b)
 	return same;
 }
 
+/* One listing over one portfolio. */
+struct list {
+	const struct fu_state *st;
+	const struct fu_due_query *q;
+	const struct fu_clientrec *only;	/* --client, or NULL */
+	struct fu_out *o;
+	const char *portfolio;			/* as given, with several */
+	int several;
+	long n;
+};
+
+/* Prints a row whose first value is the portfolio's. */
 static int
-emit(struct fu_out *o, const struct fu_due_query *q, const char *const *v,
-    long *n, struct fu_err *e)
+emit(struct list *l, const char **v, struct fu_err *e)
 {
-	(*n)++;
-	return q->quiet ? 0 : fu_out_row(o, v, e);
+	l->n++;
+	if (l->q->quiet)
+		return 0;
+	v[0] = l->portfolio;
+	return fu_out_row(l->o, v + !l->several, e);
+}
+
+/* When a due date falls, as a person reads it: "3d late", "today",
+ * "in 7d"; a script gets the days late, negative ahead. */
+static const char *
+when(const struct list *l, long late, char *buf, size_t size)
+{
+	if (l->o->fmt != FU_FMT_TEXT)
+		snprintf(buf, size, "%ld", late);
+	else if (late > 0)
+		snprintf(buf, size, _("%ldd late"), late);
+	else if (late < 0)
+		snprintf(buf, size, _("in %ldd"), -late);
+	else
+		snprintf(buf, size, "%s", _("today"));
+	return buf;
+}
+
+/* A step's place in its plan, "exit 2/5", without its mark. */
+static const char *
+place(const struct fu_open *a, char buf[80])
+{
+	size_t n = strlen(a->plan), sp;
+
+	sp = strcspn(a->plan, " ");
+	sp += sp < n ? 1 + strcspn(a->plan + sp + 1, " ") : 0;
+	snprintf(buf, 80, "%.*s", (int)(sp < 79 ? sp : 79), a->plan);
+	return buf;
+}
+
+/* What is to be done about an agreement, as a person reads it: one the
+ * client owes is to be checked on; a plan's step says which. */
+static const char *
+todo(const struct list *l, const struct fu_open *a, struct fu_buf *b,
+    struct fu_err *e)
+{
+	char *s, where[80];
+
+	if (l->o->fmt != FU_FMT_TEXT || (a->side != FU_SIDE_CLIENT &&
+	    *a->plan == '\0'))
+		return a->what;
+	if (a->side == FU_SIDE_CLIENT)
+		s = fu_strf(_("check whether it arrived: %s"), a->what);
+	else
+		s = fu_strf("%s", a->what);
+	if (s == NULL)
+		return fu_err_nomem(e), NULL;
+	b->len = 0;
+	if ((*a->plan != '\0' && (fu_buf_str(b, "(") == -1 ||
+	    fu_buf_str(b, place(a, where)) == -1 || fu_buf_str(b, ") ") ==
+	    -1)) || fu_buf_str(b, s) == -1) {
+		free(s);
+		return fu_err_nomem(e), NULL;
+	}
+	free(s);
+	return b->p;
+}
+
+/* Whether a step belongs to the plan called name. */
+static int
+in_plan(const struct fu_open *a, const char *name)
+{
+	size_t n = strlen(name);
+
+	return strncmp(a->plan, name, n) == 0 && a->plan[n] == ' ';
 }
 
 static int
-list_agreements(const struct fu_state *st, const struct fu_due_query *q,
-    const struct fu_clientrec *only, struct fu_out *o, long *n,
-    struct fu_err *e)
+list_agreements(struct list *l, struct fu_err *e)
 {
+	const struct fu_state *st = l->st;
+	const struct fu_due_query *q = l->q;
 	fu_date until = st->asof + (q->within > 0 ? q->within : 0);
-	char due[11], late[24], cid[24], id[24], every[16], slips[24];
+	char due[11], late[32], cid[24], id[24], every[16], slips[24];
+	char where[80];
+	struct fu_buf what = { 0 };
 	size_t i;
+	int rc = 0;
 
-	if (q->slipped > 0 && q->within < 0 && !q->overdue)
+	/* A plan's steps are listed all, those that wait too. */
+	if ((q->slipped > 0 || q->plan != NULL) && q->within < 0 &&
+	    !q->overdue)
 		until = INT32_MAX;
-	for (i = 0; i < st->nopen; i++) {
+	for (i = 0; i < st->nopen && rc == 0; i++) {
 		const struct fu_open *a = &st->open[i];
 		const struct fu_clientrec *c = &st->clients.v[a->client];
-		const char *v[9];
+		const char *v[12];
+		int waiting = a->due == FU_DATE_WAITING;
 
 		if (a->due > until)
 			break;		/* st->open is in order of due date */
-		if ((q->overdue && a->due >= st->asof) ||
+		if ((waiting && q->plan == NULL) ||
+		    (q->plan != NULL && !in_plan(a, q->plan)) ||
+		    (q->overdue && a->due >= st->asof) ||
 		    a->slips < q->slipped ||
-		    !client_passes(st, a->client, only, q->tag) ||
+		    !client_passes(st, a->client, l->only, q->tag) ||
 		    (q->channel != NULL && !same_channel(a->channel,
 		    q->channel)))
 			continue;
-		snprintf(late, sizeof(late), "%ld", (long)st->asof - a->due);
 		snprintf(cid, sizeof(cid), "%llu", (unsigned long long)c->id);
 		snprintf(id, sizeof(id), "%llu", (unsigned long long)a->id);
 		snprintf(slips, sizeof(slips), "%d", a->slips);
-		v[0] = fu_date_str(a->due, due);
-		v[1] = late;
-		v[2] = c->name;
-		v[3] = a->what;
-		v[4] = a->channel;
-		v[5] = id;
-		v[6] = cid;
-		v[7] = fu_period_str(&a->every, every);
-		v[8] = slips;
-		if (emit(o, q, v, n, e) == -1)
-			return -1;
+		v[1] = waiting ? "" : fu_date_str(a->due, due);
+		v[2] = when(l, (long)st->asof - a->due, late, sizeof(late));
+		if (waiting) {
+			/* Due once the step it waits on is closed. */
+			if (l->o->fmt == FU_FMT_TEXT)
+				snprintf(late, sizeof(late), _("after #%llu"),
+				    (unsigned long long)a->waits_on);
+			else
+				late[0] = '\0';
+		}
+		v[3] = c->name;
+		if ((v[4] = todo(l, a, &what, e)) == NULL) {
+			rc = -1;
+			break;
+		}
+		v[5] = a->channel;
+		v[6] = id;
+		v[7] = cid;
+		v[8] = fu_period_str(&a->every, every);
+		v[9] = slips;
+		v[10] = a->side == FU_SIDE_CLIENT ? "client" : "mine";
+		v[11] = *a->plan ? place(a, where) : "";
+		rc = emit(l, v, e);
 	}
-	return 0;
+	fu_buf_free(&what);
+	return rc;
 }
 
 struct silent {
@@ -139,11 +259,52 @@ by_days(const void *a, const void *b)
 	return x->client < y->client ? -1 : x->client > y->client;
 }
 
+/* The pending agreement of a client (prefer, if it is open, else the one
+ * due first), into row[at..at+2], or a word that says there is none
+ * (rule 4). */
 static int
-list_clients(const struct fu_state *st, const struct fu_due_query *q,
-    const struct fu_clientrec *only, struct fu_out *o, long *n,
-    struct fu_err *e)
+pending(const struct list *l, size_t ci, uint64_t prefer, const char **row,
+    int at, char id[24], char due[11], struct fu_buf *b, struct fu_err *e)
 {
+	const struct fu_cstate *cs = &l->st->cs[ci];
+	const struct fu_open *a = NULL;
+	const char *why = fu_state_no_next(l->st, ci);
+
+	/* The step asked for (a warning sign's action), if open still. */
+	if (prefer != 0 && ((a = fu_state_find_open(l->st, prefer)) == NULL ||
+	    a->client != ci))
+		a = NULL;
+	if (a == NULL && cs->open)
+		a = &l->st->open[cs->next];
+	if (a != NULL) {
+		snprintf(id, 24, "%llu", (unsigned long long)a->id);
+		if ((row[at] = todo(l, a, b, e)) == NULL)
+			return -1;
+		row[at + 1] = a->due == FU_DATE_WAITING ? "" :
+		    fu_date_str(a->due, due);
+		row[at + 2] = id;
+		return 0;
+	}
+	row[at + 1] = row[at + 2] = "";
+	row[at] = "";
+	if (l->o->fmt != FU_FMT_TEXT)
+		return 0;
+	/* Where a person reads, none is said, and why when it was. */
+	b->len = 0;
+	if (why != NULL && *why != '\0' && fu_buf_str(b, _("none: ")) == 0 &&
+	    fu_buf_str(b, why) == 0)
+		row[at] = b->p;
+	else
+		row[at] = _("none: no next step");
+	return 0;
+}
+
+static int
+list_clients(struct list *l, struct fu_err *e)
+{
+	const struct fu_state *st = l->st;
+	const struct fu_due_query *q = l->q;
+	struct fu_buf b = { 0 };
 	struct silent *v;
 	size_t i, k = 0;
 	int rc = 0;
@@ -158,7 +319,7 @@ list_clients(const struct fu_state *st, const struct fu_due_query *q,
 		 * out. */
 		if (fu_state_status(st, i) == FU_LOST ||
 		    (since != FU_DATE_NONE && since > st->asof) ||
-		    !client_passes(st, i, only, q->tag))
+		    !client_passes(st, i, l->only, q->tag))
 			continue;
 		from = cs->last != FU_DATE_NONE ? cs->last : since;
 		v[k].client = i;
@@ -174,32 +335,84 @@ list_clients(const struct fu_state *st, const struct fu_due_query *q,
 	qsort(v, k, sizeof(*v), by_days);
 	for (i = 0; i < k && rc == 0; i++) {
 		const struct fu_cstate *cs = &st->cs[v[i].client];
-		const struct fu_open *a = cs->open ? &st->open[cs->next] : NULL;
+		const char *why = fu_state_no_next(st, v[i].client);
 		char cid[24], last[11], days[24], id[24], due[11];
-		const char *row[8];
+		const char *row[10];
 
 		snprintf(cid, sizeof(cid), "%llu",
 		    (unsigned long long)st->clients.v[v[i].client].id);
 		snprintf(days, sizeof(days), "%ld", v[i].days);
-		row[0] = cid;
-		row[1] = st->clients.v[v[i].client].name;
-		row[2] = fu_date_str(cs->last, last);
-		row[3] = v[i].days < 0 ? "" : days;
-		row[4] = cs->last_channel ? cs->last_channel : "";
-		if (a != NULL) {
-			snprintf(id, sizeof(id), "%llu",
-			    (unsigned long long)a->id);
-			row[5] = a->what;
-			row[6] = fu_date_str(a->due, due);
-			row[7] = id;
-		} else {
-			/* Rule 4: say there is none, where a person reads. */
-			row[5] = o->fmt == FU_FMT_TEXT ? _("none: no next "
-			    "step") : "";
-			row[6] = row[7] = "";
-		}
-		rc = emit(o, q, row, n, e);
+		row[1] = cid;
+		row[2] = st->clients.v[v[i].client].name;
+		row[3] = fu_date_str(cs->last, last);
+		row[4] = v[i].days < 0 ? "" : days;
+		row[5] = cs->last_channel ? cs->last_channel : "";
+		row[9] = why != NULL ? why : "";
+		rc = pending(l, v[i].client, 0, row, 6, id, due, &b, e);
+		if (rc == 0)
+			rc = emit(l, row, e);
 	}
+	fu_buf_free(&b);
+	free(v);
+	return rc;
+}
+
+struct risk {
+	fu_stamp since;
+	size_t client;
+};
+
+static int
+by_since(const void *a, const void *b)
+{
+	const struct risk *x = a, *y = b;
+
+	if (x->since != y->since)
+		return x->since < y->since ? -1 : 1;
+	return x->client < y->client ? -1 : x->client > y->client;
+}
+
+/* Clients at risk: a warning sign whose action is not kept yet; the one
+ * at risk longest first. */
+static int
+list_at_risk(struct list *l, struct fu_err *e)
+{
+	const struct fu_state *st = l->st;
+	struct fu_buf b = { 0 };
+	struct risk *v;
+	size_t i, k = 0;
+	int rc = 0;
+
+	if ((v = malloc((st->clients.n + 1) * sizeof(*v))) == NULL)
+		return fu_err_nomem(e);
+	for (i = 0; i < st->clients.n; i++) {
+		if (fu_state_status(st, i) != FU_AT_RISK ||
+		    !client_passes(st, i, l->only, l->q->tag) ||
+		    (l->q->channel != NULL && !same_channel(
+		    st->cs[i].last_channel ? st->cs[i].last_channel : "",
+		    l->q->channel)))
+			continue;
+		v[k].since = st->cs[i].risk_since;
+		v[k++].client = i;
+	}
+	qsort(v, k, sizeof(*v), by_since);
+	for (i = 0; i < k && rc == 0; i++) {
+		const struct fu_cstate *cs = &st->cs[v[i].client];
+		char cid[24], since[11], id[24], due[11];
+		const char *row[8];
+
+		snprintf(cid, sizeof(cid), "%llu",
+		    (unsigned long long)st->clients.v[v[i].client].id);
+		row[1] = cid;
+		row[2] = st->clients.v[v[i].client].name;
+		row[3] = fu_date_str(FU_STAMP_DATE(cs->risk_since), since);
+		row[4] = cs->signal_why != NULL ? cs->signal_why : "";
+		rc = pending(l, v[i].client, cs->signal_action, row, 5, id,
+		    due, &b, e);
+		if (rc == 0)
+			rc = emit(l, row, e);
+	}
+	fu_buf_free(&b);
 	free(v);
 	return rc;
 }
@@ -223,12 +436,12 @@ by_date(const void *a, const void *b)
 	return x->kind - y->kind;
 }
 
+/* Birthdays and anniversaries of clients whose consent is in force. */
 static int
-list_occasions(const struct fu_state *st, const struct fu_due_query *q,
-    const struct fu_clientrec *only, struct fu_out *o, long *n,
-    struct fu_err *e)
+list_occasions(struct list *l, struct fu_err *e)
 {
-	fu_date until = st->asof + (q->within >= 0 ? q->within : 7);
+	const struct fu_state *st = l->st;
+	fu_date until = st->asof + (l->q->within >= 0 ? l->q->within : 7);
 	struct occasion *v;
 	size_t i, k = 0;
 	int y, m, d, kind, rc = 0;
@@ -239,23 +452,24 @@ list_occasions(const struct fu_state *st, const struct fu_due_query *q,
 	for (i = 0; i < st->clients.n; i++) {
 		const struct fu_clientrec *c = &st->clients.v[i];
 
-		if (!c->consent || (c->since != FU_DATE_NONE && c->since >
-		    st->asof) || !client_passes(st, i, only, q->tag))
+		if (!fu_state_consent(st, i) || (c->since != FU_DATE_NONE &&
+		    c->since > st->asof) || !client_passes(st, i, l->only,
+		    l->q->tag))
 			continue;
 		for (kind = 0; kind < 2; kind++) {
 			const struct fu_mday *md = kind ? &c->anniversary :
 			    &c->birthday;
-			fu_date when;
+			fu_date date;
 			int year = y;
 
 			if (md->month == 0)
 				continue;
 			/* The next time it comes round, today included. */
-			if ((when = fu_mday_in_year(md, year)) < st->asof)
-				when = fu_mday_in_year(md, ++year);
-			if (when > until)
+			if ((date = fu_mday_in_year(md, year)) < st->asof)
+				date = fu_mday_in_year(md, ++year);
+			if (date > until)
 				continue;
-			v[k].date = when;
+			v[k].date = date;
 			v[k].client = i;
 			v[k].kind = kind;
 			v[k].years = md->year ? year - md->year : -1;
@@ -265,79 +479,137 @@ list_occasions(const struct fu_state *st, const struct fu_due_query *q,
 	qsort(v, k, sizeof(*v), by_date);
 	for (i = 0; i < k && rc == 0; i++) {
 		char date[11], cid[24], years[24];
-		const char *row[5];
+		const char *row[6];
 
 		snprintf(cid, sizeof(cid), "%llu",
 		    (unsigned long long)st->clients.v[v[i].client].id);
 		snprintf(years, sizeof(years), "%d", v[i].years);
-		row[0] = fu_date_str(v[i].date, date);
-		row[1] = cid;
-		row[2] = st->clients.v[v[i].client].name;
-		row[3] = v[i].kind ? "anniversary" : "birthday";
-		row[4] = v[i].years < 0 ? "" : years;
-		rc = emit(o, q, row, n, e);
+		row[1] = fu_date_str(v[i].date, date);
+		row[2] = cid;
+		row[3] = st->clients.v[v[i].client].name;
+		row[4] = v[i].kind ? "anniversary" : "birthday";
+		row[5] = v[i].years < 0 ? "" : years;
+		rc = emit(l, row, e);
 	}
 	free(v);
 	return rc;
+}
+
+/* Lists one portfolio.  With several, --client names a client of some of
+ * them: where no one matches, nothing is listed. */
+/* Whether a plan called name can be found for the portfolio in dir. */
+static int
+plan_known(const char *dir, const char *name, struct fu_err *e)
+{
+	struct fu_plan plan;
+
+	if (fu_plan_load(dir, name, &plan, e) == -1)
+		return -1;
+	fu_plan_free(&plan);
+	return 0;
+}
+
+static int
+list_one(struct list *l, const char *dir, fu_date today, int *matched,
+    struct fu_err *e)
+{
+	struct fu_portfolio pf;
+	struct fu_state st;
+	int rc = 0;
+
+	if (fu_portfolio_open(&pf, dir, e) == -1 ||
+	    fu_state_load(&pf, today, NULL, &st, e) == -1)
+		return fu_err_within(e, pf.dir, l->several);
+	l->st = &st;
+	l->only = NULL;
+	if (l->q->client != NULL && (rc = fu_client_find(&st.clients,
+	    l->q->client, &l->only, e)) != 1) {
+		fu_state_free(&st);
+		if (rc == 0 && l->several)
+			return 0;
+		return fu_err_within(e, pf.dir, l->several);
+	}
+	++*matched;
+	switch (l->q->mode) {
+	case FU_DUE_AGREEMENTS:
+		/* A plan that lists nothing must be one (a typo is no
+		 * silence). */
+		if ((rc = list_agreements(l, e)) == 0 && l->n == 0 &&
+		    l->q->plan != NULL)
+			rc = plan_known(pf.dir, l->q->plan, e);
+		break;
+	case FU_DUE_OCCASIONS: rc = list_occasions(l, e); break;
+	case FU_DUE_AT_RISK: rc = list_at_risk(l, e); break;
+	default: rc = list_clients(l, e); break;
+	}
+	fu_state_free(&st);
+	return rc == -1 ? fu_err_within(e, pf.dir, l->several) : 0;
 }
 
 long
 fu_due(const struct fu_cli *cli, const struct fu_due_query *q,
     struct fu_err *e)
 {
-	struct fu_field af[NF(agreement_fields)];
-	struct fu_portfolio pf;
-	struct fu_state st;
+	struct fu_field f[16];
+	const struct fu_field *set;
 	struct fu_out o;
-	const struct fu_clientrec *only = NULL;
-	long n = 0;
+	struct list l;
+	int nf, i, n = cli->nportfolio > 0 ? cli->nportfolio : 1, matched = 0;
 	int rc = 0;
 
-	memset(&o, 0, sizeof(o));
 	if (fu_text_check("--channel", q->channel, 0, e) == -1 ||
 	    (q->tag != NULL && fu_tag_check(q->tag, e) == -1))
 		return -1;
-	if (q->mode != FU_DUE_AGREEMENTS && (q->overdue || q->slipped))
-		return fu_err_usage(e, _("--overdue and --slipped list "
-		    "agreements: they do not go with --stale, --adrift or "
-		    "--occasions"));
-	memcpy(af, agreement_fields, sizeof(af));
-	if (q->slipped)
-		af[SLIPS].flags &= ~FU_F_NOTEXT;
+	if (q->mode != FU_DUE_AGREEMENTS && (q->overdue || q->slipped ||
+	    q->plan))
+		return fu_err_usage(e, _("--overdue, --slipped and --plan list "
+		    "agreements: they do not go with --stale, --adrift, "
+		    "--at-risk or --occasions"));
+	if (fu_cli_portfolios_distinct(cli, e) == -1)
+		return -1;
 	switch (q->mode) {
 	case FU_DUE_AGREEMENTS:
-		rc = fu_out_init(&o, cli->fmt, cli->tmpl, af, NF(af), e);
+		set = agreement_fields;
+		nf = NF(agreement_fields);
 		break;
 	case FU_DUE_OCCASIONS:
-		rc = fu_out_init(&o, cli->fmt, cli->tmpl, occasion_fields,
-		    NF(occasion_fields), e);
+		set = occasion_fields;
+		nf = NF(occasion_fields);
 		break;
-	default:
-		rc = fu_out_init(&o, cli->fmt, cli->tmpl, client_fields,
-		    NF(client_fields), e);
+	case FU_DUE_AT_RISK:
+		set = risk_fields;
+		nf = NF(risk_fields);
+		break;
+	case FU_DUE_ADRIFT:
+		set = client_fields;
+		nf = NF(client_fields);
+		break;
+	default:		/* --stale: no reason why there is no step */
+		set = client_fields;
+		nf = NF(client_fields) - 1;
 		break;
 	}
-	if (rc == -1)
+	memcpy(f, set, (size_t)nf * sizeof(*f));
+	if (q->mode == FU_DUE_AGREEMENTS && q->slipped)
+		f[SLIPS].flags &= ~FU_F_NOTEXT;
+	memset(&l, 0, sizeof(l));
+	l.q = q;
+	l.o = &o;
+	l.several = n > 1;
+	if (fu_out_init(&o, cli->fmt, cli->tmpl, f + !l.several, nf -
+	    !l.several, e) == -1)
 		return -1;
 	o.raw = cli->raw;
-	if (fu_portfolio_open(&pf, fu_cli_portfolio(cli), e) == -1 ||
-	    fu_state_load(&pf, cli->today, NULL, &st, e) == -1) {
-		fu_out_discard(&o);
-		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		l.portfolio = cli->nportfolio > 0 ? cli->portfolio[i] : NULL;
+		rc = list_one(&l, l.portfolio, cli->today, &matched, e);
 	}
-	if (q->client != NULL &&
-	    (only = fu_client_match(&st.clients, q->client, e)) == NULL)
-		rc = -1;
-	else if (q->mode == FU_DUE_AGREEMENTS)
-		rc = list_agreements(&st, q, only, &o, &n, e);
-	else if (q->mode == FU_DUE_OCCASIONS)
-		rc = list_occasions(&st, q, only, &o, &n, e);
-	else
-		rc = list_clients(&st, q, only, &o, &n, e);
+	if (rc == 0 && q->client != NULL && matched == 0)
+		rc = fu_err_usage(e, _("no client matches \"%s\" in any of "
+		    "the portfolios"), q->client);
 	if (q->quiet)
 		fu_out_discard(&o);
 	else
 		rc = fu_out_finish(&o, rc, e);
-	fu_state_free(&st);
-	return rc == -1 ? -1 : n;
+	return rc == -1 ? -1 : l.n;
 }

@@ -83,6 +83,24 @@ fu_err_nomem(struct fu_err *e)
 	return fu_err_io(e, NULL, 0, "%s", _("out of memory"));
 }
 
+int
+fu_err_within(struct fu_err *e, const char *dir, int several)
+{
+	char file[sizeof(e->file)];
+
+	if (!several || e->text[0] == '\0' || strcmp(e->file, dir) == 0 ||
+	    strchr(e->file, '/') != NULL || (e->file[0] == '\0' &&
+	    e->code == FU_EXIT_IO))
+		return -1;
+	if (e->file[0] == '\0')
+		snprintf(file, sizeof(file), "%s", dir);
+	else if (snprintf(file, sizeof(file), "%s/%s", dir, e->file) >=
+	    (int)sizeof(file))
+		return -1;
+	memcpy(e->file, file, sizeof(file));
+	return -1;
+}
+
 void
 fu_bug(const char *file, int line, const char *what)
 {

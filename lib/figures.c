@@ -9,9 +9,11 @@
  * before the period, which clients were contacted and through which
  * channels, and with --by month the same for each month, and what was open
  * at the end of each month.  It is kept in arrays of one slot a client (a
- * client and month with --by month), and in a map of the lost and won
- * events, so memory grows with the clients and never with the length of
- * the log.
+ * client and month with --by month), and in a map of the events that
+ * change a client's standing (lost, won, consent taken back, a warning
+ * sign and a kept step), so memory grows with the clients and never with
+ * the length of the log; only the steps settled in the period are listed,
+ * to be told apart by who owed them when the agreements are read.
  *
  * The counts are raw (enum fu_raw) and summed over the portfolios; rates
  * are computed from the sums when printed (report.c), so a report over
@@ -289,9 +291,28 @@ fu_report_free(struct fu_report *r)
 #define W_DAY(w)	((w) >> 17 & 0x1Fu)	/* last day in the month + 1 */
 #define W_COUNT(w)	((w) >> 24)		/* rows, at most 255 */
 
-#define EV_BEFORE 1		/* a lost or won event before the period */
+#define EV_BEFORE 1		/* an event before the period */
 #define EV_DURING 2		/* one in the period, with --by month */
 #define EV_LOST 4		/* a lost event by the end of the period */
+#define EV_NO_CONSENT 8		/* consent taken back by then */
+
+/* The events kept by time bucket. */
+enum evkind { K_LOST, K_WON, K_NO_CONSENT, K_SIGNAL, K_KEPT, K_N };
+
+struct settled {		/* a step kept or broken in the period */
+	uint64_t agreement;
+	size_t row;		/* the report's row that counted it */
+	int kept;
+	fu_date date;
+};
+
+struct event {			/* a client lost or won back, by the end */
+	size_t client;
+	fu_date date;
+};
+
+#define POST_SALE_DAYS 14	/* a sale cared for: its post-sale step
+				 * kept within this many days */
 
 /* With --by month, the months at whose end a client has an open agreement:
  * one bit a month. */
@@ -317,7 +338,18 @@ struct pass {
 	struct first *first;	/* [clients] */
 	size_t *srow;		/* [clients]: row of its stage (--by stage) */
 	unsigned char *evf;	/* [clients]: EV_* */
-	struct fu_idmap *ev;	/* client, bucket, lost or won -> stamp */
+	uint64_t *action;	/* [clients]: the last sign's action, followed
+				 * through its moves (--by month) */
+	struct fu_idmap *ev;	/* client, bucket, kind -> last stamp */
+	struct settled *set;	/* sorted by agreement once the log is read */
+	size_t nset, capset;
+	int set_sorted;
+	/* For the figures of plans: the period's losses and sales by log
+	 * id (row, and the sale's day), each until a plan's step names it;
+	 * and every loss and win back up to the end, by client. */
+	struct fu_idmap *lost_rows, *sale_rows;
+	struct event *lost, *won;
+	size_t nlost, caplost, nwon, capwon;
 	/* With --by month, what is open at the end of each month: for each
 	 * client, and in all as the change from the month before. */
 	struct months *om;	/* [clients] */
@@ -333,29 +365,175 @@ stamp_date(fu_stamp s)
 
 /* Slot 0 is before the period, slot k + 1 the month k. */
 static uint64_t
-ev_key(const struct pass *p, size_t client, size_t slot, int won)
+ev_key(const struct pass *p, size_t client, size_t slot, enum evkind kind)
 {
-	return ((uint64_t)client * (p->r->nt + 1) + slot) * 2 + (won != 0) + 1;
+	return ((uint64_t)client * (p->r->nt + 1) + slot) * K_N + kind + 1;
 }
 
 static fu_stamp
-ev_get(const struct pass *p, size_t client, size_t slot, int won)
+ev_get(const struct pass *p, size_t client, size_t slot, enum evkind kind)
 {
 	uint64_t v;
 
-	return fu_idmap_get(p->ev, ev_key(p, client, slot, won), &v) ? v : 0;
+	return fu_idmap_get(p->ev, ev_key(p, client, slot, kind), &v) ? v : 0;
 }
 
 static int
-ev_later(struct pass *p, size_t client, size_t slot, int won, fu_stamp s)
+ev_later(struct pass *p, size_t client, size_t slot, enum evkind kind,
+    fu_stamp s)
 {
-	uint64_t key = ev_key(p, client, slot, won), v;
+	uint64_t key = ev_key(p, client, slot, kind), v;
 
 	p->evf[client] |= (slot == 0 ? EV_BEFORE : EV_DURING) |
-	    (won ? 0 : EV_LOST);
+	    (kind == K_LOST ? EV_LOST : 0) |
+	    (kind == K_NO_CONSENT ? EV_NO_CONSENT : 0);
 	if (fu_idmap_get(p->ev, key, &v) && v >= s)
 		return 0;
 	return fu_idmap_put(p->ev, key, s);
+}
+
+/* The kind of event a log row is, kept by bucket; K_N if none.  The
+ * warning signs and kept steps only matter month by month. */
+static enum evkind
+ev_kind(const struct pass *p, enum fu_outcome o)
+{
+	switch (o) {
+	case FU_O_LOST: return K_LOST;
+	case FU_O_WON: return K_WON;
+	case FU_O_NO_CONSENT: return K_NO_CONSENT;
+	case FU_O_SIGNAL: return p->r->nt > 1 ? K_SIGNAL : K_N;
+	case FU_O_KEPT: return p->r->nt > 1 ? K_KEPT : K_N;
+	default: return K_N;
+	}
+}
+
+static int
+add_event(struct event **v, size_t *n, size_t *cap, size_t client,
+    fu_date date)
+{
+	struct event *x;
+
+	if (*n == *cap) {
+		size_t c = *cap ? 2 * *cap : 64;
+
+		if ((x = realloc(*v, c * sizeof(*x))) == NULL)
+			return -1;
+		*v = x;
+		*cap = c;
+	}
+	(*v)[*n].client = client;
+	(*v)[(*n)++].date = date;
+	return 0;
+}
+
+static int
+by_client(const void *a, const void *b)
+{
+	const struct event *x = a, *y = b;
+
+	if (x->client != y->client)
+		return x->client < y->client ? -1 : 1;
+	return (x->date > y->date) - (x->date < y->date);
+}
+
+/* Notes a step kept or broken in the period, for the side that owed it. */
+static int
+note_settled(struct pass *p, uint64_t agreement, size_t row, int kept,
+    fu_date date)
+{
+	struct settled *v;
+
+	if (p->nset == p->capset) {
+		size_t cap = p->capset ? 2 * p->capset : 64;
+
+		if ((v = realloc(p->set, cap * sizeof(*v))) == NULL)
+			return -1;
+		p->set = v;
+		p->capset = cap;
+	}
+	p->set[p->nset].agreement = agreement;
+	p->set[p->nset].row = row;
+	p->set[p->nset].date = date;
+	p->set[p->nset++].kept = kept;
+	return 0;
+}
+
+static int
+by_agreement(const void *a, const void *b)
+{
+	const struct settled *x = a, *y = b;
+
+	return x->agreement < y->agreement ? -1 : x->agreement > y->agreement;
+}
+
+/* The first of an agreement's rows that kept or broke it in the period,
+ * or NULL; the others follow it. */
+static const struct settled *
+settled_of(struct pass *p, uint64_t agreement)
+{
+	struct settled key = { agreement, 0, 0, 0 }, *s;
+
+	if (!p->set_sorted && p->nset > 0) {
+		qsort(p->set, p->nset, sizeof(*p->set), by_agreement);
+		p->set_sorted = 1;
+	}
+	if (p->nset == 0 || (s = bsearch(&key, p->set, p->nset,
+	    sizeof(*p->set), by_agreement)) == NULL)
+		return NULL;
+	while (s > p->set && s[-1].agreement == agreement)
+		s--;
+	return s;
+}
+
+/* Counts the steps a client owed, once the agreement says so. */
+static void
+count_theirs(struct pass *p, uint64_t agreement)
+{
+	const struct settled *s = settled_of(p, agreement);
+
+	for (; s != NULL && s < p->set + p->nset && s->agreement == agreement;
+	    s++)
+		p->r->row[s->row].n[s->kept ? FU_R_KEPT_THEIRS :
+		    FU_R_BROKEN_THEIRS]++;
+}
+
+/* The figures of plans an agreement adds to: a loss that started a plan,
+ * an exit interview held, a sale whose post-sale step was kept in time
+ * (each once). */
+static int
+count_plan(struct pass *p, const struct fu_agreement *a)
+{
+	const struct settled *s, *first;
+	char name[64];
+	const char *mark;
+	uint64_t v;
+
+	if (*a->plan == '\0' ||
+	    fu_plan_label_parse(a->plan, name, &mark) == -1)
+		return 0;
+	if (a->from != 0 && fu_idmap_get(p->lost_rows, a->from, &v)) {
+		p->r->row[v].n[FU_R_EXIT_PLANS]++;
+		fu_idmap_del(p->lost_rows, a->from);
+	}
+	first = settled_of(p, a->id);
+	for (s = first; strcmp(mark, FU_MARK_INTERVIEW) == 0 && s != NULL &&
+	    s < p->set + p->nset && s->agreement == a->id; s++)
+		if (s->kept) {
+			p->r->row[s->row].n[FU_R_INTERVIEWS]++;
+			break;
+		}
+	if (strcmp(mark, FU_MARK_POST_SALE) != 0 || a->from == 0 ||
+	    !fu_idmap_get(p->sale_rows, a->from, &v))
+		return 0;
+	for (s = first; s != NULL && s < p->set + p->nset &&
+	    s->agreement == a->id; s++)
+		if (s->kept && s->date - (fu_date)(uint32_t)v <=
+		    POST_SALE_DAYS) {
+			p->r->row[v >> 32].n[FU_R_POST_SALE_CARED]++;
+			fu_idmap_del(p->sale_rows, a->from);
+			break;
+		}
+	return 0;
 }
 
 static int
@@ -370,6 +548,8 @@ setup(struct pass *p, struct fu_err *e)
 	    (p->first = calloc(n, sizeof(*p->first))) == NULL ||
 	    (p->evf = calloc(n, 1)) == NULL ||
 	    (p->ev = fu_idmap_new()) == NULL ||
+	    (p->lost_rows = fu_idmap_new()) == NULL ||
+	    (p->sale_rows = fu_idmap_new()) == NULL ||
 	    (r->q.by == FU_BY_NONE && (p->count = calloc(n,
 	    sizeof(*p->count))) == NULL) ||
 	    (r->nt > 1 && (p->last_before = malloc(n *
@@ -378,7 +558,8 @@ setup(struct pass *p, struct fu_err *e)
 	    sizeof(*p->srow))) == NULL) ||
 	    (r->nt > 1 && ((p->om = calloc(n, sizeof(*p->om))) == NULL ||
 	    (p->dopen = calloc(r->nt + 1, sizeof(*p->dopen))) == NULL ||
-	    (p->ddue = calloc(r->nt + 1, sizeof(*p->ddue))) == NULL)))
+	    (p->ddue = calloc(r->nt + 1, sizeof(*p->ddue))) == NULL ||
+	    (p->action = calloc(n, sizeof(*p->action))) == NULL)))
 		return nomem(e);
 	for (i = 0; p->last_before != NULL && i < n; i++)
 		p->last_before[i] = FU_DATE_NONE;
@@ -398,10 +579,16 @@ pass_free(struct pass *p)
 	free(p->first);
 	free(p->srow);
 	free(p->evf);
+	free(p->action);
 	fu_idmap_free(p->ev);
 	free(p->om);
 	free(p->dopen);
 	free(p->ddue);
+	free(p->set);
+	fu_idmap_free(p->lost_rows);
+	fu_idmap_free(p->sale_rows);
+	free(p->lost);
+	free(p->won);
 }
 
 /* The time bucket of a day in the period. */
@@ -448,15 +635,31 @@ on_log(void *ctx, const struct fu_logrow *l, size_t ci, struct fu_err *e)
 	fu_stamp s = FU_STAMP(l->date, l->id);
 	size_t k, g = NOGROUP;
 	int sale = l->has_amount && l->amount > 0;
-	int event = l->outcome == FU_O_LOST || l->outcome == FU_O_WON;
+	enum evkind kind = ev_kind(p, l->outcome);
 
 	if (!p->ready && setup(p, e) == -1)
 		return -1;
-	if (l->date > r->q.to)
+	if (l->date > r->q.to || !FU_IS_CONTACT(l->outcome))
 		return 0;
+	/* As state.c: a client is at risk until the sign's action is kept. */
+	if (p->action != NULL) {
+		uint64_t *act = &p->action[ci];
+
+		if (l->outcome == FU_O_SIGNAL)
+			*act = l->next;
+		else if (l->outcome == FU_O_MOVED && *act != 0 &&
+		    l->agreement == *act)
+			*act = l->next;
+		else if (l->outcome == FU_O_KEPT && (*act == 0 ||
+		    l->agreement != *act))
+			kind = K_N;
+	}
+	if ((l->outcome == FU_O_LOST && add_event(&p->lost, &p->nlost,
+	    &p->caplost, ci, l->date) == -1) || (l->outcome == FU_O_WON &&
+	    add_event(&p->won, &p->nwon, &p->capwon, ci, l->date) == -1))
+		return nomem(e);
 	if (l->date < r->q.from) {
-		if (event && ev_later(p, ci, 0, l->outcome == FU_O_WON, s) ==
-		    -1)
+		if (kind != K_N && ev_later(p, ci, 0, kind, s) == -1)
 			return nomem(e);
 		if (p->last_before != NULL && l->date > p->last_before[ci])
 			p->last_before[ci] = l->date;
@@ -501,8 +704,19 @@ on_log(void *ctx, const struct fu_logrow *l, size_t ci, struct fu_err *e)
 	case FU_O_DROPPED: f->n[FU_R_DROPPED]++; break;
 	case FU_O_LOST: f->n[FU_R_CLIENTS_LOST]++; break;
 	case FU_O_WON: f->n[FU_R_CLIENTS_WON]++; break;
+	case FU_O_SIGNAL: f->n[FU_R_SIGNALS]++; break;
+	case FU_O_GREETING: f->n[FU_R_GREETINGS]++; break;
 	default: break;
 	}
+	if ((l->outcome == FU_O_KEPT || l->outcome == FU_O_BROKEN) &&
+	    note_settled(p, l->agreement, (size_t)(f - r->row), l->outcome ==
+	    FU_O_KEPT, l->date) == -1)
+		return nomem(e);
+	if ((l->outcome == FU_O_LOST && fu_idmap_put(p->lost_rows, l->id,
+	    (uint64_t)(f - r->row)) == -1) || (sale && fu_idmap_put(
+	    p->sale_rows, l->id, (uint64_t)(f - r->row) << 32 |
+	    (uint32_t)l->date) == -1))
+		return nomem(e);
 	if (sale) {
 		f->n[FU_R_SALES]++;
 		if (add_money(&f->n[FU_R_AMOUNT], l->amount, p->logname,
@@ -513,8 +727,7 @@ on_log(void *ctx, const struct fu_logrow *l, size_t ci, struct fu_err *e)
 	touch(&p->w[ci * r->nt + k], g, r->nt > 1 ? l->date - r->tfrom[k] : 0);
 	if (p->count != NULL)
 		p->count[ci]++;
-	if (r->nt > 1 && event && ev_later(p, ci, k + 1, l->outcome ==
-	    FU_O_WON, s) == -1)
+	if (r->nt > 1 && kind != K_N && ev_later(p, ci, k + 1, kind, s) == -1)
 		return nomem(e);
 	return 0;
 }
@@ -530,7 +743,8 @@ month_open(const struct months *m, size_t k)
  * as state.c decides it at the end of the period.  It is open at the end
  * of day D when it was made by D (or has no made date), no log row dated
  * by D closed it, and it was not dropped by a loss: the client's last lost
- * event by D is not later than the agreement's made stamp.  Each of these
+ * event by D is not later than the agreement's made stamp (nor, for a
+ * recurring one, consent taken back by D).  Each of these
  * holds from a month on or up to a month, so the months are a range
  * [k0, k1); of those, it is overdue from the first month that ends after
  * its due date.  The whole log was read before the first agreement, so
@@ -554,7 +768,14 @@ open_months(struct pass *p, const struct fu_agreement *a, size_t ci)
 	 * first month on, one in slot k + 1 from month k on. */
 	made = a->made == FU_DATE_NONE ? 1 : FU_STAMP(a->made, a->from);
 	for (slot = 0; (p->evf[ci] & EV_LOST) && slot <= nt; slot++)
-		if (ev_get(p, ci, slot, 0) > made) {
+		if (ev_get(p, ci, slot, K_LOST) > made) {
+			k = slot == 0 ? 0 : slot - 1;
+			k1 = k < k1 ? k : k1;
+			break;
+		}
+	for (slot = 0; a->every.n > 0 && (p->evf[ci] & EV_NO_CONSENT) &&
+	    slot <= nt; slot++)
+		if (ev_get(p, ci, slot, K_NO_CONSENT) > made) {
 			k = slot == 0 ? 0 : slot - 1;
 			k1 = k < k1 ? k : k1;
 			break;
@@ -593,6 +814,10 @@ on_agreement(void *ctx, const struct fu_agreement *a, size_t ci,
 		return -1;
 	if (r->nt > 1)
 		open_months(p, a, ci);
+	if (a->side == FU_SIDE_CLIENT)
+		count_theirs(p, a->id);
+	if (count_plan(p, a) == -1)
+		return nomem(e);
 	if (a->made == FU_DATE_NONE || a->made < r->q.from ||
 	    a->made > r->q.to)
 		return 0;
@@ -682,6 +907,52 @@ add_refs(struct fu_report *r, const struct fu_state *st, struct pair *v,
 	return 0;
 }
 
+/* The win-back rate at the end of each bucket: of the clients lost in
+ * the twelve months before it (the first loss in them), those won back
+ * since, by then. */
+static void
+count_winback(struct pass *p)
+{
+	struct fu_report *r = p->r;
+	size_t k, i, j, w = 0;
+
+	if (r->q.by == FU_BY_CHANNEL)
+		return;		/* client figures: none by channel */
+	/* qsort(3) may not be given NULL, even for no element. */
+	if (p->nlost > 0)
+		qsort(p->lost, p->nlost, sizeof(*p->lost), by_client);
+	if (p->nwon > 0)
+		qsort(p->won, p->nwon, sizeof(*p->won), by_client);
+	for (k = 0; k < r->nt; k++) {
+		fu_date to = r->tto[k];
+		fu_date from = fu_date_add_months(to, -12) + 1;
+
+		for (i = 0, w = 0; i < p->nlost; i = j) {
+			size_t c = p->lost[i].client;
+			fu_date first = FU_DATE_NONE;
+			struct fu_figures *f;
+
+			for (j = i; j < p->nlost && p->lost[j].client == c; j++)
+				if (first == FU_DATE_NONE &&
+				    p->lost[j].date >= from &&
+				    p->lost[j].date <= to)
+					first = p->lost[j].date;
+			if (first == FU_DATE_NONE)
+				continue;
+			f = row_of(p, k, NOGROUP, c);
+			f->n[FU_R_LOST_12M]++;
+			while (w < p->nwon && p->won[w].client < c)
+				w++;
+			for (; w < p->nwon && p->won[w].client == c; w++)
+				if (p->won[w].date > first &&
+				    p->won[w].date <= to) {
+					f->n[FU_R_WON_BACK_12M]++;
+					break;
+				}
+		}
+	}
+}
+
 /* After the pass: the clients, as of the end of each bucket. */
 static int
 finish(struct pass *p, struct fu_err *e)
@@ -700,14 +971,17 @@ finish(struct pass *p, struct fu_err *e)
 		const struct fu_clientrec *c = &st->clients.v[i];
 		const struct fu_cstate *cs = &st->cs[i];
 		const struct first *fs = &p->first[i];
-		fu_stamp lm = 0, wm = 0;
+		fu_stamp lm = 0, wm = 0, sm = 0, km = 0;
 		fu_date last = p->last_before ? p->last_before[i] :
 		    FU_DATE_NONE, ref, d;
-		int lost, lost_end;
+		int lost, lost_end, risk_end;
+		uint64_t referrer = fu_state_referrer(st, i);
 
 		if (p->evf[i] & EV_BEFORE) {
-			lm = ev_get(p, i, 0, 0);
-			wm = ev_get(p, i, 0, 1);
+			lm = ev_get(p, i, 0, K_LOST);
+			wm = ev_get(p, i, 0, K_WON);
+			sm = ev_get(p, i, 0, K_SIGNAL);
+			km = ev_get(p, i, 0, K_KEPT);
 		}
 		lost = lm > wm;
 		for (k = 0; k < nt && r->q.by != FU_BY_CHANNEL; k++) {
@@ -716,18 +990,31 @@ finish(struct pass *p, struct fu_err *e)
 
 			if (c->since == FU_DATE_NONE || c->since < r->tfrom[k])
 				f->n[FU_R_CLIENTS_START] += !lost;
+			if (p->evf[i] & EV_DURING) {
+				fu_stamp x[K_N];
+				int kind;
+
+				for (kind = 0; kind < K_N; kind++)
+					x[kind] = ev_get(p, i, k + 1, kind);
+				lm = x[K_LOST] > lm ? x[K_LOST] : lm;
+				wm = x[K_WON] > wm ? x[K_WON] : wm;
+				sm = x[K_SIGNAL] > sm ? x[K_SIGNAL] : sm;
+				km = x[K_KEPT] > km ? x[K_KEPT] : km;
+			}
+			/* As fu_state_status, at the end of month k. */
+			risk_end = lm <= wm && sm != 0 && sm > km && sm > wm;
 			if (k == nt - 1) {
-				/* The end of the period: the state's. */
+				/* The end of the period: the state's, which
+				 * the months' must agree with. */
 				lost_end = fu_state_status(st, i) == FU_LOST;
+				if (nt > 1 && risk_end != (fu_state_status(st,
+				    i) == FU_AT_RISK))
+					FU_BUG("who is at risk at the end is "
+					    "not the state's");
+				risk_end = fu_state_status(st, i) ==
+				    FU_AT_RISK;
 				last = cs->last;
 			} else {
-				if (p->evf[i] & EV_DURING) {
-					fu_stamp x = ev_get(p, i, k + 1, 0);
-					fu_stamp y = ev_get(p, i, k + 1, 1);
-
-					lm = x > lm ? x : lm;
-					wm = y > wm ? y : wm;
-				}
 				lost_end = lm > wm;
 				if (W_DAY(w) != 0)
 					last = r->tfrom[k] + (fu_date)W_DAY(w) -
@@ -737,18 +1024,20 @@ finish(struct pass *p, struct fu_err *e)
 			if (c->since != FU_DATE_NONE && c->since >= r->tfrom[k] &&
 			    c->since <= r->tto[k]) {
 				f->n[FU_R_CLIENTS_NEW]++;
-				if (c->referred_by != 0) {
+				/* Referred in clients.csv or in the log, once. */
+				if (referrer != 0) {
 					f->n[FU_R_REFERRED]++;
 					pairs[npairs].row = (size_t)(f - r->row);
 					pairs[npairs++].referrer = (size_t)(
 					    fu_clients_get(&st->clients,
-					    c->referred_by) - st->clients.v);
+					    referrer) - st->clients.v);
 				}
 			}
 			if (lost_end || (c->since != FU_DATE_NONE &&
 			    c->since > r->tto[k]))
 				continue;
 			f->n[FU_R_CLIENTS_END]++;
+			f->n[FU_R_AT_RISK] += risk_end;
 			f->n[FU_R_CONTACTED] += W_CHAN(w) != 0;
 			ref = last != FU_DATE_NONE ? last : c->since;
 			f->n[FU_R_SILENT_90] += ref == FU_DATE_NONE ||
@@ -819,6 +1108,7 @@ finish(struct pass *p, struct fu_err *e)
 			    "state's");
 		}
 	}
+	count_winback(p);
 	if (add_refs(r, st, pairs, npairs) == -1) {
 		nomem(e);
 		goto out;
@@ -889,6 +1179,11 @@ derive(struct fu_report *r)
 		n[FU_R_RETAINED] = n[FU_R_CLIENTS_END] - n[FU_R_CLIENTS_NEW] -
 		    n[FU_R_CLIENTS_WON];
 		n[FU_R_SETTLED] = n[FU_R_KEPT] + n[FU_R_BROKEN];
+		n[FU_R_SETTLED_THEIRS] = n[FU_R_KEPT_THEIRS] +
+		    n[FU_R_BROKEN_THEIRS];
+		n[FU_R_KEPT_MINE] = n[FU_R_KEPT] - n[FU_R_KEPT_THEIRS];
+		n[FU_R_BROKEN_MINE] = n[FU_R_BROKEN] - n[FU_R_BROKEN_THEIRS];
+		n[FU_R_SETTLED_MINE] = n[FU_R_KEPT_MINE] + n[FU_R_BROKEN_MINE];
 		n[FU_R_SALES_EXISTING] = n[FU_R_SALES] - n[FU_R_SALES_NEW];
 		n[FU_R_SALES6_EXISTING] = n[FU_R_SALES6] - n[FU_R_SALES6_NEW];
 		n[FU_R_AMOUNT_EXISTING] = n[FU_R_AMOUNT] - n[FU_R_AMOUNT_NEW];

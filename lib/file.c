@@ -17,6 +17,16 @@
 
 #include "priv.h"
 
+int
+fu_err_open(struct fu_err *e, const char *path, int errnum, const char *what)
+{
+	/* O_NOFOLLOW met a link: not a file fu made. */
+	if (errnum == ELOOP)
+		return fu_err_io(e, path, 0, _("is not a regular file; fu "
+		    "made no such thing: remove it"));
+	return fu_err_io(e, path, errnum, what);
+}
+
 /* Whether fd is a regular file of the user's; -1 and an error if not. */
 static int
 ours(int fd, const char *path, struct fu_err *e)
@@ -43,7 +53,7 @@ fu_file_open(const char *path, struct fu_err *e)
 	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
 	    O_CLOEXEC)) == -1) {
 		if (errno != ENOENT)
-			fu_err_io(e, path, errno, _("cannot open"));
+			fu_err_open(e, path, errno, _("cannot open"));
 		return -1;
 	}
 	if (ours(fd, path, e) == -1) {
@@ -63,7 +73,7 @@ fu_file_create(const char *path, struct fu_err *e)
 		if (errno == EEXIST)
 			return fu_err_io(e, path, 0, _("is there already, and "
 			    "not by fu's doing: remove it"));
-		return fu_err_io(e, path, errno, _("cannot create"));
+		return fu_err_open(e, path, errno, _("cannot create"));
 	}
 	return fd;
 }
@@ -149,15 +159,21 @@ fu_sync_dir(const char *dir)
 int
 fu_cut_back(const char *path, int created, off_t old)
 {
-	int fd, rc = 0, saved;
+	int fd;
 
 	if (created)
 		return unlink(path) == -1 && errno != ENOENT ? -1 : 0;
 	if ((fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)) == -1)
 		return -1;
-	if (ftruncate(fd, old) == -1 || fsync(fd) == -1)
-		rc = -1;
-	saved = errno;
+	return fu_close_after(fd, ftruncate(fd, old) == -1 || fsync(fd) == -1 ?
+	    -1 : 0);
+}
+
+int
+fu_close_after(int fd, int rc)
+{
+	int saved = errno;
+
 	if (close(fd) == -1 && rc == 0)
 		return -1;
 	errno = saved;

@@ -63,6 +63,8 @@ struct fu_cli {
 	const char *usage;	/* the usage text, translated */
 	int flags;		/* FU_CLI_* */
 	int args_min, args_max;	/* how many arguments follow the options */
+	const char *repeatable;	/* short options that may be given more
+				 * than once (the others are refused) */
 	/* Filled by fu_getopt: */
 	const char **portfolio;	/* each -p in order, or none */
 	int nportfolio;
@@ -85,6 +87,8 @@ int fu_count(const char *opt, const char *s, int min, int max, int *out,
     struct fu_err *);
 /* Flushes and closes stdout: -1 on a write error (a full disk). */
 int fu_out_close(struct fu_err *);
+/* The same after a commit: its message says the rows are written. */
+int fu_out_close_written(struct fu_err *);
 
 /* add.c: fu-add's rows.  Values are as the user typed them; each call
  * checks them all, then takes the lock, reads the portfolio, and appends
@@ -95,39 +99,53 @@ struct fu_client_in {
 	const char *const *tags;	/* one word each */
 	int ntags;
 	int consent;
+	int duplicate;			/* add even if one has the same name
+					 * and company */
 };
 int fu_client_add(const struct fu_cli *, const struct fu_client_in *,
     uint64_t *id, struct fu_err *);
 struct fu_agreement_in {
 	const char *client, *what, *due, *channel, *every;
+	int theirs;			/* the client owes the move */
+	const char *plan;		/* --plan NAME: its steps, not what */
+	const char *start;		/* --start DATE of the plan, or NULL */
 };
+/* The agreements made are *first to *first + *n - 1. */
 int fu_agreement_add(const struct fu_cli *, const struct fu_agreement_in *,
-    uint64_t *id, struct fu_err *);
+    uint64_t *first, size_t *n, struct fu_err *);
 
 /* contact.c: what fu-log records, under rule 2: a contact that followed
  * up on an agreement, or an event about a client. */
 enum fu_event {
 	FU_EVENT_NONE, FU_EVENT_SIGNAL, FU_EVENT_LOST, FU_EVENT_WON,
-	FU_EVENT_REFERRAL
+	FU_EVENT_REFERRAL, FU_EVENT_GREETING, FU_EVENT_CONSENT,
+	FU_EVENT_NO_CONSENT
 };
 struct fu_contact {
 	const char *client;		/* CLIENT as typed */
 	enum fu_event event;
-	const char *text;		/* --signal TEXT or --lost REASON */
+	const char *text;		/* --signal TEXT, --lost REASON or
+					 * --greeting TEXT */
 	const char *referral;		/* --referral CLIENT */
 	const char *agreement;		/* -a, NULL for the implied one */
 	const char *outcome;		/* -o, NULL for kept */
 	const char *channel, *date, *amount, *mood, *note;
 	const char *next, *due, *every;	/* --next WHAT --due --every */
+	const char *next_channel;	/* the step's, else the contact's */
+	int theirs;			/* the client owes the step */
+	const char *no_next;		/* --no-next REASON */
+	const char *plan;		/* --plan NAME: the steps it makes */
 };
 /* The log row and the agreements it made land together or not at all;
- * *made gets the id of the agreement it made (0 if none). */
+ * the steps it made (--next, or a plan's) are *first to *first + *n - 1
+ * (*n 0 if none). */
 int fu_contact_log(const struct fu_cli *, const struct fu_contact *,
-    uint64_t *made, struct fu_err *);
+    uint64_t *first, size_t *n, struct fu_err *);
 
 /* due.c: what fu-due lists. */
 enum fu_due_mode {
-	FU_DUE_AGREEMENTS, FU_DUE_STALE, FU_DUE_ADRIFT, FU_DUE_OCCASIONS
+	FU_DUE_AGREEMENTS, FU_DUE_STALE, FU_DUE_ADRIFT, FU_DUE_OCCASIONS,
+	FU_DUE_AT_RISK
 };
 struct fu_due_query {
 	enum fu_due_mode mode;
@@ -137,9 +155,10 @@ struct fu_due_query {
 	int stale;		/* days without contact */
 	const char *client, *channel, *tag;	/* filters, NULL for all */
 	int quiet;		/* count only */
+	const char *plan;	/* every open step of this plan */
 };
 #define FU_DUE_QUERY_INIT { FU_DUE_AGREEMENTS, -1, 0, 0, 0, NULL, NULL, \
-	NULL, 0 }
+	NULL, 0, NULL }
 /* Prints what the query lists; returns how many rows, or -1. */
 long fu_due(const struct fu_cli *, const struct fu_due_query *,
     struct fu_err *);

@@ -98,7 +98,8 @@ fu_idmap_get(const struct fu_idmap *m, uint64_t key, uint64_t *val)
 	for (i = slot(key, m->cap); m->keys[i] != 0; i = (i + 1) & (m->cap -
 	    1))
 		if (m->keys[i] == key) {
-			*val = m->vals[i];
+			if (val != NULL)
+				*val = m->vals[i];
 			return 1;
 		}
 	return 0;

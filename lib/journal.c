@@ -88,9 +88,12 @@ fu_journal_remove(struct fu_portfolio *pf)
 
 /* How far a killed commit got with one table. */
 enum done {
-	UNTOUCHED,	/* still its old length */
+	UNTOUCHED,	/* none of its bytes (another program may have
+			 * appended rows since) */
 	PARTIAL,	/* some of its bytes, cut short */
-	APPLIED,	/* all of its bytes */
+	APPLIED,	/* all of its bytes, and nothing after */
+	APPLIED_MORE,	/* all of its bytes, then another program's rows:
+			 * not to be cut, so the commit is made whole */
 	CHANGED		/* anything else: not fu's to touch */
 };
 
@@ -118,16 +121,26 @@ done(const char *path, int created, off_t old, const char *want, size_t n)
 		return errno == ENOENT && created ? UNTOUCHED : CHANGED;
 	/* A table made whole was renamed into place: all there, or not
 	 * fu's.  An append may have been cut short: then its bytes are a
-	 * prefix of the journal's. */
+	 * prefix of the journal's.  Bytes after the old end that do not
+	 * start as the journal's are another program's rows. */
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >=
-	    (created ? (off_t)n : old) && st.st_size <= old + (off_t)n) {
+	    (created ? (off_t)n : old)) {
 		have = (size_t)(st.st_size - (created ? 0 : old));
-		if (!created && have == 0)
+		if (created && have != n)
+			have = 0;	/* CHANGED */
+		else if (have == 0)
 			d = UNTOUCHED;
-		else if ((got = malloc(have + 1)) != NULL) {
-			if (pread(fd, got, have, created ? 0 : old) ==
-			    (ssize_t)have && memcmp(got, want, have) == 0)
-				d = have == n ? APPLIED : PARTIAL;
+		if (have > 0 && (got = malloc((have < n ? have : n) + 1)) !=
+		    NULL) {
+			size_t k = have < n ? have : n;
+
+			if (pread(fd, got, k, created ? 0 : old) == (ssize_t)k) {
+				if (memcmp(got, want, k) == 0)
+					d = have < n ? PARTIAL : have == n ?
+					    APPLIED : APPLIED_MORE;
+				else if (!created && n > 0 && got[0] != want[0])
+					d = UNTOUCHED;
+			}
 			free(got);
 		}
 	}
@@ -223,6 +236,23 @@ judge(struct fu_portfolio *pf, char *j, size_t len, struct entry *ent)
 	return nent;
 }
 
+/* Whether the commit is to be made whole rather than taken back: a
+ * table got all its bytes and then another program's rows, so they
+ * cannot be cut, and the others are fu's to finish. */
+static int
+completes(const struct entry *ent, size_t nent)
+{
+	size_t k, more = 0;
+
+	for (k = 0; k < nent; k++) {
+		if (ent[k].d == CHANGED || (ent[k].created && ent[k].d !=
+		    APPLIED))
+			return 0;
+		more += ent[k].d == APPLIED_MORE;
+	}
+	return more > 0;
+}
+
 /* Whether a table's bytes of a commit are to be taken back: all of them
  * when the commit is not whole and nothing else changed; a row cut short
  * in any case (it is the journal's, and no one can read it). */
@@ -231,13 +261,32 @@ takes_back(const struct entry *ent, size_t nent, size_t i)
 {
 	size_t k, applied = 0, changed = 0;
 
+	if (completes(ent, nent))
+		return 0;
 	for (k = 0; k < nent; k++) {
-		applied += ent[k].d == APPLIED;
-		changed += ent[k].d == CHANGED;
+		applied += ent[k].d == APPLIED || ent[k].d == APPLIED_MORE;
+		changed += ent[k].d == CHANGED || ent[k].d == APPLIED_MORE;
 	}
 	if (ent[i].d == PARTIAL)
 		return 1;
 	return ent[i].d == APPLIED && applied < nent && changed == 0;
+}
+
+/* Appends what a table did not get of the commit's bytes. */
+static int
+finish(const char *path, const struct entry *x)
+{
+	struct stat st;
+	size_t have = 0;
+	int fd;
+
+	if ((fd = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)) ==
+	    -1)
+		return -1;
+	if (x->d == PARTIAL && fstat(fd, &st) == 0)
+		have = (size_t)(st.st_size - x->old);
+	return fu_close_after(fd, fu_write_all(fd, x->bytes + have, x->n -
+	    have) == -1 || fsync(fd) == -1 ? -1 : 0);
 }
 
 int
@@ -253,6 +302,17 @@ fu_journal_recover(struct fu_portfolio *pf, struct fu_err *e)
 	if ((j = journal_read(path, &len, e)) == NULL)
 		return e->code != 0 ? -1 : 0;
 	nent = judge(pf, j, len, ent);
+	for (i = 0; i < nent && completes(ent, nent); i++) {
+		if (ent[i].d != UNTOUCHED && ent[i].d != PARTIAL)
+			continue;
+		if (finish(pf->t[ent[i].t].path, &ent[i]) == -1) {
+			free(j);
+			return fu_err_io(e, pf->t[ent[i].t].name, errno,
+			    _("cannot finish what a killed command left half "
+			    "written"));
+		}
+		rc = 1;
+	}
 	for (i = 0; i < nent; i++) {
 		if (!takes_back(ent, nent, i))
 			continue;
@@ -285,6 +345,7 @@ fu_journal_verdict(struct fu_portfolio *pf, struct fu_err *e)
 	if ((j = journal_read(path, &len, e)) == NULL)
 		return e->code != 0 ? -1 : 0;
 	nent = judge(pf, j, len, ent);
+	pf->unfinished = completes(ent, nent);
 	for (i = 0; i < nent; i++) {
 		struct fu_table_file *tf = &pf->t[ent[i].t];
 

@@ -34,7 +34,7 @@ fu_lock(const char *dir, int exclusive, struct fu_err *e)
 	if (fd == -1) {
 		if (!exclusive && (errno == ENOENT || errno == EACCES))
 			return FU_LOCK_NONE;	/* no writer yet, or not ours */
-		return fu_err_io(e, path, errno, _("cannot open the lock"));
+		return fu_err_open(e, path, errno, _("cannot open the lock"));
 	}
 	/* A writer locks a file of its own; a reader of a teammate's
 	 * portfolio locks theirs, but only a regular file. */

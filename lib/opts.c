@@ -35,6 +35,7 @@ static struct option *all;
 static char *shorts;
 static const char *today_arg;
 static const char **dirs;	/* each -p: a global, as argv lives on */
+static unsigned char *seen;	/* [0x1000]: the options given so far */
 
 static int
 merge(const struct fu_cli *cli, const char *shortopts,
@@ -45,7 +46,8 @@ merge(const struct fu_cli *cli, const char *shortopts,
 	while (longopts[n].name != NULL)
 		n++;
 	if ((all = calloc(n + N(common) + N(formats) + 1, sizeof(*all))) ==
-	    NULL || (shorts = malloc(strlen(shortopts) + 8)) == NULL)
+	    NULL || (shorts = malloc(strlen(shortopts) + 8)) == NULL ||
+	    (seen = calloc(0x1000, 1)) == NULL)
 		return -1;
 	memcpy(all, longopts, n * sizeof(*all));
 	memcpy(all + n, common, sizeof(common));
@@ -67,8 +69,10 @@ stop(struct fu_cli *cli, int status)
 {
 	free(all);
 	free(shorts);
+	free(seen);
 	all = NULL;
 	shorts = NULL;
+	seen = NULL;
 	cli->exit = status;
 	return -1;
 }
@@ -82,6 +86,17 @@ take(struct fu_cli *cli, int ch, char *arg)
 
 	switch (ch) {
 	case 'p':
+		if (*arg == '\0') {
+			fu_err_usage(&e, _("-p is empty: name the portfolio's "
+			    "directory"));
+			return stop(cli, fu_fail(&e));
+		}
+		/* A command that writes, writes to one portfolio. */
+		if (cli->nportfolio > 0 && !(cli->flags & FU_CLI_PORTFOLIOS)) {
+			fu_err_usage(&e, _("-p is given once: %s works on one "
+			    "portfolio"), fu_progname);
+			return stop(cli, fu_fail(&e));
+		}
 		if ((v = realloc(dirs, (size_t)(cli->nportfolio + 1) *
 		    sizeof(*v))) == NULL) {
 			fu_err_nomem(&e);
@@ -108,6 +123,39 @@ take(struct fu_cli *cli, int ch, char *arg)
 	}
 }
 
+/* Whether option ch, which takes a value, was given already, when only
+ * one value would count (so that "--next A --next B" does not drop a
+ * step in silence). */
+static int
+again(const struct fu_cli *cli, int ch, struct fu_err *e)
+{
+	const struct option *o;
+	const char *s;
+	int k = ch >= 0x1000 ? ch - 0x1000 + 0x800 : ch, value = 0;
+
+	if (k < 0 || k >= 0x1000 || (ch < 0x100 && cli->repeatable != NULL &&
+	    strchr(cli->repeatable, ch) != NULL))
+		return 0;
+	for (o = all; o->name != NULL; o++)
+		value |= o->val == ch && o->has_arg != no_argument;
+	if (ch < 0x100 && ch != ':' && (s = strchr(shorts, ch)) != NULL)
+		value |= s[1] == ':';
+	if (!value)
+		return 0;
+	if (!seen[k]) {
+		seen[k] = 1;
+		return 0;
+	}
+	for (o = all; o->name != NULL; o++)
+		if (o->val == ch) {
+			fu_err_usage(e, _("--%s is given twice: give it once"),
+			    o->name);
+			return 1;
+		}
+	fu_err_usage(e, _("-%c is given twice: give it once"), ch);
+	return 1;
+}
+
 int
 fu_getopt(struct fu_cli *cli, int argc, char *const argv[],
     const char *shortopts, const struct option *longopts)
@@ -124,6 +172,8 @@ fu_getopt(struct fu_cli *cli, int argc, char *const argv[],
 		}
 	}
 	while ((ch = getopt_long(argc, argv, shorts, all, NULL)) != -1) {
+		if (ch != '?' && ch != ':' && ch != 'p' && again(cli, ch, &e))
+			return stop(cli, fu_fail(&e));
 		if (ch != '?' && ch != ':' && ch < 0x1000 && ch != 'h' &&
 		    ch != 'p' && (ch != 'f' || !(cli->flags & FU_CLI_FORMATS)))
 			return ch;

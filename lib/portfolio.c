@@ -140,3 +140,23 @@ fu_portfolio_open(struct fu_portfolio *pf, const char *dir, struct fu_err *e)
 		fu_unlock(fd);
 	return rc;
 }
+
+int
+fu_cli_portfolios_distinct(const struct fu_cli *cli, struct fu_err *e)
+{
+	struct stat a, b;
+	int i, j;
+
+	for (i = 1; i < cli->nportfolio; i++) {
+		if (stat(cli->portfolio[i], &a) == -1)
+			continue;	/* opening it says what is wrong */
+		for (j = 0; j < i; j++)
+			if (stat(cli->portfolio[j], &b) == 0 &&
+			    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+				return fu_err_usage(e, _("-p %s and -p %s are "
+				    "the same portfolio: give it once"),
+				    cli->portfolio[j],
+				    cli->portfolio[i]);
+	}
+	return 0;
+}

@@ -439,3 +439,13 @@ fu_out_close(struct fu_err *e)
 		    _("cannot write"));
 	return 0;
 }
+
+int
+fu_out_close_written(struct fu_err *e)
+{
+	if (fu_out_close(e) == 0)
+		return 0;
+	/* Exit 4 says nothing was written, but here it was. */
+	return fu_err_io(e, "<stdout>", e->errnum, _("cannot write the new "
+	    "ids, but the rows are written: do not run the command again"));
+}

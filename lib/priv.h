@@ -23,6 +23,10 @@ int fu_err_data(struct fu_err *, const char *file, long line,
 int fu_err_io(struct fu_err *, const char *file, int errnum,
     const char *fmt, ...);				/* code 4, -1 */
 int fu_err_nomem(struct fu_err *);			/* code 4, -1 */
+/* With several portfolios (several set), makes an error name the one it
+ * is about: "ana/clients.csv:3", or "ana" before a message about no file.
+ * Returns -1. */
+int fu_err_within(struct fu_err *, const char *dir, int several);
 /* Prints "prog: warning: message" on stderr: the one place the library
  * speaks besides what a command asked it to print. */
 void fu_warn(const char *fmt, ...);
@@ -42,6 +46,8 @@ struct fu_settings {
 	long long pipe_min;	/* FU_PIPE_MIN: bytes that pay for a thread */
 	long lock_wait_ms;	/* FU_LOCK_TIMEOUT, in seconds */
 	int columns;		/* COLUMNS, 0 when not set */
+	const char *plans;	/* FU_PLANS: the built-in plans, else
+				 * PLANSDIR */
 };
 const struct fu_settings *fu_settings(void);
 void fu_settings_load(void);	/* reads the environment again */
@@ -103,7 +109,8 @@ void fu_strmap_free(struct fu_strmap *);
 struct fu_idmap *fu_idmap_new(void);
 void fu_idmap_free(struct fu_idmap *);
 int fu_idmap_put(struct fu_idmap *, uint64_t key, uint64_t val);	/* -1 ENOMEM */
-int fu_idmap_get(const struct fu_idmap *, uint64_t key, uint64_t *val);	/* 1 found */
+/* 1 and *val (val may be NULL) when key is there, else 0. */
+int fu_idmap_get(const struct fu_idmap *, uint64_t key, uint64_t *val);
 int fu_idmap_del(struct fu_idmap *, uint64_t key);	/* 1 if it was there */
 /* Walks a map: 1 and the next entry, 0 at the end; *pos starts at 0. */
 int fu_idmap_next(const struct fu_idmap *, size_t *pos, uint64_t *key,
@@ -128,14 +135,17 @@ size_t fu_utf8_fit(const char *s, size_t n, size_t w);	/* bytes in w cols */
  * "lopez"); returns a malloc'ed string, NULL if out of memory. */
 char *fu_fold(const char *s, size_t n);
 /* Checks text from the command line: valid UTF-8, no control characters
- * (but tabs and line breaks when multiline), not empty unless multiline;
- * NULL passes. */
+ * (but tabs and line breaks when multiline), not empty nor blanks alone
+ * unless multiline; NULL passes. */
 int fu_text_check(const char *what, const char *s, int multiline,
     struct fu_err *);
 int fu_tag_check(const char *tag, struct fu_err *);	/* one word */
 
 /* date.c: the one date parser, in the proleptic Gregorian calendar. */
 #define FU_DATE_NONE INT32_MIN
+/* The due date of a plan's step that waits on the step before it: after
+ * every other, and never overdue. */
+#define FU_DATE_WAITING INT32_MAX
 struct fu_period {
 	int n;			/* > 0 */
 	char unit;		/* 'd', 'w', 'm' or 'y' */
@@ -171,7 +181,11 @@ char *fu_money_str(fu_cents, char buf[32]);			/* "12.50" */
 
 /* row.c: what a row of each table is.  Columns are named by header; these
  * index the known ones. */
-enum fu_table { FU_CLIENTS, FU_AGREEMENTS, FU_LOG, FU_NTABLES };
+/* The portfolio's tables, then the plan files, read by the same reader. */
+enum fu_table {
+	FU_CLIENTS, FU_AGREEMENTS, FU_LOG, FU_NTABLES, FU_PLAN = FU_NTABLES,
+	FU_NSCHEMAS
+};
 enum {
 	FU_C_ID, FU_C_NAME, FU_C_COMPANY, FU_C_EMAIL, FU_C_PHONE, FU_C_SINCE,
 	FU_C_BIRTHDAY, FU_C_ANNIVERSARY, FU_C_REFERRED_BY, FU_C_CONSENT,
@@ -179,29 +193,53 @@ enum {
 };
 enum {
 	FU_A_ID, FU_A_CLIENT, FU_A_WHAT, FU_A_DUE, FU_A_CHANNEL, FU_A_EVERY,
-	FU_A_MADE, FU_A_FROM, FU_A_NCOLS
+	FU_A_MADE, FU_A_FROM, FU_A_SIDE, FU_A_PLAN, FU_A_AFTER, FU_A_NCOLS
 };
 enum {
 	FU_L_ID, FU_L_DATE, FU_L_CLIENT, FU_L_AGREEMENT, FU_L_CHANNEL,
-	FU_L_OUTCOME, FU_L_AMOUNT, FU_L_MOOD, FU_L_NEXT, FU_L_NOTE, FU_L_NCOLS
+	FU_L_OUTCOME, FU_L_AMOUNT, FU_L_MOOD, FU_L_NEXT, FU_L_NOTE,
+	FU_L_REFERRED, FU_L_NCOLS
 };
+enum { FU_P_WHEN, FU_P_WHAT, FU_P_CHANNEL, FU_P_SIDE, FU_P_MARK, FU_P_NCOLS };
 #define FU_MAXCOLS 13
 #define FU_FIELD_MAX 65536	/* bytes of a field as spelled in a file */
+/* What a log row records: what became of the agreement it followed up
+ * on (KEPT to DROPPED), an event about the client (SIGNAL on), or a
+ * touch that settles nothing (GREETING). */
 enum fu_outcome {
 	FU_O_NONE, FU_O_KEPT, FU_O_BROKEN, FU_O_MOVED, FU_O_DROPPED,
-	FU_O_SIGNAL, FU_O_LOST, FU_O_WON, FU_O_REFERRAL
+	FU_O_SIGNAL, FU_O_LOST, FU_O_WON, FU_O_REFERRAL, FU_O_GREETING,
+	FU_O_NO_NEXT, FU_O_CONSENT, FU_O_NO_CONSENT, FU_O_COUNT
 };
+#define FU_SETTLES(o) ((o) >= FU_O_KEPT && (o) <= FU_O_DROPPED)
+/* A row that says why there is no next step goes with a contact, or
+ * stands alone: it is never one itself. */
+#define FU_IS_CONTACT(o) ((o) != FU_O_NO_NEXT)
+enum fu_side { FU_SIDE_MINE, FU_SIDE_CLIENT };
 enum fu_mood { FU_MOOD_NONE, FU_MOOD_PLUS, FU_MOOD_ZERO, FU_MOOD_MINUS };
-extern const char *const fu_table_name[FU_NTABLES];	/* "clients" ... */
-extern const char *const *const fu_columns[FU_NTABLES];
-extern const int fu_ncolumns[FU_NTABLES];
-extern const unsigned fu_required_columns[FU_NTABLES];	/* bit a column */
-extern const unsigned fu_text_columns[FU_NTABLES];	/* free text */
+extern const char *const fu_table_name[FU_NSCHEMAS];	/* "clients" ... */
+extern const char *const *const fu_columns[FU_NSCHEMAS];
+extern const int fu_ncolumns[FU_NSCHEMAS];
+extern const unsigned fu_required_columns[FU_NSCHEMAS];	/* bit a column */
+extern const unsigned fu_text_columns[FU_NSCHEMAS];	/* free text */
 /* Columns fu fills by itself when nothing is said (a client's since, an
  * agreement's made and from): a table without them does without. */
-extern const unsigned fu_default_columns[FU_NTABLES];
-enum fu_outcome fu_outcome_parse(const char *s, size_t n);	/* NONE if bad */
+extern const unsigned fu_default_columns[FU_NSCHEMAS];
+/* An outcome's name, without regard to case; NONE if it is none. */
+enum fu_outcome fu_outcome_parse(const char *s, size_t n);
+/* Consent as a person types it in a spreadsheet: yes, s\303\255, si, x,
+ * true, 1 (1); no, false, 0 or nothing (0); -1 for anything else. */
+int fu_consent_parse(const char *s, size_t n);
+/* Who owes an agreement's move: me (or nothing), client; -1 if neither. */
+enum fu_side fu_side_parse(const char *s, size_t n);
 const char *fu_outcome_str(enum fu_outcome);
+/* The marks a plan's step may carry, for the figures of fu-stats. */
+#define FU_MARK_INTERVIEW "interview"
+#define FU_MARK_POST_SALE "post-sale"
+/* An agreement's plan column, "exit 2/5 interview": the plan's name into
+ * name (empty if none) and the step's mark (static, "" if none); 0, or -1
+ * if it is no such thing. */
+int fu_plan_label_parse(const char *s, char name[64], const char **mark);
 int fu_id_parse(const char *s, size_t n, uint64_t *);	/* -1 bad */
 /* A row as read: fields of the known columns, in schema order; a column
  * missing from the file reads as "".  Valid until the callback returns. */
@@ -220,15 +258,21 @@ struct fu_client {
 };
 struct fu_agreement {
 	uint64_t id, client, from;	/* from: 0 when empty */
+	enum fu_side side;		/* who owes the move */
 	const char *what, *channel;
 	fu_date due, made;		/* made: FU_DATE_NONE when empty */
 	struct fu_period every;		/* n == 0 when not recurring */
+	const char *plan;		/* "exit 2/5 interview", or "" */
+	uint64_t after;			/* the step it waits on, or 0; then
+					 * due this long after it closes: */
+	struct fu_period wait;		/* n 0: the same day */
 	fu_date closed;			/* for state hooks: the day a log row
 					 * closed it, FU_DATE_NONE if none */
 };
 struct fu_logrow {
 	long line;				/* where the row starts */
 	uint64_t id, client, agreement, next;	/* 0 when empty */
+	uint64_t referred;			/* a referral's client, or 0 */
 	fu_date date;
 	const char *channel, *note;
 	enum fu_outcome outcome;		/* FU_O_NONE when empty */
@@ -298,6 +342,9 @@ struct fu_header {
 	int *colmap;		/* file column -> schema column, or -1 */
 	int field[FU_MAXCOLS];	/* schema column -> file column, or -1 */
 	char **name;		/* file column -> its name, for messages */
+	char *comment;		/* a plan's "#" lines before the header,
+				 * without the "#", one a line; or NULL */
+	long line;		/* the header's line in the file */
 };
 /* Called with each row; returns 0 to go on or -1 (with e filled). */
 typedef int (*fu_row_cb)(void *ctx, const struct fu_row *, struct fu_err *);
@@ -320,6 +367,9 @@ void fu_header_free(struct fu_header *);
 /* Opens a file fu made, to read: a regular file of the user's, opened
  * without blocking; -1 with e->code 0 when there is none, or an error. */
 int fu_file_open(const char *path, struct fu_err *);
+/* The error of an open(2) with O_NOFOLLOW: a link met says what it is. */
+int fu_err_open(struct fu_err *, const char *path, int errnum,
+    const char *what);
 /* Makes a file exclusively, 0600, to write; -1 and an error if it is
  * there already. */
 int fu_file_create(const char *path, struct fu_err *);
@@ -343,6 +393,9 @@ int fu_write_all(int fd, const void *buf, size_t n);
 void fu_sync_dir(const char *dir);
 /* Cuts a table back to old bytes, or removes it if it was created;
  * -1 with errno on failure. */
+/* Closes fd and returns rc, or -1 if the close failed where rc was 0;
+ * errno is that of the failure. */
+int fu_close_after(int fd, int rc);
 int fu_cut_back(const char *path, int created, off_t old);
 /* Makes dir and any missing parents; the portfolio itself 0700. */
 int fu_make_dir(const char *dir, struct fu_err *);
@@ -365,6 +418,9 @@ struct fu_portfolio {
 	char dir[4096];
 	int found;		/* the directory exists */
 	int writing;		/* a writer's: it saves no state */
+	int unfinished;		/* a killed commit is to be made whole by
+				 * the next writer: an agreement may name a
+				 * log row yet to come */
 	struct timespec snapped;	/* the clock just before the snap */
 	struct fu_table_file t[FU_NTABLES];
 };
@@ -372,6 +428,9 @@ struct fu_portfolio {
  * ${XDG_DATA_HOME:-$HOME/.local/share}/fu. */
 int fu_portfolio_path(const char *dir, char *out, size_t size,
     struct fu_err *);
+/* Refuses a portfolio given twice by -p, under any name: it would be
+ * counted twice. */
+int fu_cli_portfolios_distinct(const struct fu_cli *, struct fu_err *);
 /* Finds the portfolio and notes its tables' sizes under a shared lock; a
  * missing one has found 0. */
 int fu_portfolio_open(struct fu_portfolio *, const char *dir, struct fu_err *);
@@ -449,6 +508,14 @@ const struct fu_clientrec *fu_clients_get(const struct fu_clients *,
  * case or accents; none or several is a usage error listing candidates. */
 const struct fu_clientrec *fu_client_match(const struct fu_clients *,
     const char *query, struct fu_err *);
+/* The same, as 1 and *c when one client matches, 0 (e says so) when none
+ * does, -1 on another error (several match). */
+int fu_client_find(const struct fu_clients *, const char *query,
+    const struct fu_clientrec **c, struct fu_err *);
+/* A client with the same name and company as these, without regard to
+ * case and accents; 1 and *twin if there is one, 0 if not, -1 ENOMEM. */
+int fu_client_twin(const struct fu_clients *, const char *name,
+    const char *company, const struct fu_clientrec **twin);
 
 /* The derived state (SPEC section 3), shared by state.c and cache.c. */
 enum fu_status { FU_PROSPECT, FU_ACTIVE, FU_AT_RISK, FU_LOST };
@@ -456,11 +523,20 @@ enum fu_status { FU_PROSPECT, FU_ACTIVE, FU_AT_RISK, FU_LOST };
 typedef uint64_t fu_stamp;
 #define FU_STAMP(date, id) ((uint64_t)((int64_t)(date) + 0x80000000LL) << 32 \
 	| ((id) > 0xFFFFFFFFULL ? 0xFFFFFFFFULL : (id)))
+#define FU_STAMP_DATE(s) ((fu_date)((int64_t)((s) >> 32) - 0x80000000LL))
 struct fu_cstate {		/* one a client, as clients.v */
 	fu_date last;		/* last contact, FU_DATE_NONE if none */
 	const char *last_channel;
 	fu_stamp last_stamp, first_sale, last_signal, last_kept, last_lost,
 	    last_won;		/* 0 when none */
+	fu_stamp last_made;	/* the last agreement made for the client */
+	fu_stamp last_no_next;	/* the last "no next step", and why */
+	const char *no_next_why;
+	const char *signal_why;	/* the last warning sign's note */
+	uint64_t signal_action;	/* its action, followed through its moves;
+				 * last_kept is when that was kept */
+	fu_stamp risk_since;	/* the first sign not acted on */
+	fu_stamp last_consent, last_no_consent;	/* consent given, taken */
 	uint32_t open;		/* open agreements */
 	size_t next;		/* the open one due first, if open > 0 */
 };
@@ -470,7 +546,14 @@ struct fu_open {		/* an open agreement */
 	const char *what, *channel;
 	fu_date due, made;
 	struct fu_period every;
+	enum fu_side side;
 	int slips;
+	int continues;		/* made by the contact that kept the one
+				 * before it */
+	const char *plan;	/* "exit 2/5 interview", or "" */
+	uint64_t waits_on;	/* the step it waits on (due is then
+				 * FU_DATE_WAITING), or 0 */
+	struct fu_period wait;	/* due this long after that one closes */
 };
 struct fu_state {
 	struct fu_clients clients;
@@ -481,6 +564,9 @@ struct fu_state {
 	fu_date asof;
 	struct fu_arena *arena;
 	struct fu_strmap channels;	/* each channel once */
+	struct fu_idmap *referrals;	/* referred client id -> referrer id,
+					 * from the log's referral rows */
+	int decimal_comma;		/* the log's amounts: 1250,50 */
 	void *map;			/* a saved state, mapped */
 	size_t maplen;
 	uint64_t map_dev, map_ino;	/* the file it was mapped from */
@@ -536,6 +622,18 @@ int fu_state_load(struct fu_portfolio *, fu_date asof,
     const struct fu_state_hooks *, struct fu_state *, struct fu_err *);
 void fu_state_free(struct fu_state *);
 enum fu_status fu_state_status(const struct fu_state *, size_t client);
+/* Whether the client has agreed to be kept in touch with: the last consent
+ * given or taken back in the log, else the clients table's. */
+int fu_state_consent(const struct fu_state *, size_t client);
+/* The consent in force on a day (a contact logged late asks). */
+int fu_state_consent_on(const struct fu_state *, size_t client,
+    fu_date day);
+/* Why the client has no next step, if a contact said so after the last
+ * agreement made for them; NULL if not. */
+const char *fu_state_no_next(const struct fu_state *, size_t client);
+/* Who referred a client: clients.csv's referred_by, else a referral row
+ * of the log; 0 if no one. */
+uint64_t fu_state_referrer(const struct fu_state *, size_t client);
 const char *fu_status_str(enum fu_status);
 /* The open agreements of a client, due first first; returns the count. */
 size_t fu_state_client_open(const struct fu_state *, size_t client,
@@ -546,10 +644,42 @@ const struct fu_open *fu_state_find_open(const struct fu_state *, uint64_t id);
 /* rule.c: the rule of SPEC section 4 as far as one agreement goes. */
 /* R1: a concrete step; -1 with a refusal that says how to fix it. */
 int fu_rule_step(const char *what, int recurring, struct fu_err *);
-/* R1 and R3 for an agreement about to be made on date made. */
-int fu_rule_agreement(const struct fu_clientrec *, const char *what,
-    fu_date due, fu_date made, const struct fu_period *every,
+/* A greeting's text: refused when it is a call into the air ("just
+ * checking in"), which a greeting may not carry. */
+int fu_rule_greeting(const char *text, struct fu_err *);
+/* R1 and R3 for an agreement about to be made on date made, for a client
+ * whose consent (in force) is given. */
+int fu_rule_agreement(const struct fu_clientrec *, int consent,
+    const char *what, fu_date due, fu_date made,
+    const struct fu_period *every, struct fu_err *);
+
+/* plan.c: a plan, a file of steps started in one write (fu-portfolio(5),
+ * PLANS): the portfolio's plans/NAME.tsv, else the built-in one. */
+#define FU_PLAN_STEPS 50
+struct fu_plan_step {
+	long line;			/* in the plan file */
+	int after_prev;			/* waits on the step before it */
+	struct fu_period offset;	/* n 0: the same day */
+	const char *what, *channel, *mark;
+	enum fu_side side;
+};
+struct fu_plan {
+	char name[64];
+	char file[4096];		/* as messages name it */
+	char *about;			/* its "#" lines, or NULL */
+	struct fu_plan_step step[FU_PLAN_STEPS];
+	size_t n;
+	struct fu_arena *arena;
+};
+/* Finds and reads the plan called name for the portfolio in dir (as
+ * opened); a plan that is not there is a usage error listing those that
+ * are, a malformed one a data error naming its file and line. */
+int fu_plan_load(const char *dir, const char *name, struct fu_plan *,
     struct fu_err *);
+void fu_plan_free(struct fu_plan *);
+/* "exit 2/5 interview": the plan column of a step's agreement (read back
+ * by fu_plan_label_parse, row.c). */
+char *fu_plan_label(const struct fu_plan *, size_t step);
 
 /* build.c: the one builder of rows.  Begin locks the portfolio of cli
  * (making it only when make is set) and reads its state under the lock;
@@ -574,6 +704,16 @@ int fu_build_agreement(struct fu_builder *, struct fu_agreement *,
 int fu_build_log(struct fu_builder *, struct fu_logrow *, struct fu_err *);
 /* The id the next row of a table will get; 0 when the table is full. */
 uint64_t fu_build_next_id(const struct fu_builder *, enum fu_table);
+
+/* add.c, for contact.c too: starts the plan called name for a client
+ * whose consent in force is consent: its steps, from the start day on,
+ * made on made by the log row from (0 if none), each checked by the rule
+ * and none due before today; refused while a step of the same plan is
+ * open for the client.  *first and *n: the agreements made. */
+int fu_plan_start(struct fu_builder *, const struct fu_clientrec *,
+    int consent, const char *name, fu_date start, fu_date made,
+    uint64_t from, fu_date today, uint64_t *first, size_t *n,
+    struct fu_err *);
 
 /* print.c: the one printer of rows, for people and for scripts.  Field
  * names are the same in --format templates, TSV/CSV headers and JSON. */
@@ -642,7 +782,10 @@ enum fu_raw {
 	FU_R_AMOUNT_EXISTING, FU_R_AMOUNT6, FU_R_AMOUNT6_NEW,
 	FU_R_AMOUNT6_EXISTING, FU_R_REFERRED, FU_R_CONTACTS, FU_R_MOOD_PLUS,
 	FU_R_MOOD_ZERO, FU_R_MOOD_MINUS, FU_R_MOOD_NONE, FU_R_ONE_CHANNEL,
-	FU_NRAW
+	FU_R_KEPT_THEIRS, FU_R_BROKEN_THEIRS, FU_R_SETTLED_THEIRS,
+	FU_R_KEPT_MINE, FU_R_BROKEN_MINE, FU_R_SETTLED_MINE, FU_R_SIGNALS,
+	FU_R_AT_RISK, FU_R_GREETINGS, FU_R_EXIT_PLANS, FU_R_INTERVIEWS,
+	FU_R_LOST_12M, FU_R_WON_BACK_12M, FU_R_POST_SALE_CARED, FU_NRAW
 };
 #define FU_NA_CLIENTS 1		/* a channel's row: no client figures */
 struct fu_figures {

@@ -13,7 +13,9 @@
 
 /* The fields, in the order scripts see them: those of SPEC section 5,
  * then those fu-stats adds (the amounts of the 50/50 balance, the clients
- * reached through one channel only, and the top referrers). */
+ * reached through one channel only, the top referrers, the steps kept by
+ * who owed them, the warning signs, the greetings, and the figures of
+ * plans: exits and win-backs, and post-sale care). */
 enum {
 	F_FROM, F_TO, F_CLIENTS_START, F_CLIENTS_NEW, F_CLIENTS_LOST,
 	F_CLIENTS_WON, F_CLIENTS_END, F_RETENTION, F_CHURN, F_CONTACTED,
@@ -22,7 +24,11 @@ enum {
 	F_SALES_EXISTING, F_SALES_NEW, F_SALES6_EXISTING, F_SALES6_NEW,
 	F_REFERRED, F_REFERRAL_SHARE, F_CONTACTS, F_MOOD_PLUS, F_MOOD_ZERO,
 	F_MOOD_MINUS, F_AMOUNT_EXISTING, F_AMOUNT_NEW, F_AMOUNT6_EXISTING,
-	F_AMOUNT6_NEW, F_ONE_CHANNEL, F_TOP_REFERRERS, NFIELDS
+	F_AMOUNT6_NEW, F_ONE_CHANNEL, F_TOP_REFERRERS, F_KEPT_MINE,
+	F_BROKEN_MINE, F_KEPT_RATE_MINE, F_KEPT_THEIRS, F_BROKEN_THEIRS,
+	F_KEPT_RATE_THEIRS, F_SIGNALS, F_AT_RISK, F_GREETINGS, F_EXIT_PLANS,
+	F_INTERVIEWS, F_LOST_12M, F_WON_BACK_12M, F_WINBACK_RATE,
+	F_POST_SALE_CARED, F_POST_SALE_COVERAGE, NFIELDS
 };
 
 /* What a field shows: a raw count, an amount, a share of two counts (a
@@ -100,6 +106,36 @@ static const struct figure figures[NFIELDS] = {
 	    FU_R_ONE_CHANNEL, 0, 1 },
 	[F_TOP_REFERRERS] = { "top_referrers", N_("TOP REFERRERS"),
 	    REFERRERS, 0, 0, 1 },
+	[F_KEPT_MINE] = { "kept_mine", N_("KEPT MINE"), COUNT,
+	    FU_R_KEPT_MINE, 0, 0 },
+	[F_BROKEN_MINE] = { "broken_mine", N_("BROKEN MINE"), COUNT,
+	    FU_R_BROKEN_MINE, 0, 0 },
+	[F_KEPT_RATE_MINE] = { "kept_rate_mine", N_("KEPT% MINE"), SHARE,
+	    FU_R_KEPT_MINE, FU_R_SETTLED_MINE, 0 },
+	[F_KEPT_THEIRS] = { "kept_theirs", N_("KEPT THEIRS"), COUNT,
+	    FU_R_KEPT_THEIRS, 0, 0 },
+	[F_BROKEN_THEIRS] = { "broken_theirs", N_("BROKEN THEIRS"), COUNT,
+	    FU_R_BROKEN_THEIRS, 0, 0 },
+	[F_KEPT_RATE_THEIRS] = { "kept_rate_theirs", N_("KEPT% THEIRS"),
+	    SHARE, FU_R_KEPT_THEIRS, FU_R_SETTLED_THEIRS, 0 },
+	[F_SIGNALS] = { "signals", N_("SIGNALS"), COUNT, FU_R_SIGNALS, 0, 0 },
+	[F_AT_RISK] = { "at_risk", N_("AT RISK"), COUNT, FU_R_AT_RISK, 0, 1 },
+	[F_GREETINGS] = { "greetings", N_("GREETINGS"), COUNT,
+	    FU_R_GREETINGS, 0, 0 },
+	[F_EXIT_PLANS] = { "exit_plans", N_("EXIT PLANS"), COUNT,
+	    FU_R_EXIT_PLANS, 0, 0 },
+	[F_INTERVIEWS] = { "exit_interviews", N_("INTERVIEWS"), COUNT,
+	    FU_R_INTERVIEWS, 0, 0 },
+	[F_LOST_12M] = { "lost_12m", N_("LOST 12M"), COUNT, FU_R_LOST_12M,
+	    0, 1 },
+	[F_WON_BACK_12M] = { "won_back_12m", N_("WON BACK 12M"), COUNT,
+	    FU_R_WON_BACK_12M, 0, 1 },
+	[F_WINBACK_RATE] = { "winback_rate", N_("WIN-BACK%"), SHARE,
+	    FU_R_WON_BACK_12M, FU_R_LOST_12M, 1 },
+	[F_POST_SALE_CARED] = { "post_sale_cared", N_("CARED"), COUNT,
+	    FU_R_POST_SALE_CARED, 0, 0 },
+	[F_POST_SALE_COVERAGE] = { "post_sale_coverage", N_("CARED%"),
+	    SHARE, FU_R_POST_SALE_CARED, FU_R_SALES, 0 },
 };
 
 /* The key column of --by. */
@@ -515,14 +551,19 @@ print_text(const struct fu_report *r, struct fu_err *e)
 	    v[F_COVERAGE]);
 	line2(&b, _("At the end"), v[F_CLIENTS_END], _("Silent 90 days or "
 	    "more"), v[F_SILENT_90]);
+	line2(&b, _("Warning signs"), v[F_SIGNALS], _("At risk at the end"),
+	    v[F_AT_RISK]);
 
 	printf("\n%s\n", _("Agreements"));
 	line2(&b, _("Made"), v[F_MADE], _("Kept rate"), v[F_KEPT_RATE]);
-	line2(&b, _("Kept"), v[F_KEPT], _("Open at the end"), v[F_OPEN]);
-	line2(&b, _("Broken"), v[F_BROKEN], _("Overdue at the end"),
+	line2(&b, _("Kept"), v[F_KEPT], _("  of my promises"),
+	    v[F_KEPT_RATE_MINE]);
+	line2(&b, _("Broken"), v[F_BROKEN], _("  of clients' promises"),
+	    v[F_KEPT_RATE_THEIRS]);
+	line2(&b, _("Moved"), v[F_MOVED], _("Open at the end"), v[F_OPEN]);
+	line2(&b, _("Dropped"), v[F_DROPPED], _("Overdue at the end"),
 	    v[F_OVERDUE]);
-	line2(&b, _("Moved"), v[F_MOVED], _("Clients adrift"), v[F_ADRIFT]);
-	line2(&b, _("Dropped"), v[F_DROPPED], NULL, NULL);
+	line2(&b, NULL, NULL, _("Clients adrift"), v[F_ADRIFT]);
 
 	putchar('\n');
 	fu_text_pad(&b, _("Sales"), 32, 0);
@@ -561,11 +602,22 @@ print_text(const struct fu_report *r, struct fu_err *e)
 		fu_text_line(&b);
 	}
 
+	printf("\n%s\n", _("Exits, win-backs and post-sale care"));
+	snprintf(b1, sizeof(b1), _("%lld of %lld"), n[FU_R_WON_BACK_12M],
+	    n[FU_R_LOST_12M]);
+	line2(&b, _("Lost, with an exit plan"), v[F_EXIT_PLANS],
+	    _("Lost in 12 months, won back"), b1);
+	line2(&b, _("Exit interviews held"), v[F_INTERVIEWS],
+	    _("Win-back rate"), v[F_WINBACK_RATE]);
+	line2(&b, _("Sales cared for in 14 days"), v[F_POST_SALE_CARED],
+	    _("Post-sale coverage"), v[F_POST_SALE_COVERAGE]);
+
 	printf("\n%s\n", _("Contacts and mood"));
 	line2(&b, _("Contacts"), v[F_CONTACTS], _("Mood +"), v[F_MOOD_PLUS]);
 	line2(&b, _("One channel only"), v[F_ONE_CHANNEL], _("Mood 0"),
 	    v[F_MOOD_ZERO]);
-	line2(&b, NULL, NULL, _("Mood -"), v[F_MOOD_MINUS]);
+	line2(&b, _("Greetings"), v[F_GREETINGS], _("Mood -"),
+	    v[F_MOOD_MINUS]);
 	line2(&b, NULL, NULL, _("No mood noted"), num(b2, n[FU_R_MOOD_NONE]));
 	if (by_channel_line(&b, r) == -1)
 		rc = fu_err_nomem(e);
@@ -602,18 +654,11 @@ static int
 add(struct fu_report *r, const char *dir, int several, struct fu_err *e)
 {
 	struct fu_portfolio pf;
-	char file[sizeof(e->file)];
-	int rc;
 
-	if (fu_portfolio_open(&pf, dir, e) == -1)
-		return -1;
-	if ((rc = fu_report_add(r, &pf, e)) == -1 && several &&
-	    e->file[0] != '\0' && strchr(e->file, '/') == NULL) {
-		if (snprintf(file, sizeof(file), "%s/%s", pf.dir, e->file) <
-		    (int)sizeof(file))
-			memcpy(e->file, file, sizeof(file));
-	}
-	return rc;
+	if (fu_portfolio_open(&pf, dir, e) == -1 ||
+	    fu_report_add(r, &pf, e) == -1)
+		return fu_err_within(e, pf.dir, several);
+	return 0;
 }
 
 int
@@ -625,7 +670,7 @@ fu_stats(const struct fu_cli *cli, const struct fu_report_query *q,
 	int i, rc = -1;
 
 	if (fu_report_period(q->month, q->from, q->to, cli->today, &s.from,
-	    &s.to, e) == -1)
+	    &s.to, e) == -1 || fu_cli_portfolios_distinct(cli, e) == -1)
 		return -1;
 	/* A template naming an unknown field is refused before any file is
 	 * read. */

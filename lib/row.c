@@ -4,62 +4,96 @@
  * column.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "priv.h"
 
-const char *const fu_table_name[FU_NTABLES] = {
-	"clients", "agreements", "log"
+const char *const fu_table_name[FU_NSCHEMAS] = {
+	"clients", "agreements", "log", "plan"
 };
 static const char *const client_cols[] = {
 	"id", "name", "company", "email", "phone", "since", "birthday",
 	"anniversary", "referred_by", "consent", "stage", "tags", "note"
 };
 static const char *const agreement_cols[] = {
-	"id", "client", "what", "due", "channel", "every", "made", "from"
+	"id", "client", "what", "due", "channel", "every", "made", "from",
+	"side", "plan", "after"
 };
 static const char *const log_cols[] = {
 	"id", "date", "client", "agreement", "channel", "outcome", "amount",
-	"mood", "next", "note"
+	"mood", "next", "note", "referred"
 };
-const char *const *const fu_columns[FU_NTABLES] = {
-	client_cols, agreement_cols, log_cols
+static const char *const plan_cols[] = {
+	"when", "what", "channel", "side", "mark"
 };
-const int fu_ncolumns[FU_NTABLES] = { FU_C_NCOLS, FU_A_NCOLS, FU_L_NCOLS };
+const char *const *const fu_columns[FU_NSCHEMAS] = {
+	client_cols, agreement_cols, log_cols, plan_cols
+};
+const int fu_ncolumns[FU_NSCHEMAS] = {
+	FU_C_NCOLS, FU_A_NCOLS, FU_L_NCOLS, FU_P_NCOLS
+};
 
 /* Columns a table cannot do without. */
-const unsigned fu_required_columns[FU_NTABLES] = {
+const unsigned fu_required_columns[FU_NSCHEMAS] = {
 	1u << FU_C_ID | 1u << FU_C_NAME,
 	1u << FU_A_ID | 1u << FU_A_CLIENT | 1u << FU_A_WHAT | 1u << FU_A_DUE,
-	1u << FU_L_ID | 1u << FU_L_DATE | 1u << FU_L_CLIENT
+	1u << FU_L_ID | 1u << FU_L_DATE | 1u << FU_L_CLIENT,
+	1u << FU_P_WHEN | 1u << FU_P_WHAT
 };
 
 /* Free text a person typed: guarded against spreadsheet formulas. */
-const unsigned fu_text_columns[FU_NTABLES] = {
+const unsigned fu_text_columns[FU_NSCHEMAS] = {
 	1u << FU_C_NAME | 1u << FU_C_COMPANY | 1u << FU_C_EMAIL |
 	    1u << FU_C_PHONE | 1u << FU_C_STAGE | 1u << FU_C_TAGS |
 	    1u << FU_C_NOTE,
 	1u << FU_A_WHAT | 1u << FU_A_CHANNEL,
-	1u << FU_L_CHANNEL | 1u << FU_L_NOTE
+	1u << FU_L_CHANNEL | 1u << FU_L_NOTE,
+	1u << FU_P_WHAT | 1u << FU_P_CHANNEL
 };
 
-const unsigned fu_default_columns[FU_NTABLES] = {
+const unsigned fu_default_columns[FU_NSCHEMAS] = {
 	1u << FU_C_SINCE,
 	1u << FU_A_MADE | 1u << FU_A_FROM,
-	0
+	0, 0
 };
 
-static const char *const outcomes[] = {
-	"", "kept", "broken", "moved", "dropped", "signal", "lost", "won",
-	"referral"
+static const char *const outcomes[FU_O_COUNT] = {
+	[FU_O_NONE] = "", [FU_O_KEPT] = "kept", [FU_O_BROKEN] = "broken",
+	[FU_O_MOVED] = "moved", [FU_O_DROPPED] = "dropped",
+	[FU_O_SIGNAL] = "signal", [FU_O_LOST] = "lost", [FU_O_WON] = "won",
+	[FU_O_REFERRAL] = "referral", [FU_O_GREETING] = "greeting",
+	[FU_O_NO_NEXT] = "no-next", [FU_O_CONSENT] = "consent",
+	[FU_O_NO_CONSENT] = "no-consent",
 };
+
+/* Whether the n bytes at s are word, without regard to ASCII case: a
+ * spreadsheet may have capitalised a hand-typed value. */
+static int
+is_word(const char *s, size_t n, const char *word)
+{
+	return strlen(word) == n && strncasecmp(s, word, n) == 0;
+}
+
+/* The same, blanks around s aside: a hand-typed value, not a name. */
+static int
+is_typed(const char *s, size_t n, const char *word)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return is_word(s, n, word);
+}
 
 enum fu_outcome
 fu_outcome_parse(const char *s, size_t n)
 {
-	size_t i;
+	int i;
 
-	for (i = 1; i < sizeof(outcomes) / sizeof(outcomes[0]); i++)
-		if (strlen(outcomes[i]) == n && memcmp(s, outcomes[i], n) == 0)
+	for (i = 1; i < FU_O_COUNT; i++)
+		if (is_word(s, n, outcomes[i]))
 			return (enum fu_outcome)i;
 	return FU_O_NONE;
 }
@@ -120,6 +154,29 @@ id_col(const struct fu_row *r, int k, const char *col, const char *file,
 	return 0;
 }
 
+/* A plan's step that waits on another: "12", or "12+3d", due three days
+ * after agreement 12 is closed. */
+static int
+after_col(const struct fu_row *r, const char *file, struct fu_agreement *a,
+    struct fu_err *e)
+{
+	const char *s = r->f[FU_A_AFTER], *plus;
+	size_t n = r->len[FU_A_AFTER], k;
+
+	a->after = 0;
+	a->wait.n = 0;
+	a->wait.unit = 'd';
+	if (n == 0)
+		return 0;
+	plus = memchr(s, '+', n);
+	k = plus != NULL ? (size_t)(plus - s) : n;
+	if (fu_id_parse(s, k, &a->after) == -1 || (plus != NULL &&
+	    fu_period_parse(plus + 1, n - k - 1, &a->wait) == -1))
+		return bad(e, file, r, "after", FU_A_AFTER, _("an agreement's "
+		    "id, or an id and a period, such as 12 or 12+3d"));
+	return 0;
+}
+
 static int
 date_col(const struct fu_row *r, int k, const char *col, const char *file,
     int required, fu_date *out, struct fu_err *e)
@@ -163,13 +220,11 @@ fu_row_client(const struct fu_row *r, const char *file, struct fu_client *c,
 	if (r->len[FU_C_NAME] == 0 || strspn(r->f[FU_C_NAME], " \t") ==
 	    r->len[FU_C_NAME])
 		return fu_err_data(e, file, r->line, _("name is empty"));
-	if (r->len[FU_C_CONSENT] == 0 || strcmp(r->f[FU_C_CONSENT], "no") == 0)
-		c->consent = 0;
-	else if (strcmp(r->f[FU_C_CONSENT], "yes") == 0)
-		c->consent = 1;
-	else
-		return bad(e, file, r, "consent", FU_C_CONSENT,
-		    _("\"yes\", \"no\" or empty"));
+	if ((c->consent = fu_consent_parse(r->f[FU_C_CONSENT],
+	    r->len[FU_C_CONSENT])) == -1)
+		return fu_err_data(e, file, r->line, _("consent \"%.40s\" is "
+		    "not yes, no or empty (yes: yes, s\303\255, si, x, true, "
+		    "1; no: no, false, 0)"), r->f[FU_C_CONSENT]);
 	c->name = r->f[FU_C_NAME];
 	c->company = r->f[FU_C_COMPANY];
 	c->email = r->f[FU_C_EMAIL];
@@ -184,6 +239,9 @@ int
 fu_row_agreement(const struct fu_row *r, const char *file,
     struct fu_agreement *a, struct fu_err *e)
 {
+	char plan[64];
+	const char *mark;
+
 	if (id_col(r, FU_A_ID, "id", file, 1, &a->id, e) == -1 ||
 	    id_col(r, FU_A_CLIENT, "client", file, 1, &a->client, e) == -1 ||
 	    date_col(r, FU_A_DUE, "due", file, 1, &a->due, e) == -1 ||
@@ -198,6 +256,20 @@ fu_row_agreement(const struct fu_row *r, const char *file,
 	    r->len[FU_A_EVERY], &a->every) == -1)
 		return bad(e, file, r, "every", FU_A_EVERY, _("a period such "
 		    "as 90d, 2w, 3m or 1y"));
+	if ((a->side = fu_side_parse(r->f[FU_A_SIDE], r->len[FU_A_SIDE])) ==
+	    (enum fu_side)-1)
+		return bad(e, file, r, "side", FU_A_SIDE, _("mine (or me, mío, "
+		    "yo, or empty) or client (or theirs, cliente)"));
+	if (after_col(r, file, a, e) == -1)
+		return -1;
+	if (a->after != 0 && a->after >= a->id)
+		return fu_err_data(e, file, r->line, _("after names agreement "
+		    "%llu, which is not an earlier one"),
+		    (unsigned long long)a->after);
+	a->plan = r->f[FU_A_PLAN];
+	if (fu_plan_label_parse(a->plan, plan, &mark) == -1)
+		return bad(e, file, r, "plan", FU_A_PLAN, _("a plan's step, "
+		    "such as \"exit 2/5\""));
 	a->what = r->f[FU_A_WHAT];
 	a->channel = r->f[FU_A_CHANNEL];
 	a->closed = FU_DATE_NONE;
@@ -215,13 +287,15 @@ fu_row_log(const struct fu_row *r, const char *file, struct fu_logrow *l,
 	    id_col(r, FU_L_CLIENT, "client", file, 1, &l->client, e) == -1 ||
 	    id_col(r, FU_L_AGREEMENT, "agreement", file, 0, &l->agreement,
 	    e) == -1 || id_col(r, FU_L_NEXT, "next", file, 0, &l->next, e) ==
-	    -1)
+	    -1 || id_col(r, FU_L_REFERRED, "referred", file, 0, &l->referred,
+	    e) == -1)
 		return -1;
 	l->outcome = FU_O_NONE;
 	if (r->len[FU_L_OUTCOME] > 0 && (l->outcome = fu_outcome_parse(
 	    r->f[FU_L_OUTCOME], r->len[FU_L_OUTCOME])) == FU_O_NONE)
 		return bad(e, file, r, "outcome", FU_L_OUTCOME, _("kept, "
-		    "broken, moved, dropped, signal, lost, won or referral"));
+		    "broken, moved, dropped, signal, lost, won, referral, "
+		    "greeting, no-next, consent or no-consent"));
 	l->has_amount = r->len[FU_L_AMOUNT] > 0;
 	l->amount = 0;
 	if (l->has_amount && fu_money_parse(r->f[FU_L_AMOUNT],
@@ -238,10 +312,96 @@ fu_row_log(const struct fu_row *r, const char *file, struct fu_logrow *l,
 		l->mood = FU_MOOD_MINUS;
 	else
 		return bad(e, file, r, "mood", FU_L_MOOD, _("+, 0 or -"));
+	/* What only one kind of row can say is said by that kind only.  A
+	 * referral row of old says whom in its note, referred empty. */
+	if (l->outcome == FU_O_REFERRAL && l->referred == l->client)
+		return fu_err_data(e, file, r->line, _("a client does not "
+		    "refer themselves (client and referred are both %llu)"),
+		    (unsigned long long)l->client);
+	if (l->outcome != FU_O_REFERRAL && l->referred != 0)
+		return fu_err_data(e, file, r->line, _("referred is for a "
+		    "referral row, and this one is not"));
+	if (l->outcome == FU_O_NO_NEXT && (l->agreement != 0 || l->next != 0 ||
+	    l->has_amount || l->mood != FU_MOOD_NONE))
+		return fu_err_data(e, file, r->line, _("a no-next row says why "
+		    "there is no next step: its agreement, amount, mood and "
+		    "next are empty"));
 	l->channel = r->f[FU_L_CHANNEL];
 	l->note = r->f[FU_L_NOTE];
 	l->line = r->line;
 	return 0;
+}
+
+int
+fu_consent_parse(const char *s, size_t n)
+{
+	static const char *const yes[] = {
+		"yes", "s\303\255", "si", "x", "true", "1", "s\303\215"
+	};
+	static const char *const no[] = { "", "no", "false", "0" };
+	size_t i;
+
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		if (is_typed(s, n, yes[i]))
+			return 1;
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		if (is_typed(s, n, no[i]))
+			return 0;
+	return -1;
+}
+
+enum fu_side
+fu_side_parse(const char *s, size_t n)
+{
+	/* As people type it in a spreadsheet, in English or Spanish. */
+	if (is_typed(s, n, "") || is_typed(s, n, "me") ||
+	    is_typed(s, n, "mine") || is_typed(s, n, "mío") ||
+	    is_typed(s, n, "mio") || is_typed(s, n, "yo"))
+		return FU_SIDE_MINE;
+	if (is_typed(s, n, "client") || is_typed(s, n, "theirs") ||
+	    is_typed(s, n, "cliente"))
+		return FU_SIDE_CLIENT;
+	return (enum fu_side)-1;
+}
+
+static const char *const plan_marks[] = {
+	FU_MARK_INTERVIEW, FU_MARK_POST_SALE
+};
+
+int
+fu_plan_label_parse(const char *s, char name[64], const char **mark)
+{
+	size_t n = strcspn(s, " "), i;
+	const char *rest;
+
+	name[0] = '\0';
+	*mark = "";
+	if (*s == '\0')
+		return 0;
+	if (n == 0 || n >= 64)
+		return -1;
+	memcpy(name, s, n);
+	name[n] = '\0';
+	if (s[n] != ' ')
+		return -1;
+	rest = s + n + 1;
+	rest += strspn(rest, "0123456789");
+	if (*rest++ != '/')
+		return -1;
+	n = strspn(rest, "0123456789");
+	if (n == 0)
+		return -1;
+	rest += n;
+	if (*rest == '\0')
+		return 0;
+	if (*rest++ != ' ')
+		return -1;
+	for (i = 0; i < sizeof(plan_marks) / sizeof(plan_marks[0]); i++)
+		if (strcmp(rest, plan_marks[i]) == 0) {
+			*mark = plan_marks[i];
+			return 0;
+		}
+	return -1;
 }
 
 int

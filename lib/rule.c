@@ -316,19 +316,42 @@ weigh(struct word *w, size_t n)
 	return VAGUE;
 }
 
-int
-fu_rule_step(const char *what, int recurring, struct fu_err *e)
+static int
+verdict(const char *what, enum verdict *v)
 {
 	struct word *w;
 	size_t n, i;
-	enum verdict v;
 
 	if (split(what, &w, &n) == -1)
-		return fu_err_nomem(e);
-	v = weigh(w, n);
+		return -1;
+	*v = weigh(w, n);
 	for (i = 0; i < n; i++)
 		free(w[i].s);
 	free(w);
+	return 0;
+}
+
+int
+fu_rule_greeting(const char *text, struct fu_err *e)
+{
+	enum verdict v;
+
+	if (verdict(text, &v) == -1)
+		return fu_err_nomem(e);
+	if (v != STEP)
+		return fu_err_usage(e, _("\"%s\" is a call into the air, not "
+		    "a greeting: a greeting is a touch that asks for nothing, "
+		    "such as \"Handwritten birthday card\""), text);
+	return 0;
+}
+
+int
+fu_rule_step(const char *what, int recurring, struct fu_err *e)
+{
+	enum verdict v;
+
+	if (verdict(what, &v) == -1)
+		return fu_err_nomem(e);
 	if (v == EMPTY)
 		return fu_err_usage(e, _("\"%s\" is not a step: say what will "
 		    "be done, such as \"Send the quote for 3 laptops\""), what);
@@ -343,8 +366,9 @@ fu_rule_step(const char *what, int recurring, struct fu_err *e)
 }
 
 int
-fu_rule_agreement(const struct fu_clientrec *c, const char *what, fu_date due,
-    fu_date made, const struct fu_period *every, struct fu_err *e)
+fu_rule_agreement(const struct fu_clientrec *c, int consent, const char *what,
+    fu_date due, fu_date made, const struct fu_period *every,
+    struct fu_err *e)
 {
 	char d1[11], d2[11];
 	int recurring = every != NULL && every->n > 0;
@@ -358,9 +382,10 @@ fu_rule_agreement(const struct fu_clientrec *c, const char *what, fu_date due,
 		return fu_err_usage(e, _("due %s is before the day the "
 		    "agreement is made (%s): give a later --due"),
 		    fu_date_str(due, d1), fu_date_str(made, d2));
-	if (recurring && !c->consent)
+	if (recurring && !consent)
 		return fu_err_usage(e, _("%s has not agreed to be kept in touch "
-		    "with: a recurring agreement needs consent=yes in the "
-		    "client's row (line %ld)"), c->name, c->line);
+		    "with: a recurring agreement needs consent (once given, "
+		    "record it with fu-log %llu --consent)"), c->name,
+		    (unsigned long long)c->id);
 	return 0;
 }

@@ -11,6 +11,9 @@
 
 #define LOCK_WAIT 30		/* seconds: a full scan of a team portfolio */
 #define PIPE_MIN (1LL << 20)	/* bytes: below this a thread costs more */
+#ifndef PLANSDIR
+#define PLANSDIR "/usr/local/share/fu/plans"
+#endif
 
 static struct fu_settings settings;
 static int loaded;
@@ -33,6 +36,7 @@ forget(void)
 	free((char *)settings.home);
 	free((char *)settings.today);
 	free((char *)settings.format);
+	free((char *)settings.plans);
 }
 
 /* A whole number from min to max, or def. */
@@ -70,6 +74,8 @@ fu_settings_load(void)
 	settings.lock_wait_ms = number("FU_LOCK_TIMEOUT", 0, 3600,
 	    LOCK_WAIT) * 1000;
 	settings.columns = (int)number("COLUMNS", 1, 100000, 0);
+	if ((settings.plans = env("FU_PLANS")) == NULL)
+		settings.plans = strdup(PLANSDIR);
 	loaded = 1;
 }
 

@@ -14,6 +14,7 @@
 
 /* What one pass keeps beyond struct fu_state. */
 struct pass {
+	struct fu_portfolio *pf;
 	struct fu_state *st;
 	const struct fu_state_hooks *h;
 	struct fu_known k;		/* saved with the state */
@@ -25,6 +26,12 @@ struct pass {
 	struct fu_idmap *closed_far;	/* the same for ids past 2^26 and
 					 * days outside 1970-2149 */
 	int partial;			/* rows after asof were left out */
+	struct fu_idset *kept_logs;	/* log rows that kept an agreement,
+					 * read in this pass */
+	struct fu_idmap *moved_to;	/* an agreement moved -> the step
+					 * that continues it, read in this
+					 * pass */
+	int resort;			/* a waiting step became due */
 };
 
 static const char *
@@ -113,7 +120,7 @@ on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 	struct fu_state *st = p->st;
 	struct fu_logrow l;
 	struct fu_cstate *c;
-	size_t ci = 0;
+	size_t ci = 0, ri = 0;
 	fu_stamp s;
 
 	if (fu_row_log(row, p->file, &l, e) == -1)
@@ -125,7 +132,9 @@ on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 		return fu_err_nomem(e);
 	if (l.id > st->max_log)
 		st->max_log = l.id;
-	if (client_index(p, l.client, p->file, row->line, &ci, e) == -1)
+	if (client_index(p, l.client, p->file, row->line, &ci, e) == -1 ||
+	    (l.referred != 0 && client_index(p, l.referred, p->file,
+	    row->line, &ri, e) == -1))
 		return -1;
 	if (l.outcome >= FU_O_KEPT && l.outcome <= FU_O_DROPPED &&
 	    l.agreement == 0)
@@ -144,7 +153,7 @@ on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 	}
 	c = &st->cs[ci];
 	s = FU_STAMP(l.date, l.id);
-	if (s > c->last_stamp) {
+	if (FU_IS_CONTACT(l.outcome) && s > c->last_stamp) {
 		c->last_stamp = s;
 		c->last = l.date;
 		if ((c->last_channel = intern(p, l.channel, strlen(l.channel))) ==
@@ -154,16 +163,63 @@ on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 	if (l.has_amount && l.amount > 0 && (c->first_sale == 0 ||
 	    s < c->first_sale))
 		c->first_sale = s;
+	/* An amount is appended as the log writes its amounts. */
+	if (l.has_amount)
+		st->decimal_comma = memchr(row->f[FU_L_AMOUNT], ',',
+		    row->len[FU_L_AMOUNT]) != NULL;
 	switch (l.outcome) {
-	case FU_O_KEPT: later(&c->last_kept, s); break;
-	case FU_O_SIGNAL: later(&c->last_signal, s); break;
+	case FU_O_KEPT:
+		/* A client is at risk until the sign's action is kept. */
+		if (c->signal_action != 0 && l.agreement == c->signal_action)
+			later(&c->last_kept, s);
+		if (fu_idset_add(p->kept_logs, l.id) == -1)
+			return fu_err_nomem(e);
+		break;
+	case FU_O_SIGNAL:
+		if (s > c->last_signal) {
+			/* At risk since the first sign not acted on. */
+			if (!(c->last_signal > c->last_kept &&
+			    c->last_signal > c->last_won))
+				c->risk_since = s;
+			c->last_signal = s;
+			c->signal_action = l.next;
+			if ((c->signal_why = fu_arena_dup(&st->arena, l.note,
+			    strlen(l.note))) == NULL)
+				return fu_err_nomem(e);
+		}
+		break;
+	case FU_O_MOVED:
+		if (c->signal_action != 0 && l.agreement == c->signal_action)
+			c->signal_action = l.next;
+		break;
 	case FU_O_LOST: later(&c->last_lost, s); break;
 	case FU_O_WON: later(&c->last_won, s); break;
+	case FU_O_CONSENT: later(&c->last_consent, s); break;
+	case FU_O_NO_CONSENT: later(&c->last_no_consent, s); break;
+	case FU_O_NO_NEXT:
+		if (s > c->last_no_next) {
+			c->last_no_next = s;
+			if ((c->no_next_why = fu_arena_dup(&st->arena, l.note,
+			    strlen(l.note))) == NULL)
+				return fu_err_nomem(e);
+		}
+		break;
+	case FU_O_REFERRAL:
+		/* The first row that names a referral is the one. */
+		if (l.referred != 0 && !fu_idmap_get(st->referrals,
+		    l.referred, NULL) && fu_idmap_put(st->referrals,
+		    l.referred, l.client) == -1)
+			return fu_err_nomem(e);
+		break;
 	default: break;
 	}
+	/* The day each step closed: a plan's step may wait on it, and a
+	 * report asks. */
 	if (l.outcome >= FU_O_KEPT && l.outcome <= FU_O_DROPPED &&
-	    p->h != NULL && p->h->agreement != NULL &&
 	    note_closed(p, l.agreement, l.date) == -1)
+		return fu_err_nomem(e);
+	if (l.outcome == FU_O_MOVED && l.next != 0 && fu_idmap_put(p->moved_to,
+	    l.agreement, l.next) == -1)
 		return fu_err_nomem(e);
 	if (l.outcome >= FU_O_KEPT && l.outcome <= FU_O_DROPPED) {
 		uint64_t slips = 0;
@@ -212,7 +268,7 @@ check_pending(struct fu_portfolio *pf, struct pass *p, struct fu_err *e)
 
 		if (fu_idset_has(p->k.logs, q->from))
 			continue;
-		if (q->from <= p->st->max_log)
+		if (q->from <= p->st->max_log || !pf->unfinished)
 			return fu_err_data(e, pf->t[FU_AGREEMENTS].name, q->line,
 			    _("from names log row %llu, which is not in the "
 			    "log"), (unsigned long long)q->from);
@@ -222,6 +278,49 @@ check_pending(struct fu_portfolio *pf, struct pass *p, struct fu_err *e)
 	return 0;
 }
 
+/* When a plan's step that waits on another falls due: that one, followed
+ * through the steps that moved it, still open (*waits_on is it, *due
+ * FU_DATE_WAITING), or closed on a day: *due is that day and the wait.
+ * A closing whose day this pass did not read (hand edits) makes the step
+ * due on fallback. */
+static void
+resolve_wait(const struct pass *p, uint64_t after, const struct fu_period
+    *wait, fu_date fallback, fu_date *due, uint64_t *waits_on)
+{
+	uint64_t x = after, next;
+	fu_date day;
+	int hops;
+
+	for (hops = 0; hops < 1000; hops++) {
+		if (!fu_idset_has(p->k.closed, x)) {
+			*due = FU_DATE_WAITING;
+			*waits_on = x;
+			return;
+		}
+		if (!fu_idmap_get(p->moved_to, x, &next) || next == 0)
+			break;
+		x = next;
+	}
+	*waits_on = 0;
+	if ((day = closed_on(p, x)) == FU_DATE_NONE)
+		*due = fallback;
+	else
+		*due = wait->n > 0 ? fu_period_add(day, wait) : day;
+}
+
+/* Whether an open agreement made at made ended with its client: all of
+ * a lost client's made before the loss, and the recurring ones made
+ * before consent was taken back (recurring touches need consent). */
+static int
+ended(const struct fu_state *st, size_t ci, fu_stamp made,
+    const struct fu_period *every)
+{
+	const struct fu_cstate *c = &st->cs[ci];
+
+	return (c->last_lost != 0 && c->last_lost > made) || (every->n > 0 &&
+	    c->last_no_consent != 0 && c->last_no_consent > made);
+}
+
 static int
 on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 {
@@ -229,9 +328,9 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 	struct fu_state *st = p->st;
 	struct fu_agreement a;
 	struct fu_open *o;
-	uint64_t m;
+	uint64_t m, waits_on;
 	size_t ci = 0;
-	fu_stamp made, lost;
+	fu_stamp made;
 
 	if (fu_row_agreement(row, p->file, &a, e) == -1)
 		return -1;
@@ -244,16 +343,19 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 		st->max_agreement = a.id;
 	if (client_index(p, a.client, p->file, row->line, &ci, e) == -1)
 		return -1;
-	/* A from past the end of the log is what a crash between the two
-	 * appends of one fu-log leaves: the contact is lost, not the file. */
+	/* A from past the end of the log is malformed, but while a killed
+	 * commit waits to be made whole (its log row is yet to come). */
 	if (a.from != 0 && !fu_idset_has(p->k.logs, a.from)) {
-		if (a.from <= st->max_log)
+		if (a.from <= st->max_log || !p->pf->unfinished)
 			return fu_err_data(e, p->file, row->line, _("from "
 			    "names log row %llu, which is not in the log"),
 			    (unsigned long long)a.from);
 		if (pend(p, a.from, row->line) == -1)
 			return fu_err_nomem(e);
 	}
+	waits_on = 0;
+	if (a.after != 0)
+		resolve_wait(p, a.after, &a.wait, a.due, &a.due, &waits_on);
 	if (p->h && p->h->agreement) {
 		a.closed = closed_on(p, a.id);
 		if (p->h->agreement(p->h->ctx, &a, ci, e) == -1)
@@ -265,12 +367,9 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 		p->partial = 1;
 		return 0;
 	}
-	if (fu_idset_has(p->k.closed, a.id))
-		return 0;
-	/* A lost client's agreements made before the loss are dropped. */
 	made = a.made == FU_DATE_NONE ? 1 : FU_STAMP(a.made, a.from);
-	lost = st->cs[ci].last_lost;
-	if (lost != 0 && lost > made)
+	later(&st->cs[ci].last_made, made);
+	if (fu_idset_has(p->k.closed, a.id) || ended(st, ci, made, &a.every))
 		return 0;
 	if (st->nopen == st->capopen) {
 		size_t cap = st->capopen ? 2 * st->capopen : 256;
@@ -289,6 +388,14 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 	o->due = a.due;
 	o->made = a.made;
 	o->every = a.every;
+	o->side = a.side;
+	o->continues = a.from != 0 && fu_idset_has(p->kept_logs, a.from);
+	o->waits_on = waits_on;
+	o->wait = a.wait;
+	o->plan = "";
+	if (*a.plan != '\0' && (o->plan = fu_arena_dup(&st->arena, a.plan,
+	    strlen(a.plan))) == NULL)
+		return fu_err_nomem(e);
 	o->slips = fu_idmap_get(p->k.slips, a.id, &m) ? (int)m : 0;
 	if ((o->what = fu_arena_dup(&st->arena, a.what, strlen(a.what))) ==
 	    NULL || (o->channel = intern(p, a.channel, strlen(a.channel))) ==
@@ -383,16 +490,23 @@ recheck_open(struct pass *p)
 	for (i = 0; i < st->nopen; i++) {
 		const struct fu_open *o = &st->open[i];
 		fu_stamp made = o->made == FU_DATE_NONE ? 1 :
-		    FU_STAMP(o->made, o->from), lost = st->cs[o->client].last_lost;
-
+		    FU_STAMP(o->made, o->from);
 		uint64_t slips;
 
-		if (fu_idset_has(p->k.closed, o->id) || (lost != 0 && lost > made))
+		if (fu_idset_has(p->k.closed, o->id) || ended(st, o->client,
+		    made, &o->every))
 			continue;
 		st->open[k] = *o;
 		/* A row that moved the step it continues may come later. */
-		st->open[k++].slips = fu_idmap_get(p->k.slips, o->id, &slips) ?
+		st->open[k].slips = fu_idmap_get(p->k.slips, o->id, &slips) ?
 		    (int)slips : 0;
+		/* And the one a waiting step waits on may have closed. */
+		if (o->waits_on != 0) {
+			resolve_wait(p, o->waits_on, &o->wait, st->asof,
+			    &st->open[k].due, &st->open[k].waits_on);
+			p->resort |= st->open[k].due != FU_DATE_WAITING;
+		}
+		k++;
 	}
 	st->nopen = k;
 }
@@ -425,12 +539,19 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 
 	memset(st, 0, sizeof(*st));
 	memset(&p, 0, sizeof(p));
+	p.pf = pf;
 	if (!pf->found)
 		return fu_err_io(e, pf->dir, 0, _("no portfolio here "
 		    "(fu-add client NAME makes one)"));
 	st->asof = asof;
 	p.st = st;
 	p.h = h;
+	if ((st->referrals = fu_idmap_new()) == NULL ||
+	    (p.kept_logs = fu_idset_new()) == NULL ||
+	    (p.moved_to = fu_idmap_new()) == NULL) {
+		fu_err_nomem(e);
+		goto out;
+	}
 	/* A saved state stands for the bytes it read; only what was
 	 * appended since is read.  A report (hooks) sees every row. */
 	if (fu_known_init(&p.k) == -1 || (h == NULL && (loaded =
@@ -465,7 +586,8 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 	if (fu_table_scan(pf, FU_LOG, on_log, &p, e) == -1)
 		goto out;
 	recheck_open(&p);
-	sorted = st->nopen;
+	/* A saved state's steps are in order, unless one stopped waiting. */
+	sorted = p.resort ? 0 : st->nopen;
 	if (check_pending(pf, &p, e) == -1)
 		goto out;
 	p.file = pf->t[FU_AGREEMENTS].name;
@@ -502,6 +624,8 @@ out:
 		pf->t[t].digest = NULL;
 	}
 	fu_known_free(&p.k);
+	fu_idset_free(p.kept_logs);
+	fu_idmap_free(p.moved_to);
 	free(p.closed_day);
 	fu_idmap_free(p.closed_far);
 	if (rc == -1)
@@ -516,6 +640,7 @@ fu_state_free(struct fu_state *st)
 	fu_cache_unmap(st);
 	fu_arena_free(st->arena);
 	fu_strmap_free(&st->channels);
+	fu_idmap_free(st->referrals);
 	free(st->cs);
 	free(st->open);
 	memset(st, 0, sizeof(*st));
@@ -534,6 +659,49 @@ fu_state_status(const struct fu_state *st, size_t i)
 	if (c->first_sale != 0 || c->last_won != 0)
 		return FU_ACTIVE;
 	return FU_PROSPECT;
+}
+
+int
+fu_state_consent(const struct fu_state *st, size_t i)
+{
+	return fu_state_consent_on(st, i, FU_DATE_WAITING);
+}
+
+/* From the last consent given and the last taken back: the later of
+ * those on or before the day, else clients.csv's. */
+int
+fu_state_consent_on(const struct fu_state *st, size_t i, fu_date day)
+{
+	const struct fu_cstate *c = &st->cs[i];
+	int given = c->last_consent != 0 &&
+	    FU_STAMP_DATE(c->last_consent) <= day;
+	int taken = c->last_no_consent != 0 &&
+	    FU_STAMP_DATE(c->last_no_consent) <= day;
+
+	if (given && taken)
+		return c->last_consent > c->last_no_consent;
+	if (given || taken)
+		return given;
+	return st->clients.v[i].consent;
+}
+
+const char *
+fu_state_no_next(const struct fu_state *st, size_t i)
+{
+	const struct fu_cstate *c = &st->cs[i];
+
+	return c->last_no_next != 0 && c->last_no_next > c->last_made ?
+	    c->no_next_why : NULL;
+}
+
+uint64_t
+fu_state_referrer(const struct fu_state *st, size_t i)
+{
+	uint64_t r;
+
+	if (st->clients.v[i].referred_by != 0)
+		return st->clients.v[i].referred_by;
+	return fu_idmap_get(st->referrals, st->clients.v[i].id, &r) ? r : 0;
 }
 
 const char *

@@ -153,6 +153,7 @@ on_header(struct reader *r)
 	int i, k, nk = fu_ncolumns[r->table];
 	unsigned seen = 0;
 
+	h->line = r->row_line;
 	if ((h->colmap = malloc(r->nf * sizeof(int))) == NULL ||
 	    (h->name = calloc(r->nf, sizeof(char *))) == NULL) {
 		fail_nomem(r);
@@ -204,6 +205,41 @@ on_header(struct reader *r)
 		}
 }
 
+/* Keeps a "#" line of a plan, its fields joined as they were. */
+static void
+on_comment(struct reader *r)
+{
+	struct fu_buf b = { 0 };
+	size_t i, old = r->hdr->comment ? strlen(r->hdr->comment) : 0;
+	char *s;
+
+	for (i = 0; i < r->nf; i++) {
+		const char *f = r->buf.p + r->off[i];
+		size_t n = r->len[i];
+
+		if (i == 0) {		/* "# text": the text */
+			f++, n--;
+			if (n > 0 && *f == ' ')
+				f++, n--;
+		}
+		if ((i > 0 && fu_buf_add(&b, &r->tf->dialect.delim, 1) ==
+		    -1) || fu_buf_add(&b, f, n) == -1)
+			goto nomem;
+	}
+	if ((s = realloc(r->hdr->comment, old + b.len + 2)) == NULL)
+		goto nomem;
+	if (old > 0)
+		s[old++] = '\n';
+	memcpy(s + old, b.p != NULL ? b.p : "", b.len);
+	s[old + b.len] = '\0';
+	r->hdr->comment = s;
+	fu_buf_free(&b);
+	return;
+nomem:
+	fu_buf_free(&b);
+	fail_nomem(r);
+}
+
 static void
 on_row(int c, void *arg)
 {
@@ -218,6 +254,12 @@ on_row(int c, void *arg)
 		if (c == r->eol)
 			r->line++;
 		return;
+	}
+	/* A plan may say what it is for in "#" lines before its header. */
+	if (r->hdr->ncols == 0 && r->table == FU_PLAN && r->len[0] > 0 &&
+	    r->buf.p[r->off[0]] == '#') {
+		on_comment(r);
+		goto next;
 	}
 	if (r->hdr->ncols == 0) {
 		on_header(r);
@@ -599,6 +641,8 @@ fu_header_free(struct fu_header *h)
 		free(h->name[i]);
 	free(h->name);
 	free(h->colmap);
+	free(h->comment);
+	h->comment = NULL;
 	h->name = NULL;
 	h->colmap = NULL;
 	h->ncols = 0;

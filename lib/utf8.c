@@ -215,7 +215,8 @@ fu_text_check(const char *what, const char *s, int multiline, struct fu_err *e)
 		    p[1] <= 0x9F))	/* C1 controls, such as U+009B CSI */
 			return fu_err_usage(e, _("%s holds a control character"),
 			    what);
-	if (!multiline && *s == '\0')
+	/* Blanks alone say nothing either. */
+	if (!multiline && s[strspn(s, " ")] == '\0')
 		return fu_err_usage(e, _("%s is empty"), what);
 	return 0;
 }

@@ -126,9 +126,10 @@ columns_there(struct fu_txn *x, enum fu_table t, const char *const *values,
 			len += (size_t)w;
 	if (len == 0)
 		return 0;
-	return fu_err_usage(e, _("%s has no column for %s: add %s to its first "
-	    "line (fu never rewrites it), or leave them out"),
-	    x->pf->t[t].name, list, list);
+	return fu_err_usage(e, _("%s has no column for %s: add each (its name "
+	    "on the first line and a field on every row, as a spreadsheet "
+	    "does; fu never rewrites the file), or leave those values out"),
+	    x->pf->t[t].name, list);
 }
 
 int

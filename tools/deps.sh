@@ -1,8 +1,9 @@
 #!/bin/sh
 # deps.sh - installs what fu needs to build and test, if it is missing:
-# a C compiler, make, libcsv and cmocka (Debian and Ubuntu package names).
+# a C compiler, make, libcsv and cmocka, and mandoc to check the manual
+# pages (Debian and Ubuntu package names).
 set -eu
-pkgs="make gcc libc6-dev libcsv-dev libcmocka-dev libxxhash-dev"
+pkgs="make gcc libc6-dev libcsv-dev libcmocka-dev libxxhash-dev mandoc"
 need=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

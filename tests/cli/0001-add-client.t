@@ -4,8 +4,8 @@
 t 0 '1' '' fu-add client "Ana López" --company Acme
 ok 'portfolio is 0700' test "$(stat -c %a "$P")" = 700
 ok 'clients.csv is 0600' test "$(stat -c %a "$P/clients.csv")" = 600
-ok 'agreements.csv made with its header' test "$(cat "$P/agreements.csv")" = 'id,client,what,due,channel,every,made,from'
-ok 'log.csv made with its header' test "$(cat "$P/log.csv")" = 'id,date,client,agreement,channel,outcome,amount,mood,next,note'
+ok 'agreements.csv made with its header' test "$(cat "$P/agreements.csv")" = 'id,client,what,due,channel,every,made,from,side,plan,after'
+ok 'log.csv made with its header' test "$(cat "$P/log.csv")" = 'id,date,client,agreement,channel,outcome,amount,mood,next,note,referred'
 t 0 '2' '' fu-add client "José Peña" --company "Muebles García, S.A." \
     --email jose@example.com --phone "+34 600 123 456" --since 2025-03-01 \
     --birthday 1980-05-17 --anniversary 06-30 --referred-by lopez --consent \
@@ -24,14 +24,18 @@ t 2 '' 'fu-add: "2026-02-30" is not a date: there is no such day' fu-add client 
 t 2 '' 'fu-add: no client matches "nadie" (fu-add client NAME adds one)' fu-add client Eva --referred-by nadie
 t 2 '' 'fu-add: tag "a b" holds a space: tags are single words (give --tag once for each)' fu-add client Eva --tag 'a b'
 t 2 '' 'fu-add: NAME is empty' fu-add client ''
-t 2 '' 'fu-add: --due, --channel and --every are for agreements' fu-add client Eva --due today
+t 2 '' 'fu-add: --due, --channel, --every, --theirs, --plan and --start are for agreements' fu-add client Eva --due today
+t 2 '' 'fu-add: --due, --channel, --every, --theirs, --plan and --start are for agreements' fu-add client Eva --theirs
 ok 'refusals leave clients.csv as it was' cmp "$tmp/before" "$P/clients.csv"
 
 # Usage.
 t 2 '' "usage: fu-add client NAME [--company C] [--email E] [--phone P] [--since DATE]
                    [--birthday D] [--anniversary D] [--referred-by CLIENT]
-                   [--consent] [--stage S] [--tag T]... [--note N]
-       fu-add agreement CLIENT WHAT --due DATE [--channel C] [--every PERIOD]
+                   [--consent] [--stage S] [-t|--tag T]... [--note N]
+                   [--duplicate]
+       fu-add agreement CLIENT WHAT -d|--due DATE [--channel C] [--every PERIOD]
+                   [--theirs]
+       fu-add agreement CLIENT --plan NAME [--start DATE]
 common options: [-p DIR] [--today DATE] [-h] [--version]" fu-add
 t 0 'fu-add 0.1.0' '' fu-add --version
 

@@ -6,14 +6,14 @@ t 0 '2' '' fu-add client "Mariana Ruiz" --company "Zeta" --consent
 t 0 '3' '' fu-add client "Ana" --company "Óptica Peña"
 
 t 0 '1' '' fu-add agreement lopez "Send the quote for 3 laptops" --due friday
-t 0 '1,1,Send the quote for 3 laptops,2026-11-27,,,2026-11-23,' '' tail -n 1 "$P/agreements.csv"
+t 0 '1,1,Send the quote for 3 laptops,2026-11-27,,,2026-11-23,,,,' '' tail -n 1 "$P/agreements.csv"
 t 0 '2' '' fu-add agreement ÓPTICA "Llamar para confirmar la entrega" --due +2w --channel call
-t 0 '2,3,Llamar para confirmar la entrega,2026-12-07,call,,2026-11-23,' '' tail -n 1 "$P/agreements.csv"
+t 0 '2,3,Llamar para confirmar la entrega,2026-12-07,call,,2026-11-23,,,,' '' tail -n 1 "$P/agreements.csv"
 t 0 '3' '' fu-add agreement 2 "Stay in touch" -d +3m --every 3m --channel email
-t 0 '3,2,Stay in touch,2027-02-23,email,3m,2026-11-23,' '' tail -n 1 "$P/agreements.csv"
+t 0 '3,2,Stay in touch,2027-02-23,email,3m,2026-11-23,,,,' '' tail -n 1 "$P/agreements.csv"
 # An exact full name wins over the names that contain it.
 t 0 '4' '' fu-add agreement ana "Visit to sign the contract" --due miércoles
-t 0 '4,3,Visit to sign the contract,2026-11-25,,,2026-11-23,' '' tail -n 1 "$P/agreements.csv"
+t 0 '4,3,Visit to sign the contract,2026-11-25,,,2026-11-23,,,,' '' tail -n 1 "$P/agreements.csv"
 
 cp "$P/agreements.csv" "$tmp/before"
 t 2 '' 'fu-add: "call me if anything" is not an agreement: name a concrete step and a due date' fu-add agreement lopez "call me if anything" --due friday
@@ -21,8 +21,8 @@ t 2 '' 'fu-add: "Cualquier cosa me llama." is not an agreement: name a concrete 
 t 2 '' "fu-add: \"OK, we'll talk!\" is not an agreement: name a concrete step and a due date" fu-add agreement lopez "OK, we'll talk!" --due friday
 t 2 '' 'fu-add: "si se decide me avisa" is not an agreement: name a concrete step and a due date' fu-add agreement lopez "si se decide me avisa" --due friday
 t 2 '' 'fu-add: "quedamos en contacto" is not an agreement: name a concrete step, or make it a recurring touch with --every (such as --every 3m)' fu-add agreement lopez "quedamos en contacto" --due friday
-t 2 '' 'fu-add: "  " is not a step: say what will be done, such as "Send the quote for 3 laptops"' fu-add agreement lopez "  " --due friday
-t 2 '' "fu-add: Ana López has not agreed to be kept in touch with: a recurring agreement needs consent=yes in the client's row (line 2)" fu-add agreement lopez "Stay in touch" --due +3m --every 3m
+t 2 '' 'fu-add: WHAT is empty' fu-add agreement lopez "  " --due friday
+t 2 '' "fu-add: Ana López has not agreed to be kept in touch with: a recurring agreement needs consent (once given, record it with fu-log 1 --consent)" fu-add agreement lopez "Stay in touch" --due +3m --every 3m
 t 2 '' 'fu-add: an agreement needs a due date: add --due DATE' fu-add agreement lopez "Send the quote"
 t 2 '' 'fu-add: due 2026-11-22 is before the day the agreement is made (2026-11-23): give a later --due' fu-add agreement lopez "Send the quote" --due yesterday
 t 2 '' 'fu-add: --every "3x" is not a period: use such as 90d, 2w, 3m or 1y' fu-add agreement lopez "Send the quote" --due friday --every 3x
@@ -37,6 +37,6 @@ ok 'refusals leave agreements.csv as it was' cmp "$tmp/before" "$P/agreements.cs
 
 # --today pins the date of the agreement.
 t 0 '5' '' fu-add --today 2026-01-30 agreement lopez "Send the invoice" --due +1m
-t 0 '5,1,Send the invoice,2026-02-28,,,2026-01-30,' '' tail -n 1 "$P/agreements.csv"
+t 0 '5,1,Send the invoice,2026-02-28,,,2026-01-30,,,,' '' tail -n 1 "$P/agreements.csv"
 # Dates stay within years 0001 to 9999 (found by fuzz_date).
 t 2 '' 'fu-add: "+1d" is out of range: dates go from 0001-01-01 to 9999-12-31' fu-add --today 9999-12-31 agreement lopez "Send the invoice" --due +1d

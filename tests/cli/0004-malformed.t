@@ -25,7 +25,7 @@ bad 'id,name,birthday\n1,Ana,31-02\n' '2: birthday "31-02" is not a date (YYYY-M
 bad 'id,name\n1,\n' '2: name is empty'
 bad 'id,name\n1,Ana\n2,L\0uis\n' '3: contains a NUL byte (is it a text file?)'
 bad 'id,name\n1,Ana\n2,L\351on\n' '3: column "name" is not valid UTF-8'
-bad 'id,name,consent\n1,Ana,si\n' '2: consent "si" is not "yes", "no" or empty'
+bad 'id,name,consent\n1,Ana,ja\n' '2: consent "ja" is not yes, no or empty (yes: yes, sí, si, x, true, 1; no: no, false, 0)'
 bad 'id,name,referred_by\n1,Ana,7\n' '2: referred_by names client 7, who is not in the table'
 
 # A field of 100 KB is refused, not swallowed.

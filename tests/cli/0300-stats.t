@@ -16,13 +16,15 @@ Clients
   Lost                             1      Contacted                        9
   Won back                         1      Coverage                     81.8%
   At the end                      11      Silent 90 days or more           0
+  Warning signs                    0      At risk at the end               0
 
 Agreements
   Made                            18      Kept rate                    93.3%
-  Kept                            14      Open at the end                 10
-  Broken                           1      Overdue at the end               0
-  Moved                            1      Clients adrift                   1
-  Dropped                          1
+  Kept                            14        of my promises             93.3%
+  Broken                           1        of clients'"'"' promises           -
+  Moved                            1      Open at the end                 10
+  Dropped                          1      Overdue at the end               0
+                                          Clients adrift                   1
 
 Sales                              count    share        amount    share
   In the period                        5               12518.20
@@ -38,20 +40,27 @@ Referrals
   Top referrers, new clients referred:
     Sarah Mitchell                                 1
 
+Exits, win-backs and post-sale care
+  Lost, with an exit plan          0      Lost in 12 months, won back 1 of 2
+  Exit interviews held             0      Win-back rate                50.0%
+  Sales cared for in 14 days       0      Post-sale coverage            0.0%
+
 Contacts and mood
   Contacts                        20      Mood +                          11
   One channel only                 0      Mood 0                           4
-                                          Mood -                           2
+  Greetings                        0      Mood -                           2
                                           No mood noted                    3
   By channel:    call 13, visit 4, email 2, message 1' '' fu-stats --month last
 
-# The same figures for scripts, with the SPEC's names.
-H='from	to	clients_start	clients_new	clients_lost	clients_won	clients_end	retention	churn	contacted	coverage	silent_90	made	kept	broken	moved	dropped	kept_rate	open	overdue	adrift	sales	amount	sales_existing	sales_new	sales6_existing	sales6_new	referred	referral_share	contacts	mood_plus	mood_zero	mood_minus	amount_existing	amount_new	amount6_existing	amount6_new	one_channel	top_referrers'
-OCT='2026-10-01	2026-10-31	10	1	1	1	11	90.0	10.0	9	81.8	0	18	14	1	1	1	93.3	10	0	1	5	12518.20	3	2	4	8	1	100.0	20	11	4	2	5228.20	7290.00	5440.95	18070.90	0	Sarah Mitchell (1)'
+# The same figures for scripts, with the SPEC's names.  In the twelve
+# months to the end of October two clients were lost (Tom, Zoë) and one
+# won back (Tom); no sale had a post-sale plan.
+H='from	to	clients_start	clients_new	clients_lost	clients_won	clients_end	retention	churn	contacted	coverage	silent_90	made	kept	broken	moved	dropped	kept_rate	open	overdue	adrift	sales	amount	sales_existing	sales_new	sales6_existing	sales6_new	referred	referral_share	contacts	mood_plus	mood_zero	mood_minus	amount_existing	amount_new	amount6_existing	amount6_new	one_channel	top_referrers	kept_mine	broken_mine	kept_rate_mine	kept_theirs	broken_theirs	kept_rate_theirs	signals	at_risk	greetings	exit_plans	exit_interviews	lost_12m	won_back_12m	winback_rate	post_sale_cared	post_sale_coverage'
+OCT='2026-10-01	2026-10-31	10	1	1	1	11	90.0	10.0	9	81.8	0	18	14	1	1	1	93.3	10	0	1	5	12518.20	3	2	4	8	1	100.0	20	11	4	2	5228.20	7290.00	5440.95	18070.90	0	Sarah Mitchell (1)	14	1	93.3	0	0		0	0	0	0	0	2	1	50.0	0	0.0'
 t 0 "$H
 $OCT" '' fu-stats --month 2026-10 --tsv
 t 0 "$(printf '%s\n%s' "$H" "$OCT" | tr '\t' ,)" '' fu-stats --from 2026-10-01 --to 2026-10-31 --csv
-t 0 '{"from":"2026-10-01","to":"2026-10-31","clients_start":10,"clients_new":1,"clients_lost":1,"clients_won":1,"clients_end":11,"retention":90.0,"churn":10.0,"contacted":9,"coverage":81.8,"silent_90":0,"made":18,"kept":14,"broken":1,"moved":1,"dropped":1,"kept_rate":93.3,"open":10,"overdue":0,"adrift":1,"sales":5,"amount":12518.20,"sales_existing":3,"sales_new":2,"sales6_existing":4,"sales6_new":8,"referred":1,"referral_share":100.0,"contacts":20,"mood_plus":11,"mood_zero":4,"mood_minus":2,"amount_existing":5228.20,"amount_new":7290.00,"amount6_existing":5440.95,"amount6_new":18070.90,"one_channel":0,"top_referrers":"Sarah Mitchell (1)"}' '' fu-stats --month last --json
+t 0 '{"from":"2026-10-01","to":"2026-10-31","clients_start":10,"clients_new":1,"clients_lost":1,"clients_won":1,"clients_end":11,"retention":90.0,"churn":10.0,"contacted":9,"coverage":81.8,"silent_90":0,"made":18,"kept":14,"broken":1,"moved":1,"dropped":1,"kept_rate":93.3,"open":10,"overdue":0,"adrift":1,"sales":5,"amount":12518.20,"sales_existing":3,"sales_new":2,"sales6_existing":4,"sales6_new":8,"referred":1,"referral_share":100.0,"contacts":20,"mood_plus":11,"mood_zero":4,"mood_minus":2,"amount_existing":5228.20,"amount_new":7290.00,"amount6_existing":5440.95,"amount6_new":18070.90,"one_channel":0,"top_referrers":"Sarah Mitchell (1)","kept_mine":14,"broken_mine":1,"kept_rate_mine":93.3,"kept_theirs":0,"broken_theirs":0,"kept_rate_theirs":null,"signals":0,"at_risk":0,"greetings":0,"exit_plans":0,"exit_interviews":0,"lost_12m":2,"won_back_12m":1,"winback_rate":50.0,"post_sale_cared":0,"post_sale_coverage":0.0}' '' fu-stats --month last --json
 t 0 'coverage 81.8%	kept 93.3%
 sales 12518.20' '' fu-stats --month last -f 'coverage {coverage}%\tkept {kept_rate}%\nsales {amount}'
 t 0 '90.0 10.0' '' fu-stats --month last --format '{retention} {churn}'
@@ -102,11 +111,11 @@ t 0 "month	$H
 2026-10	$OCT" '' fu-stats --month last --by month --tsv
 
 # By channel: no client figures; every sale of October was by call.
-t 0 'channel,from,to,clients_start,clients_new,clients_lost,clients_won,clients_end,retention,churn,contacted,coverage,silent_90,made,kept,broken,moved,dropped,kept_rate,open,overdue,adrift,sales,amount,sales_existing,sales_new,sales6_existing,sales6_new,referred,referral_share,contacts,mood_plus,mood_zero,mood_minus,amount_existing,amount_new,amount6_existing,amount6_new,one_channel,top_referrers
-call,2026-10-01,2026-10-31,,,,,,,,,,,6,8,1,1,1,88.9,3,0,,5,12518.20,3,2,4,7,,,13,6,3,2,5228.20,7290.00,5440.95,17430.40,,
-email,2026-10-01,2026-10-31,,,,,,,,,,,5,2,0,0,0,100.0,4,0,,0,0.00,0,0,0,0,,,2,1,1,0,0.00,0.00,0.00,0.00,,
-message,2026-10-01,2026-10-31,,,,,,,,,,,1,0,0,0,0,,1,0,,0,0.00,0,0,0,0,,,1,0,0,0,0.00,0.00,0.00,0.00,,
-visit,2026-10-01,2026-10-31,,,,,,,,,,,6,4,0,0,0,100.0,2,0,,0,0.00,0,0,0,1,,,4,4,0,0,0.00,0.00,0.00,640.50,,' '' fu-stats --month last --by channel --csv
+t 0 'channel,from,to,clients_start,clients_new,clients_lost,clients_won,clients_end,retention,churn,contacted,coverage,silent_90,made,kept,broken,moved,dropped,kept_rate,open,overdue,adrift,sales,amount,sales_existing,sales_new,sales6_existing,sales6_new,referred,referral_share,contacts,mood_plus,mood_zero,mood_minus,amount_existing,amount_new,amount6_existing,amount6_new,one_channel,top_referrers,kept_mine,broken_mine,kept_rate_mine,kept_theirs,broken_theirs,kept_rate_theirs,signals,at_risk,greetings,exit_plans,exit_interviews,lost_12m,won_back_12m,winback_rate,post_sale_cared,post_sale_coverage
+call,2026-10-01,2026-10-31,,,,,,,,,,,6,8,1,1,1,88.9,3,0,,5,12518.20,3,2,4,7,,,13,6,3,2,5228.20,7290.00,5440.95,17430.40,,,8,1,88.9,0,0,,0,,0,0,0,,,,0,0.0
+email,2026-10-01,2026-10-31,,,,,,,,,,,5,2,0,0,0,100.0,4,0,,0,0.00,0,0,0,0,,,2,1,1,0,0.00,0.00,0.00,0.00,,,2,0,100.0,0,0,,0,,0,0,0,,,,0,
+message,2026-10-01,2026-10-31,,,,,,,,,,,1,0,0,0,0,,1,0,,0,0.00,0,0,0,0,,,1,0,0,0,0.00,0.00,0.00,0.00,,,0,0,,0,0,,0,,0,0,0,,,,0,
+visit,2026-10-01,2026-10-31,,,,,,,,,,,6,4,0,0,0,100.0,2,0,,0,0.00,0,0,0,1,,,4,4,0,0,0.00,0.00,0.00,640.50,,,4,0,100.0,0,0,,0,,0,0,0,,,,0,' '' fu-stats --month last --by channel --csv
 t 0 'CHANNEL  CONTACTS  MADE  KEPT  BROKEN  KEPT%   OPEN  OVERDUE  SALES  AMOUNT
 call           13     6     8       1   88.9%     3        0      5  12518.20
 email           2     5     2       0  100.0%     4        0      0      0.00
@@ -145,8 +154,13 @@ fu-stats --month last | tail -n +2 >"$tmp/whole"
 fu-stats --month last -p "$tmp/a" -p "$tmp/b" -p "$tmp/c" >"$tmp/three"
 t 0 'Retention report, 2026-10-01 to 2026-10-31, over 3 portfolios' '' head -n 1 "$tmp/three"
 ok 'the text report of three portfolios is that of their union' cmp "$tmp/whole" <(tail -n +2 "$tmp/three")
-# Counts add up, rates are recomputed: the same portfolio twice.
-t 0 '20 2 22 90.0 81.8 25036.40' '' fu-stats --month last -p "$P" -p "$P" -f '{clients_start} {clients_lost} {clients_end} {retention} {coverage} {amount}'
+# Counts add up, rates are recomputed: a portfolio and its copy.
+cp -r "$P" "$tmp/copy"
+t 0 '20 2 22 90.0 81.8 25036.40' '' fu-stats --month last -p "$P" -p "$tmp/copy" -f '{clients_start} {clients_lost} {clients_end} {retention} {coverage} {amount}'
+# The same portfolio twice, under any name, would be counted twice.
+t 2 '' "fu-stats: -p $P and -p $P/../p are the same portfolio: give it once" fu-stats -p "$P" -p "$P/../p"
+# A missing one is named once.
+t 4 '' 'fu-stats: nowhere: no portfolio here (fu-add client NAME makes one)' fu-stats -p "$P" -p nowhere
 
 # An empty portfolio: zero denominators are empty for scripts, "-" for a
 # person.
@@ -179,7 +193,7 @@ t 2 '' 'fu-stats: "someday" is not a date: use YYYY-MM-DD, today, tomorrow, +N[d
 t 2 '' 'fu-stats: today "2026-13-01" is not a date (YYYY-MM-DD)' fu-stats --today 2026-13-01
 t 2 '' 'fu-stats: --by month covers at most 120 months' fu-stats --from 2016-01-01 --by month
 t 2 '' 'fu-stats: --format: "{" is never closed' fu-stats -f '{from'
-t 2 '' 'fu-stats: --format: unknown field "month"; the fields are: from to clients_start clients_new clients_lost clients_won clients_end retention churn contacted coverage silent_90 made kept broken moved dropped kept_rate open overdue adrift sales amount sales_existing sales_new sales6_existing sales6_new referred referral_share contacts mood_plus mood_zero mood_minus amount_existing amount_new amount6_existing amount6_new one_channel top_referrers' fu-stats -f '{month}'
+t 2 '' 'fu-stats: --format: unknown field "month"; the fields are: from to clients_start clients_new clients_lost clients_won clients_end retention churn contacted coverage silent_90 made kept broken moved dropped kept_rate open overdue adrift sales amount sales_existing sales_new sales6_existing sales6_new referred referral_share contacts mood_plus mood_zero mood_minus amount_existing amount_new amount6_existing amount6_new one_channel top_referrers kept_mine broken_mine kept_rate_mine kept_theirs broken_theirs kept_rate_theirs signals at_risk greetings exit_plans exit_interviews lost_12m won_back_12m winback_rate post_sale_cared post_sale_coverage' fu-stats -f '{month}'
 # The template is checked before any portfolio is read.
 t 2 '' 'fu-stats: --format: "{" is never closed' fu-stats -p "$tmp/nowhere" -f '{'
 
@@ -187,7 +201,7 @@ t 2 '' 'fu-stats: --format: "{" is never closed' fu-stats -p "$tmp/nowhere" -f '
 # the message names which.
 t 4 '' "fu-stats: $tmp/nowhere: no portfolio here (fu-add client NAME makes one)" fu-stats -p "$tmp/nowhere"
 t 4 '' "fu-stats: $tmp/nowhere: no portfolio here (fu-add client NAME makes one)" fu-stats -p "$P" -p "$tmp/nowhere"
-mkdir "$tmp/bad" && cp "$P"/*.csv "$tmp/bad" && echo '61,2026-11-19,99,,call,,,,,' >>"$tmp/bad/log.csv"
+mkdir "$tmp/bad" && cp "$P"/*.csv "$tmp/bad" && echo '61,2026-11-19,99,,call,,,,,,' >>"$tmp/bad/log.csv"
 t 3 '' 'fu-stats: log.csv:62: client 99 is not in the clients table' fu-stats -p "$tmp/bad"
 t 3 '' "fu-stats: $tmp/bad/log.csv:62: client 99 is not in the clients table" fu-stats -p "$P" -p "$tmp/bad"
 t 3 '' "fu-stats: $tmp/bad/log.csv:62: client 99 is not in the clients table" fu-stats -p "$P" -p "$tmp/bad" --month last --tsv

@@ -72,8 +72,8 @@ gen() {
 	esac
 }
 
-listing='DUE         LATE  CLIENT     WHAT                              CHANNEL  ID
-2026-11-20     3  Ana López  Send Ana the quote for 3 laptops  email     1'
+listing='DUE         WHEN     CLIENT     WHAT                              CHANNEL  ID
+2026-11-20  3d late  Ana López  Send Ana the quote for 3 laptops  email     1'
 # Every client and the log row read: no row was skipped.
 stale='client_id	client	last	days	last_channel	what	due	id
 2	Luis Pérez		682		Call Luis about the spring order	2026-12-01	2

@@ -41,8 +41,8 @@ t 2 '' 'fu-add: --stage holds a control character' fu-add client Eva --stage "$c
 t 2 '' 'fu-add: tag "two words" holds a space: tags are single words (give --tag once for each)' fu-add client Eva --tag 'two words'
 t 2 '' 'fu-add: --tag is empty' fu-add client Eva --tag ''
 t 2 '' 'fu-add: --note is not valid UTF-8' fu-add client Eva --note "$bad"
-t 2 '' 'fu-add: --due, --channel and --every are for agreements' fu-add client Eva --due friday
-t 2 '' 'fu-add: --due, --channel and --every are for agreements' fu-add client Eva --every 1m
+t 2 '' 'fu-add: --due, --channel, --every, --theirs, --plan and --start are for agreements' fu-add client Eva --due friday
+t 2 '' 'fu-add: --due, --channel, --every, --theirs, --plan and --start are for agreements' fu-add client Eva --every 1m
 t 2 '' 'fu-add: today "garbage" is not a date (YYYY-MM-DD)' fu-add client Eva --today garbage
 t 2 '' 'fu-add: today "2026-13-01" is not a date (YYYY-MM-DD)' fu-add client Eva --today 2026-13-01
 t 2 '' "fu-add: option '--since' requires an argument
@@ -52,7 +52,8 @@ $usage_add" fu-add client Eva --bogus
 t 2 '' "fu-add: invalid option -- 'x'
 $usage_add" fu-add client Eva -x
 t 2 '' "$usage_add" fu-add client
-t 2 '' "$usage_add" fu-add client Eva Ana
+t 2 '' 'fu-add: a name with spaces is one argument, in quotes: fu-add client "Eva Ana"' fu-add client Eva Ana
+t 2 '' 'fu-add: a name with spaces is one argument, in quotes: fu-add client "Ana María López Ruiz"' fu-add client Ana María López Ruiz
 t 2 '' "$usage_add" fu-add person Eva
 t 2 '' "$usage_add" fu-add
 
@@ -113,8 +114,8 @@ t 2 '' 'fu-log: --signal is empty' fu-log ana --signal ''
 t 2 '' "fu-log: option '--won' doesn't allow an argument
 $usage_log" fu-log ana --won=yes
 t 2 '' 'fu-log: no client matches "nobody" (fu-add client NAME adds one)' fu-log ana --referral nobody
-t 2 '' 'fu-log: --signal, --lost, --won and --referral go one at a time' fu-log ana --signal x --lost y
-t 2 '' 'fu-log: -a, -o, --amount and --mood are for a contact, not for --signal, --lost, --won or --referral' fu-log ana --signal x -o kept
+t 2 '' 'fu-log: --signal, --lost, --won, --referral, --greeting, --consent and --no-consent go one at a time' fu-log ana --signal x --lost y
+t 2 '' 'fu-log: -a, -o and --amount are for a contact, not for --signal, --lost, --won, --referral, --greeting, --consent or --no-consent' fu-log ana --signal x -o kept
 t 2 '' 'fu-log: today "garbage" is not a date (YYYY-MM-DD)' fu-log ana --today garbage
 t 2 '' "fu-log: option requires an argument -- 'a'
 $usage_log" fu-log ana -a
@@ -137,12 +138,12 @@ t 2 '' 'fu-due: no client matches "nobody" (fu-add client NAME adds one)' fu-due
 t 2 '' 'fu-due: no client named: give an id or part of a name' fu-due --client ''
 t 2 '' "fu-due: $twoclients" fu-due --client p
 t 2 '' 'fu-due: no client has id 99' fu-due --client 99
-t 2 '' 'fu-due: --format: unknown field "nope"; the fields are: due late client what channel id client_id every slips' fu-due -f '{nope}'
-t 2 '' 'fu-due: --format: unknown field "last"; the fields are: due late client what channel id client_id every slips' fu-due --format '{due} {last}'
+t 2 '' 'fu-due: --format: unknown field "nope"; the fields are: due late client what channel id client_id every slips side plan' fu-due -f '{nope}'
+t 2 '' 'fu-due: --format: unknown field "last"; the fields are: due late client what channel id client_id every slips side plan' fu-due --format '{due} {last}'
 t 2 '' 'fu-due: --format: "{" is never closed' fu-due -f '{due'
 t 2 '' 'fu-due: --format: unknown field "late"; the fields are: client_id client last days last_channel what due id' fu-due --stale 1 -f '{due} {late}'
-t 2 '' 'fu-due: --stale, --adrift and --occasions go one at a time' fu-due --stale 9 --adrift
-t 2 '' 'fu-due: --overdue and --slipped list agreements: they do not go with --stale, --adrift or --occasions' fu-due --adrift --overdue
+t 2 '' 'fu-due: --stale, --adrift, --at-risk and --occasions go one at a time' fu-due --stale 9 --adrift
+t 2 '' 'fu-due: --overdue, --slipped and --plan list agreements: they do not go with --stale, --adrift, --at-risk or --occasions' fu-due --adrift --overdue
 t 2 '' 'fu-due: today "garbage" is not a date (YYYY-MM-DD)' fu-due --today garbage
 t 2 '' 'fu-due: today "2026-02-30" is not a date (YYYY-MM-DD)' fu-due --today 2026-02-30
 for o in overdue adrift occasions quiet tsv csv json; do

@@ -46,9 +46,9 @@ inject FU_FAULT_COUNT="$tmp/count" FU_FAULT_CALL=write,fsync fu-add client Eva >
 ok 'shim: a kind at a time' test "$(cat "$tmp/count")" -eq "$(grep -c ' write \| fsync ' "$tmp/trace")"
 # The journal (lib/journal.c) is written before any table.
 t 4 '' "fu-add: $P/.fu-journal: cannot write: Input/output error; nothing was written" \
-    inject FU_FAULT_CALL=fsync FU_FAULT_N=1 FU_FAULT_ERRNO=EIO fu-add client Eva
+    inject FU_FAULT_CALL=fsync FU_FAULT_N=1 FU_FAULT_ERRNO=EIO fu-add client Eve
 t 4 '' 'fu-add: clients.csv: cannot append: Input/output error; nothing was written' \
-    inject FU_FAULT_CALL=write FU_FAULT_N=2 FU_FAULT_ERRNO=EIO fu-add client Eva
+    inject FU_FAULT_CALL=write FU_FAULT_N=2 FU_FAULT_ERRNO=EIO fu-add client Eve
 rm -rf "$P" "$tmp/trace"
 
 # The portfolio to compare against: $tmp/before, a copy, or absent.
@@ -409,6 +409,10 @@ walk_bg 'fu-log --next' made fu-log Ana -a 2 --next 'Visit with the demo unit' \
 walk_bg 'fu-log keeping a recurring agreement' made fu-log Ana -a 3 \
     --next 'Send the brochure' --due +7d
 walk_bg 'fu-log --signal' made fu-log Luis --signal 'missed the November payment'
+walk_bg 'fu-log --lost --plan exit' made fu-log Luis --lost 'Went to a competitor' \
+    --plan exit
+walk_bg 'fu-add agreement --plan post-sale' made fu-add agreement Ana \
+    --plan post-sale
 walk_bg 'fu-log, tables created' only_clients fu-log Ana --next 'Call back' \
     --due +3d
 walk_bg 'fu-log on a spreadsheet' spreadsheet fu-log Ana -a 2 --next 'Call back' \
@@ -534,9 +538,9 @@ for tb in clients agreements log; do
 done
 ok 'the stream: every finished run left its row' awk -F, '
     FNR == NR { want[$1] = 1; next }
-    $6 == "signal" && $NF ~ /^signal [0-9]+$/ { n[substr($NF, 8)]++ }
+    $6 == "signal" && $10 ~ /^signal [0-9]+$/ { n[substr($10, 8)]++ }
     END { for (i in want) if (n[i] != 1) exit 1 }' "$tmp/kill.done" "$P/log.csv"
-ok 'the stream: no row twice' test -z "$(grep -o 'signal [0-9]*$' "$P/log.csv" | sort | uniq -d)"
+ok 'the stream: no row twice' test -z "$(grep -o 'signal [0-9]*,$' "$P/log.csv" | sort | uniq -d)"
 ok 'the stream: the log has a row for each finished run, and some killed ones' test "$(grep -c ',signal,' "$P/log.csv")" -ge "$done"
 t 0 '' '' fu-due -q
 ok 'the stream: a write after it' fu-log Luis --signal 'after the stream'
@@ -544,12 +548,12 @@ ok 'the stream: a write after it' fu-log Luis --signal 'after the stream'
 # named a log id no row had yet, and the next fu-log took that very id for
 # its own row; the journal (lib/write.c) now takes such a commit back.
 ok 'the stream: each agreement names the contact that made it' awk -F, '
-    FNR == NR { if (FNR > 1) note[$1] = $NF; next }
+    FNR == NR { if (FNR > 1) note[$1] = $10; next }
     FNR > 1 && $3 ~ /^Act on the warning sign: / && $8 != "" &&
     note[$8] != substr($3, 26) { exit 1 }' "$P/log.csv" "$P/agreements.csv"
 # How far the killed runs got: their log row landed, or only the
 # agreement the signal makes (killed between the two appends).
-landed=$(($(grep -c ',signal,,,[0-9]*,signal [0-9]*$' "$P/log.csv") - done))
+landed=$(($(grep -c ',signal,,,[0-9]*,signal [0-9]*,$' "$P/log.csv") - done))
 halfway=$(($(grep -c ',Act on the warning sign: signal [0-9]*,' "$P/agreements.csv") - done - landed))
 echo "$name: kill -9 stream: $done runs finished, $killed killed of $stream (a run takes $((us / 1000)) ms): $landed killed after their rows landed, $halfway between the two appends"
 
@@ -606,14 +610,23 @@ if as true; then
 	pt 0 '' '' fu-due -q
 	chmod 700 "$R"
 	as touch "$R/.lock"
-	mv "$R/log.csv" "$tmp/log.csv"
+	# Tables to create, in a read-only directory: a portfolio of clients
+	# only (a log moved away would leave agreements naming log rows that
+	# are not there: malformed).
+	R0=$R R=$tmp/perm2
+	mkdir "$R"
+	cp "$R0/clients.csv" "$R/"
+	[ "$(id -u)" != 0 ] || chown -R nobody "$R"
+	as touch "$R/.lock"
 	chmod 500 "$R"
 	snapshot_r
 	pt 4 '' "fu-log: $R/.fu-journal: cannot create: Permission denied; nothing was written" fu-log Luis --signal 'late'
 	ok 'nothing written in a read-only directory' diff -r -x .lock -x .fu-state "$tmp/rbefore" "$R"
+	chmod 700 "$R"
+	R=$R0
 	# A table whose directory is read-only is still the user's to
 	# append to: chmod 500 on a directory guards names, not contents.
-	mv "$tmp/log.csv" "$R/log.csv"
+	chmod 500 "$R"
 	pt 0 3 '' fu-add client Eva
 	chmod 700 "$R"
 	# A directory the user may not enter.

@@ -20,7 +20,8 @@ while [ $i -le $W ]; do
 	i=$((i + 1))
 done
 
-# Writer W: an agreement, then a contact that keeps it, RUNS/2 times.
+# Writer W: an agreement, then a contact that keeps it and says why there
+# is no next step (two log rows), RUNS/2 times.
 writer() {
 	w=$1 j=1
 	while [ $j -le $RUNS ]; do
@@ -30,6 +31,7 @@ writer() {
 			    echo "writer $w, run $j: fu-add exit $?" >>"$tmp/failed"
 		else
 			fu-log "$w" -a "$id" --note "Contact $w.$j" \
+			    --no-next "Done $w.$j" \
 			    >>"$tmp/out.$w" 2>>"$tmp/err.$w" ||
 			    echo "writer $w, run $j: fu-log exit $?" >>"$tmp/failed"
 		fi
@@ -38,7 +40,7 @@ writer() {
 }
 
 # A reader loops until the writers are done; it must never fail, and
-# what it prints must be whole rows (9 fields a line in TSV).  It pauses
+# what it prints must be whole rows (10 fields a line in TSV).  It pauses
 # 20 ms between passes, on a FIFO no one writes: no process for that.
 mkfifo "$tmp/never"
 tab=$(printf '\t')
@@ -51,7 +53,7 @@ reader() {
 		[ $rc -le 1 ] || echo "fu-due exit $rc" >>"$tmp/rfailed"
 		while IFS= read -r line; do
 			tabs=${line//[!$tab]/}
-			[ ${#tabs} = 8 ] ||
+			[ ${#tabs} = 10 ] ||
 			    echo "fu-due printed a broken row: $line" >>"$tmp/rfailed"
 		done <"$tmp/r.$1"
 		if [ -x "$top/fu-stats" ]; then
@@ -90,15 +92,17 @@ ok 'no reader failed' test ! -s "$tmp/rfailed"
 ok 'readers printed no error' test -z "$(cat "$tmp"/rerr.*)"
 ok 'the readers read while the writers wrote' test "$reads" -ge 2
 ok "$((W * RUNS / 2)) agreements" test "$(rows agreements.csv)" -eq $((W * RUNS / 2))
-ok "$((W * RUNS / 2)) log rows" test "$(rows log.csv)" -eq $((W * RUNS / 2))
+ok "$((W * RUNS)) log rows" test "$(rows log.csv)" -eq $((W * RUNS))
 ok 'agreement ids unique' test -z "$(ids agreements.csv | sort | uniq -d)"
 ok 'log ids unique' test -z "$(ids log.csv | sort | uniq -d)"
 ok "agreement ids 1..$((W * RUNS / 2))" test "$(ids agreements.csv | sort -n | tail -n 1)" -eq $((W * RUNS / 2))
-ok "log ids 1..$((W * RUNS / 2))" test "$(ids log.csv | sort -n | tail -n 1)" -eq $((W * RUNS / 2))
+ok "log ids 1..$((W * RUNS))" test "$(ids log.csv | sort -n | tail -n 1)" -eq $((W * RUNS))
 ok 'every step landed once' test "$(grep -c ',Step [0-9]*\.[0-9]*,' "$P/agreements.csv")" -eq $((W * RUNS / 2)) -a \
     -z "$(grep -o 'Step [0-9]*\.[0-9]*' "$P/agreements.csv" | sort | uniq -d)"
-ok 'every contact landed once' test "$(grep -c ',kept,.*,Contact [0-9]*\.[0-9]*$' "$P/log.csv")" -eq $((W * RUNS / 2)) -a \
+ok 'every contact landed once' test "$(grep -c ',kept,.*,Contact [0-9]*\.[0-9]*,$' "$P/log.csv")" -eq $((W * RUNS / 2)) -a \
     -z "$(grep -o 'Contact [0-9]*\.[0-9]*' "$P/log.csv" | sort | uniq -d)"
+ok 'and its reason once' test "$(grep -c ',no-next,.*,Done [0-9]*\.[0-9]*,$' "$P/log.csv")" -eq $((W * RUNS / 2)) -a \
+    -z "$(grep -o 'Done [0-9]*\.[0-9]*' "$P/log.csv" | sort | uniq -d)"
 # Every agreement was kept: nothing is due, and the portfolio reads.
 t 1 '' '' fu-due --within 30
 # About 25 s of CPU on two idle cores; the bound only catches a hang or a

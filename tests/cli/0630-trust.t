@@ -19,7 +19,7 @@ t 2 '' 'fu-add: clients.csv: the new row would not read back (a field is longer 
 t 2 '' 'fu-add: agreements.csv: the new row would not read back (a field is longer than 65536 bytes); nothing was written' \
     fu-add agreement ana "Send $long" --due +3d
 t 2 '' 'fu-log: log.csv: the new row would not read back (a field is longer than 65536 bytes); nothing was written' \
-    fu-log ana --note "$long"
+    fu-log ana --note "$long" --next "Call Ana about the order" --due +3d
 ok 'too long: nothing written' same
 t 0 '' '' fu-due --within 30 -q
 # Text fu makes itself is never cut, so never in the middle of a character.
@@ -44,7 +44,7 @@ t 0 'id,name
 mkdir -p "$tmp/narrow"
 chmod 700 "$tmp/narrow"
 printf 'id,name\n1,Ana\n2,Bob\n' >"$tmp/narrow/clients.csv"
-t 2 '' 'fu-add: clients.csv has no column for company, birthday, consent: add company, birthday, consent to its first line (fu never rewrites it), or leave them out' \
+t 2 '' 'fu-add: clients.csv has no column for company, birthday, consent: add each (its name on the first line and a field on every row, as a spreadsheet does; fu never rewrites the file), or leave those values out' \
     fu-add -p "$tmp/narrow" client Carl --consent --company Xco --birthday 12-01
 t 0 3 '' fu-add -p "$tmp/narrow" client Carl
 t 0 'id,name
@@ -163,4 +163,3 @@ if ! grep -q __asan_init "$top/fu-due" 2>/dev/null; then
 	{ printf 'id,name\n1,Ana\n2,"'; head -c 100000000 /dev/zero | tr '\0' x; printf '"\n'; } >"$tmp/huge/clients.csv"
 	t 3 '' 'fu-due: clients.csv:3: a field is longer than 65536 bytes' sh -c 'ulimit -v 60000; exec fu-due -p "$1"' sh "$tmp/huge"
 fi
-finish

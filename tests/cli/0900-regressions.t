@@ -2,7 +2,7 @@
 # (their cases are marked "# BUG" there until those suites take them in).
 . "${0%/*}/lib.sh"
 
-fields='due late client what channel id client_id every slips'
+fields='due late client what channel id client_id every slips side plan'
 fu-add client Ana >/dev/null
 # A template with text before an unknown field frees what it built
 # (LeakSanitizer failed the command under make check).

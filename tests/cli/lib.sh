@@ -6,7 +6,9 @@ top=$(cd "${0%/*}/../.." && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/fu-cli.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 P=$tmp/p
-export FU_PORTFOLIO=$P FU_TODAY=2026-11-23 LC_ALL=C.UTF-8 TZ=UTC
+# The built-in plans as shipped, not as installed.
+export FU_PORTFOLIO=$P FU_TODAY=2026-11-23 LC_ALL=C.UTF-8 TZ=UTC \
+    FU_PLANS=$top/plans
 unset FU_FORMAT LANG LANGUAGE XDG_DATA_HOME FU_LOCK_TIMEOUT
 PATH=$top:$PATH
 pass=0 fail=0
@@ -49,6 +51,18 @@ ok() {
 	fi
 }
 
+# same_text LABEL GOT WANT: a case of a replayed transcript; WANT as
+# printf %b reads it.
+same_text() {
+	want=$(printf '%b' "$3")
+	if [ "$2" = "$want" ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		printf 'FAIL %s: %s\n  got:\n%s\n  want:\n%s\n' "$name" "$1" "$2" "$want"
+	fi
+}
+
 # file PATH: writes standard input to a file of the portfolio, as is.
 file() {
 	mkdir -p "$P"
@@ -58,8 +72,14 @@ file() {
 # crlf: turns LF into CR LF on the way through.
 crlf() { sed 's/$/\r/'; }
 
+# A script that stops half-way (a syntax error, exit, set -e) fails: the
+# cases after the stop would otherwise pass unseen.
 finish() {
+	if [ "${1:-0}" -ne 0 ] && [ "$fail" -eq 0 ]; then
+		fail=$((fail + 1))
+		printf 'FAIL %s: the script stopped with status %s\n' "$name" "$1"
+	fi
 	printf '%s %d %d\n' "$name" "$pass" "$fail" >>"${FU_RESULTS:-/dev/null}"
 	[ "$fail" -eq 0 ]
 }
-trap 'finish; rc=$?; rm -rf "$tmp"; exit $rc' EXIT
+trap 'finish $?; rc=$?; rm -rf "$tmp"; exit $rc' EXIT

@@ -367,6 +367,15 @@ test_date_refuses_dotted_dates(void **state)
 	check_refused("3.4.2026", "ambiguous");
 	check_refused("03.04.2026", "ambiguous");
 	check_refused("2026.01.05", "ambiguous");
+	/* A day that is none, read any way, is no day at all. */
+	check_refused("31/02", "there is no such day");
+	check_refused("31/04/2027", "there is no such day");
+	check_refused("29/02/2027", "there is no such day");
+	check_refused("99/99", "there is no such day");
+	check_refused("2026/13/32", "there is no such day");
+	check_refused("29/02", "ambiguous");
+	check_refused("13/02", "ambiguous");
+	check_refused("12/31/2026", "ambiguous");
 }
 
 static void

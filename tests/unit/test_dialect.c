@@ -372,21 +372,25 @@ test_row_format_writes_the_schema_order_in_each_dialect(void **state)
 {
 	const char *v[FU_A_NCOLS] = {
 		"3", "1", "Send the quote, signed", "2026-12-01", "email", "",
-		"2026-11-23", NULL,
+		"2026-11-23", NULL, "client", "exit 2/5", "2+30d",
 	};
 
 	(void)state;
 	check_row(&comma, NULL, FU_A_NCOLS, FU_AGREEMENTS, v,
-	    "3,1,\"Send the quote, signed\",2026-12-01,email,,2026-11-23,\n");
+	    "3,1,\"Send the quote, signed\",2026-12-01,email,,2026-11-23,,"
+	    "client,exit 2/5,2+30d\n");
 	check_row(&semi_crlf, NULL, FU_A_NCOLS, FU_AGREEMENTS, v,
-	    "3;1;Send the quote, signed;2026-12-01;email;;2026-11-23;\r\n");
+	    "3;1;Send the quote, signed;2026-12-01;email;;2026-11-23;;"
+	    "client;exit 2/5;2+30d\r\n");
 	check_row(&cr_only, NULL, FU_A_NCOLS, FU_AGREEMENTS, v,
-	    "3,1,\"Send the quote, signed\",2026-12-01,email,,2026-11-23,\r");
+	    "3,1,\"Send the quote, signed\",2026-12-01,email,,2026-11-23,,"
+	    "client,exit 2/5,2+30d\r");
 	check_row(&quoted, NULL, FU_A_NCOLS, FU_AGREEMENTS, v,
 	    "\"3\",\"1\",\"Send the quote, signed\",\"2026-12-01\",\"email\","
-	    "\"\",\"2026-11-23\",\"\"\n");
+	    "\"\",\"2026-11-23\",\"\",\"client\",\"exit 2/5\",\"2+30d\"\n");
 	check_row(&tsv, NULL, FU_A_NCOLS, FU_AGREEMENTS, v,
-	    "3\t1\tSend the quote, signed\t2026-12-01\temail\t\t2026-11-23\t\n");
+	    "3\t1\tSend the quote, signed\t2026-12-01\temail\t\t2026-11-23\t"
+	    "\tclient\texit 2/5\t2+30d\n");
 }
 
 static void
@@ -452,19 +456,19 @@ test_row_format_puts_the_guard_inside_the_quotes(void **state)
 
 	(void)state;
 	check_row(&comma, NULL, FU_L_NCOLS, FU_LOG, v,
-	    "1,,,,'@phone,,-5,-,,\"'=A1,\"\"B1\"\"\"\n");
+	    "1,,,,'@phone,,-5,-,,\"'=A1,\"\"B1\"\"\",\n");
 	check_row(&quoted, NULL, FU_L_NCOLS, FU_LOG, v,
 	    "\"1\",\"\",\"\",\"\",\"'@phone\",\"\",\"-5\",\"-\",\"\","
-	    "\"'=A1,\"\"B1\"\"\"\n");
+	    "\"'=A1,\"\"B1\"\"\",\"\"\n");
 	/* In TSV, after the guard, the escapes as ever. */
 	v[FU_L_NOTE] = "\t=x";
 	check_row(&tsv, NULL, FU_L_NCOLS, FU_LOG, v,
-	    "1\t\t\t\t'@phone\t\t-5\t-\t\t'\\t=x\n");
+	    "1\t\t\t\t'@phone\t\t-5\t-\t\t'\\t=x\t\n");
 	/* Text that is guarded already is guarded again, so that it reads
 	 * back as typed. */
 	v[FU_L_NOTE] = "'=x";
 	check_row(&comma, NULL, FU_L_NCOLS, FU_LOG, v,
-	    "1,,,,'@phone,,-5,-,,''=x\n");
+	    "1,,,,'@phone,,-5,-,,''=x,\n");
 }
 
 static void
@@ -478,19 +482,20 @@ test_header_format_names_the_columns_in_the_dialect(void **state)
 	    "anniversary,referred_by,consent,stage,tags,note\n");
 	b.len = 0;
 	assert_int_equal(fu_header_format(&b, &semi_crlf, FU_AGREEMENTS), 0);
-	assert_string_equal(b.p, "id;client;what;due;channel;every;made;from"
-	    "\r\n");
+	assert_string_equal(b.p, "id;client;what;due;channel;every;made;from;"
+	    "side;plan;after\r\n");
 	b.len = 0;
 	assert_int_equal(fu_header_format(&b, &tsv, FU_LOG), 0);
 	assert_string_equal(b.p, "id\tdate\tclient\tagreement\tchannel\toutcome"
-	    "\tamount\tmood\tnext\tnote\n");
+	    "\tamount\tmood\tnext\tnote\treferred\n");
 	b.len = 0;
 	assert_int_equal(fu_header_format(&b, &quoted, FU_AGREEMENTS), 0);
 	assert_string_equal(b.p, "\"id\",\"client\",\"what\",\"due\","
-	    "\"channel\",\"every\",\"made\",\"from\"\n");
+	    "\"channel\",\"every\",\"made\",\"from\",\"side\",\"plan\","
+	    "\"after\"\n");
 	/* Appended after what is there. */
 	assert_int_equal(fu_header_format(&b, &cr_only, FU_LOG), 0);
-	assert_non_null(strstr(b.p, "\"from\"\nid,date,client,"));
+	assert_non_null(strstr(b.p, "\"after\"\nid,date,client,"));
 	assert_int_equal(b.p[b.len - 1], '\r');
 	fu_buf_free(&b);
 }

@@ -335,13 +335,16 @@ test_journal_leaves_a_table_changed_otherwise_as_it_is(void **state)
 	(void)state;
 	put_tables();
 	open_pf(&pf);
-	/* More than the journal's bytes after it. */
+	/* The journal's bytes, then another program's row: that row cannot
+	 * be cut, so the commit is made whole (was left half made, its
+	 * agreement naming a log row that never came: issue 17). */
 	write_journal(&pf);
 	APPEND("agreements.csv", A_ROW "3,1,By hand,2026-12-02,,,,\n");
-	recover(&pf, 0);
+	recover(&pf, 1);
 	CHECK_FILE("agreements.csv", AGREEMENTS A_ROW
 	    "3,1,By hand,2026-12-02,,,,\n");
-	CHECK_FILE("log.csv", LOG);
+	CHECK_FILE("log.csv", LOG L_ROW);
+	PUT("log.csv", LOG);
 	/* Other bytes of the same length. */
 	PUT("agreements.csv", AGREEMENTS);
 	write_journal(&pf);
@@ -470,10 +473,10 @@ test_journal_that_cannot_be_read_is_an_error(void **state)
 	/* A symbolic link, to a journal or to nothing. */
 	PUT("elsewhere", "fu-journal 1\nend\n");
 	assert_int_equal(symlink("elsewhere", path_of(JOURNAL)), 0);
-	assert_int_equal(recover_fails(&pf, "cannot open"), ELOOP);
+	assert_int_equal(recover_fails(&pf, NOT_REGULAR), 0);
 	assert_int_equal(unlink(path_of(JOURNAL)), 0);
 	assert_int_equal(symlink("nowhere", path_of(JOURNAL)), 0);
-	assert_int_equal(recover_fails(&pf, "cannot open"), ELOOP);
+	assert_int_equal(recover_fails(&pf, NOT_REGULAR), 0);
 	assert_int_equal(unlink(path_of(JOURNAL)), 0);
 	/* A file its reader may not read (root reads anything). */
 	if (geteuid() != 0) {

@@ -219,7 +219,7 @@ test_opts_double_dash_ends_the_options(void **state)
 }
 
 static void
-test_opts_keep_each_portfolio_in_order_and_the_last_is_the_one(void **state)
+test_opts_keep_each_portfolio_in_order_or_take_one(void **state)
 {
 	struct parse p;
 
@@ -236,10 +236,14 @@ test_opts_keep_each_portfolio_in_order_and_the_last_is_the_one(void **state)
 	assert_string_equal(p.cli.portfolio[3], "d");
 	assert_string_equal(fu_cli_portfolio(&p.cli), "d");
 	done(&p);
-	/* A command of one portfolio: the last -p. */
-	parse(&p, 0, 0, 0, "-p", "first", "-p", "second", NULL);
+	/* A command of one portfolio takes one -p, and says so. */
+	parse(&p, 0, 0, 0, "-p", "first", NULL);
 	check_ok(&p);
-	assert_string_equal(fu_cli_portfolio(&p.cli), "second");
+	assert_string_equal(fu_cli_portfolio(&p.cli), "first");
+	done(&p);
+	parse(&p, 0, 0, 0, "-p", "first", "-p", "second", NULL);
+	check_usage(&p, "fu-pretend: -p is given once: fu-pretend works on "
+	    "one portfolio\n");
 	done(&p);
 	/* None: NULL, the default portfolio. */
 	parse(&p, 0, 0, 0, NULL);
@@ -324,10 +328,9 @@ test_opts_read_today_only_at_the_end(void **state)
 
 	(void)state;
 	util_env("FU_TODAY", "2024-02-29");
-	/* The last --today is the one: an earlier bad one is never read. */
+	/* One --today: a second would drop the first in silence. */
 	parse(&p, 0, 0, 0, "--today", "bad", "--today", "2026-01-05", NULL);
-	check_ok(&p);
-	assert_int_equal(p.cli.today, d("2026-01-05"));
+	check_usage(&p, "fu-pretend: --today is given twice: give it once\n");
 	done(&p);
 	/* The command's own options come before it is read. */
 	parse(&p, 0, 0, 0, "--today", "2026-01-05", "--within", "3", NULL);
@@ -620,7 +623,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_opts_return_the_command_own_options_in_order),
 		T(test_opts_double_dash_ends_the_options),
-		T(test_opts_keep_each_portfolio_in_order_and_the_last_is_the_one),
+		T(test_opts_keep_each_portfolio_in_order_or_take_one),
 		T(test_opts_take_today_from_the_option),
 		T(test_opts_take_today_from_fu_today_when_not_given),
 		T(test_opts_take_today_from_the_clock_when_nothing_pins_it),

@@ -360,13 +360,22 @@ test_report_october_gives_every_field_computed_by_hand(void **state)
 	"overdue\tadrift\tsales\tamount\tsales_existing\tsales_new\t" \
 	"sales6_existing\tsales6_new\treferred\treferral_share\tcontacts\t" \
 	"mood_plus\tmood_zero\tmood_minus\tamount_existing\tamount_new\t" \
-	"amount6_existing\tamount6_new\tone_channel\ttop_referrers\n"
+	"amount6_existing\tamount6_new\tone_channel\ttop_referrers\t" \
+	"kept_mine\tbroken_mine\tkept_rate_mine\tkept_theirs\t" \
+	"broken_theirs\tkept_rate_theirs\tsignals\tat_risk\tgreetings\t" \
+	"exit_plans\texit_interviews\tlost_12m\twon_back_12m\twinback_rate\t" \
+	"post_sale_cared\tpost_sale_coverage\n"
 /* retention (10 - 3 - 2) / 7 = 71.43; churn 2 / 7 = 28.57; coverage
- * 7 / 10; kept rate 4 / 5; referral share 3 / 3. */
+ * 7 / 10; kept rate 4 / 5; referral share 3 / 3.  No agreement says who
+ * owes it (the table has no side column): all are mine.  No plan: no
+ * exit plan, interview or sale cared for (0 of 4 sales); lost in the 12
+ * months to 10-31: Carl (09-15), Dan (10-05), Hal (10-25), of whom Carl
+ * (10-10) and Dan (10-20) came back: 2 / 3. */
 #define OCTOBER "2026-10-01\t2026-10-31\t7\t3\t2\t2\t10\t71.4\t28.6\t7\t" \
 	"70.0\t2\t11\t4\t1\t2\t1\t80.0\t8\t2\t2\t4\t1000.00\t2\t2\t2\t4\t3\t" \
 	"100.0\t15\t5\t4\t1\t420.00\t580.00\t420.00\t830.00\t2\t" \
-	"Ana López (2); Bea Ruiz (1)\n"
+	"Ana López (2); Bea Ruiz (1)\t4\t1\t80.0\t0\t0\t\t0\t0\t0\t0\t0\t" \
+	"3\t2\t66.7\t0\t0.0\n"
 
 static void
 test_report_prints_tsv_with_the_spec_field_names(void **state)
@@ -393,8 +402,8 @@ test_report_prints_csv_json_and_templates_with_the_same_values(void **state)
 	(void)state;
 	assert_non_null(strstr(s, "\n2026-10-01,2026-10-31,7,3,2,2,10,71.4,"
 	    "28.6,7,70.0,2,11,4,1,2,1,80.0,8,2,2,4,1000.00,2,2,2,4,3,100.0,15,"
-	    "5,4,1,420.00,580.00,420.00,830.00,2,Ana López (2); Bea Ruiz (1)"
-	    "\n"));
+	    "5,4,1,420.00,580.00,420.00,830.00,2,Ana López (2); Bea Ruiz (1),"
+	    "4,1,80.0,0,0,,0,0,0,0,0,3,2,66.7,0,0.0\n"));
 	free(s);
 	fu_report_free(r);
 
@@ -405,7 +414,12 @@ test_report_prints_csv_json_and_templates_with_the_same_values(void **state)
 	assert_non_null(strstr(s, "\"retention\":71.4,\"churn\":28.6,"));
 	assert_non_null(strstr(s, "\"amount\":1000.00,"));
 	assert_non_null(strstr(s, "\"top_referrers\":\"Ana López (2); Bea "
-	    "Ruiz (1)\"}\n"));
+	    "Ruiz (1)\",\"kept_mine\":4,\"broken_mine\":1,"
+	    "\"kept_rate_mine\":80.0,\"kept_theirs\":0,\"broken_theirs\":0,"
+	    "\"kept_rate_theirs\":null,\"signals\":0,\"at_risk\":0,"
+	    "\"greetings\":0,\"exit_plans\":0,\"exit_interviews\":0,"
+	    "\"lost_12m\":3,\"won_back_12m\":2,\"winback_rate\":66.7,"
+	    "\"post_sale_cared\":0,\"post_sale_coverage\":0.0}\n"));
 	free(s);
 	fu_report_free(r);
 
@@ -488,10 +502,13 @@ test_report_an_empty_period_counts_clients_and_leaves_rates_of_nothing_empty(
 	assert_int_equal(f->n[FU_R_AMOUNT6], 30000);
 	s = printed(r);
 	/* retention 8 / 8, churn 0 / 8, coverage 0 / 8; kept rate and
-	 * referral share have a zero denominator: empty. */
+	 * referral share have a zero denominator: empty; so have the
+	 * win-back rate (no loss in the 12 months to 07-31) and post-sale
+	 * coverage (no sale). */
 	assert_string_equal(s, HEADER "2026-07-01\t2026-07-31\t8\t0\t0\t0\t8\t"
 	    "100.0\t0.0\t0\t0.0\t7\t0\t0\t0\t0\t0\t\t1\t0\t7\t0\t0.00\t0\t0\t0\t"
-	    "2\t0\t\t0\t0\t0\t0\t0.00\t0.00\t0.00\t300.00\t0\t\n");
+	    "2\t0\t\t0\t0\t0\t0\t0.00\t0.00\t0.00\t300.00\t0\t"
+	    "\t0\t0\t\t0\t0\t\t0\t0\t0\t0\t0\t0\t0\t\t0\t\n");
 	free(s);
 	fu_report_free(r);
 }
@@ -514,7 +531,13 @@ test_report_an_empty_portfolio_has_every_rate_empty(void **state)
 	    "\"referral_share\":null,\"contacts\":0,\"mood_plus\":0,"
 	    "\"mood_zero\":0,\"mood_minus\":0,\"amount_existing\":0.00,"
 	    "\"amount_new\":0.00,\"amount6_existing\":0.00,\"amount6_new\":0.00,"
-	    "\"one_channel\":0,\"top_referrers\":\"\"}\n");
+	    "\"one_channel\":0,\"top_referrers\":\"\",\"kept_mine\":0,"
+	    "\"broken_mine\":0,\"kept_rate_mine\":null,\"kept_theirs\":0,"
+	    "\"broken_theirs\":0,\"kept_rate_theirs\":null,\"signals\":0,"
+	    "\"at_risk\":0,\"greetings\":0,\"exit_plans\":0,"
+	    "\"exit_interviews\":0,\"lost_12m\":0,\"won_back_12m\":0,"
+	    "\"winback_rate\":null,\"post_sale_cared\":0,"
+	    "\"post_sale_coverage\":null}\n");
 	free(s);
 	fu_report_free(r);
 	r = october(empty, FU_BY_NONE, FU_FMT_TEXT);
@@ -693,11 +716,14 @@ test_report_by_month_gives_a_row_a_month_the_last_as_the_period(
 	assert_string_equal(key, "2026-10");
 	assert_memory_equal(f, fu_report_row(oct, 0, NULL), sizeof(*f));
 	s = printed(r);
-	/* Retention 7 / 8 = 87.5; churn 12.5; coverage 1 / 7 = 14.29. */
+	/* Retention 7 / 8 = 87.5; churn 12.5; coverage 1 / 7 = 14.29; lost
+	 * in the 12 months to 09-30: Carl, not back by then: 0 / 1; the one
+	 * sale (Hal's) not cared for: 0 / 1. */
 	assert_string_equal(s, "month\t" HEADER "2026-09\t2026-09-01\t"
 	    "2026-09-30\t8\t0\t1\t0\t7\t87.5\t12.5\t1\t14.3\t5\t5\t0\t0\t0\t0\t"
 	    "\t7\t1\t0\t1\t50.00\t0\t1\t0\t3\t0\t\t2\t1\t0\t0\t0.00\t50.00\t0.00\t"
-	    "350.00\t0\t\n2026-10\t" OCTOBER);
+	    "350.00\t0\t\t0\t0\t\t0\t0\t\t0\t0\t0\t0\t0\t1\t0\t0.0\t0\t0.0\n"
+	    "2026-10\t" OCTOBER);
 	free(s);
 	fu_report_free(r);
 	fu_report_free(oct);
@@ -950,7 +976,8 @@ test_report_by_channel_gives_what_each_channel_carried(void **state)
 	/* A channel has no client figures: they are empty. */
 	assert_non_null(strstr(s, "\ncall\t2026-10-01\t2026-10-31\t\t\t\t\t\t"
 	    "\t\t\t\t\t3\t1\t0\t1\t0\t100.0\t3\t1\t\t2\t420.00\t2\t0\t2\t1\t\t"
-	    "\t7\t2\t2\t0\t420.00\t0.00\t420.00\t50.00\t\t\n"));
+	    "\t7\t2\t2\t0\t420.00\t0.00\t420.00\t50.00\t\t\t1\t0\t100.0\t0\t"
+	    "0\t\t0\t\t0\t0\t0\t\t\t\t0\t0.0\n"));
 	free(s);
 	fu_report_free(r);
 }
@@ -1161,6 +1188,230 @@ test_report_by_month_covers_at_most_120_months(void **state)
 	assert_string_equal(e.text, "--by month covers at most 120 months");
 }
 
+/*
+ * The method's edges, in a portfolio of five clients, October and
+ * November 2026 (the rows below; every figure worked out by hand):
+ *   1 Ana   her quote kept (mine); the signed order she owed kept, with a
+ *           sale of 500.00 (hers, her first); a birthday card (a
+ *           greeting); referred Cid in the log; a second, stray record
+ *           that she referred Dee.
+ *   2 Bea   a warning sign on 10-28, its action kept on 11-02; the
+ *           drawings she owed broken, then my call broken.
+ *   3 Cid   new on 11-10, referred by Ana in the log only.
+ *   4 Dee   new on 11-12, referred by Bea in clients.csv; a "no next
+ *           step" row, which is no contact.
+ *   5 Eli   a recurring visit made 09-15; took consent back on 11-05,
+ *           which ended it; a warning sign on 11-24, not acted on yet.
+ */
+static const char method_clients[] =
+    "id,name,since,referred_by,consent\n"
+    "1,Ana,2026-01-01,,yes\n"
+    "2,Bea,2026-01-01,,yes\n"
+    "3,Cid,2026-11-10,,\n"
+    "4,Dee,2026-11-12,2,\n"
+    "5,Eli,2026-02-01,,yes\n";
+static const char method_agreements[] =
+    "id,client,what,due,channel,every,made,from,side\n"
+    "1,1,Send the quote,2026-11-03,email,,2026-10-20,1,\n"
+    "2,1,Ana sends the signed order,2026-11-10,email,,2026-11-03,4,client\n"
+    "3,2,Bea sends the drawings,2026-11-06,email,,2026-10-25,,client\n"
+    "4,2,Call to agree the drawings,2026-11-20,call,,2026-11-07,7,mine\n"
+    "5,5,Quarterly visit,2026-12-15,visit,3m,2026-09-15,,\n"
+    "6,2,Call to confirm the drawings,2026-12-05,call,,2026-11-21,10,\n"
+    "7,1,Call to check the delivery,2026-12-02,call,,2026-11-10,8,\n"
+    "8,5,Act on the warning sign: the delay,2026-11-25,,,2026-11-24,11,\n"
+    "9,2,Act on the warning sign: slow replies,2026-10-28,,,2026-10-28,2,"
+    "\n";
+static const char method_log[] =
+    "id,date,client,agreement,channel,outcome,amount,mood,next,note,"
+    "referred\n"
+    "1,2026-10-20,1,,call,,,,1,,\n"
+    "2,2026-10-28,2,,call,signal,,-,9,Slow replies,\n"
+    "3,2026-11-02,2,9,call,kept,,0,,,\n"
+    "4,2026-11-03,1,1,email,kept,,+,2,,\n"
+    "5,2026-11-05,5,,email,no-consent,,,,,\n"
+    "6,2026-11-06,1,,note,greeting,,+,,Birthday card,\n"
+    "7,2026-11-07,2,3,email,broken,,-,4,,\n"
+    "8,2026-11-10,1,2,email,kept,500.00,+,7,,\n"
+    "9,2026-11-10,1,,call,referral,,,,referred Cid (3),3\n"
+    "10,2026-11-21,2,4,call,broken,,0,6,,\n"
+    "11,2026-11-24,5,,visit,signal,,-,8,The delay,\n"
+    "12,2026-11-25,4,,call,no-next,,,,Waiting for their budget,\n"
+    "13,2026-11-26,1,,message,referral,,,,referred Dee (4),4\n";
+
+static struct fu_report *
+method_report(fu_date from, enum fu_report_by by, enum fu_fmt fmt)
+{
+	static const char *dir;
+	const char *dirs[2];
+
+	if (dir == NULL)
+		dir = strdup(small("method", method_clients, method_agreements,
+		    method_log));
+	dirs[0] = dir;
+	dirs[1] = NULL;
+	return report(dirs, from, d("2026-11-30"), by, fmt);
+}
+
+static void
+test_report_the_method_figures_computed_by_hand(void **state)
+{
+	struct fu_report *r = method_report(d("2026-11-01"), FU_BY_NONE,
+	    FU_FMT_TSV);
+	const struct fu_figures *f = fu_report_row(r, 0, NULL);
+	char *s;
+
+	(void)state;
+	/* Ana, Bea and Eli at the start; Cid and Dee new; none lost. */
+	assert_int_equal(f->n[FU_R_CLIENTS_START], 3);
+	assert_int_equal(f->n[FU_R_CLIENTS_NEW], 2);
+	assert_int_equal(f->n[FU_R_CLIENTS_END], 5);
+	/* Contacts: log 3 to 11 and 13; 12 says why there is no next step
+	 * and is no contact, so Dee, like Cid, was not contacted. */
+	assert_int_equal(f->n[FU_R_CONTACTS], 10);
+	assert_int_equal(f->n[FU_R_CONTACTED], 3);
+	assert_int_equal(f->n[FU_R_SILENT_90], 0);
+	/* Mood + 4 6 8, 0 3 10, - 7 11; none 5 9 13. */
+	assert_int_equal(f->n[FU_R_MOOD_PLUS], 3);
+	assert_int_equal(f->n[FU_R_MOOD_ZERO], 2);
+	assert_int_equal(f->n[FU_R_MOOD_MINUS], 2);
+	assert_int_equal(f->n[FU_R_MOOD_NONE], 3);
+	/* The greeting (log 6) counts as a contact and settles nothing. */
+	assert_int_equal(f->n[FU_R_GREETINGS], 1);
+	/* Made in November: 2, 4, 6, 7, 8. */
+	assert_int_equal(f->n[FU_R_MADE], 5);
+	/* Kept: log 3 (agreement 9, mine), 4 (1, mine), 8 (2, Ana's);
+	 * broken: 7 (3, Bea's), 10 (4, mine). */
+	assert_int_equal(f->n[FU_R_KEPT], 3);
+	assert_int_equal(f->n[FU_R_BROKEN], 2);
+	assert_int_equal(f->n[FU_R_KEPT_MINE], 2);
+	assert_int_equal(f->n[FU_R_BROKEN_MINE], 1);
+	assert_int_equal(f->n[FU_R_KEPT_THEIRS], 1);
+	assert_int_equal(f->n[FU_R_BROKEN_THEIRS], 1);
+	/* Open at the end: 6, 7, 8; 5 ended with Eli's consent (recurring,
+	 * made before 11-05).  Overdue: 8 (due 11-25). */
+	assert_int_equal(f->n[FU_R_OPEN], 3);
+	assert_int_equal(f->n[FU_R_OVERDUE], 1);
+	/* Adrift: Cid and Dee, who have none. */
+	assert_int_equal(f->n[FU_R_ADRIFT], 2);
+	/* Cid referred in the log (Ana), Dee in clients.csv (Bea); the
+	 * stray second record of Dee's referral does not count. */
+	assert_int_equal(f->n[FU_R_REFERRED], 2);
+	/* One warning sign in November (Eli's); Eli at risk at the end, Bea
+	 * no longer (its action kept on 11-02). */
+	assert_int_equal(f->n[FU_R_SIGNALS], 1);
+	assert_int_equal(f->n[FU_R_AT_RISK], 1);
+	out_fmt = FU_FMT_TEMPLATE;
+	/* kept rate 3 / 5, mine 2 / 3 = 66.67, theirs 1 / 2; referral share
+	 * 2 / 2. */
+	out_tmpl = "{kept_rate} {kept_rate_mine} {kept_rate_theirs} "
+	    "{referral_share} {top_referrers}";
+	s = printed(r);
+	assert_string_equal(s, "60.0 66.7 50.0 100.0 Ana (1); Bea (1)\n");
+	free(s);
+	fu_report_free(r);
+}
+
+/* The figures of plans, November 2026 (issue 16):
+ *   1 Ana  lost on 11-03 (log 1), which started the exit plan (steps 1
+ *          to 3); its interview step, 2, kept on 11-20 (log 6).
+ *   2 Bea  lost on 11-05 (log 2), no plan.
+ *   3 Cid  lost on 2025-12-10 (log 3), within the 12 months to 11-30
+ *          (from 2025-12-01), won back on 2026-03-01 (log 4).
+ *   4 Dee  lost on 2025-11-15 (log 5): before those 12 months.
+ *   5 Eva  a sale on 11-10 (log 7) that started post-sale (steps 4, 5);
+ *          its post-sale step 4 kept on 11-20 (log 9): 10 days, cared.
+ *   6 Fay  a sale on 11-12 (log 8) that started post-sale (step 6),
+ *          kept on 11-28 (log 10): 16 days, not cared for.
+ *   7 Gus  a sale on 11-15 (log 11), no plan.
+ * By hand: exit_plans 1 (Ana's loss; Bea's had none); exit_interviews 1;
+ * lost in the 12 months: Ana, Bea, Cid (not Dee) = 3, won back: Cid = 1,
+ * 33.3%; sales 3 (Eva, Fay, Gus), cared 1 (Eva): 33.3%. */
+static const char plan_clients[] = "id,name,since\n"
+    "1,Ana,2026-01-01\n2,Bea,2026-01-01\n3,Cid,2025-06-01\n"
+    "4,Dee,2025-06-01\n5,Eva,2026-01-01\n6,Fay,2026-01-01\n"
+    "7,Gus,2026-01-01\n";
+static const char plan_agreements[] =
+    "id,client,what,due,channel,every,made,from,side,plan,after\n"
+    "1,1,Propose the exit plan,2026-11-03,visit,,2026-11-03,1,,exit 1/3,\n"
+    "2,1,Ask for an exit interview,2026-11-20,call,,2026-11-03,1,,"
+    "exit 2/3 interview,1+7d\n"
+    "3,1,Keep in touch,2026-12-20,email,,2026-11-03,1,,exit 3/3,2+1m\n"
+    "4,5,Check the delivery,2026-11-12,call,,2026-11-10,7,,"
+    "post-sale 1/2 post-sale,\n"
+    "5,5,Ask for a referral,2026-12-20,call,,2026-11-10,7,,post-sale 2/2,"
+    "4+30d\n"
+    "6,6,Check the delivery,2026-11-14,call,,2026-11-12,8,,"
+    "post-sale 1/1 post-sale,\n"
+    "7,3,Visit to welcome back,2026-03-05,visit,,2026-03-01,4,,,\n";
+static const char plan_log[] =
+    "id,date,client,agreement,channel,outcome,amount,mood,next,note\n"
+    "1,2026-11-03,1,,visit,lost,,,1,Went to a competitor\n"
+    "2,2026-11-05,2,,call,lost,,,,Closed the shop\n"
+    "3,2025-12-10,3,,call,lost,,,,Moved away\n"
+    "4,2026-03-01,3,,visit,won,,,7,\n"
+    "5,2025-11-15,4,,call,lost,,,,Retired\n"
+    "6,2026-11-20,1,2,call,kept,,,,\n"
+    "7,2026-11-10,5,,visit,,900.00,+,4,\n"
+    "8,2026-11-12,6,,visit,,400.00,+,6,\n"
+    "9,2026-11-20,5,4,call,kept,,+,,\n"
+    "10,2026-11-28,6,6,call,kept,,+,,\n"
+    "11,2026-11-15,7,,call,,100.00,,,\n";
+
+static void
+test_report_the_figures_of_plans_computed_by_hand(void **state)
+{
+	const char *dirs[] = { small("plans", plan_clients, plan_agreements,
+	    plan_log), NULL };
+	struct fu_report *r = report(dirs, d("2026-11-01"), d("2026-11-30"),
+	    FU_BY_NONE, FU_FMT_TEMPLATE);
+	const struct fu_figures *f = fu_report_row(r, 0, NULL);
+	char *s;
+
+	(void)state;
+	assert_int_equal(f->n[FU_R_EXIT_PLANS], 1);
+	assert_int_equal(f->n[FU_R_INTERVIEWS], 1);
+	assert_int_equal(f->n[FU_R_LOST_12M], 3);
+	assert_int_equal(f->n[FU_R_WON_BACK_12M], 1);
+	assert_int_equal(f->n[FU_R_SALES], 3);
+	assert_int_equal(f->n[FU_R_POST_SALE_CARED], 1);
+	out_tmpl = "{exit_plans} {exit_interviews} {lost_12m} {won_back_12m} "
+	    "{winback_rate} {post_sale_cared} {post_sale_coverage}";
+	s = printed(r);
+	assert_string_equal(s, "1 1 3 1 33.3 1 33.3\n");
+	free(s);
+	fu_report_free(r);
+}
+
+static void
+test_report_by_month_knows_risk_and_consent_at_each_months_end(void **state)
+{
+	struct fu_report *r = method_report(d("2026-10-01"), FU_BY_MONTH,
+	    FU_FMT_TSV);
+	struct fu_report *nov = method_report(d("2026-11-01"), FU_BY_NONE,
+	    FU_FMT_TSV);
+	const struct fu_figures *f;
+
+	(void)state;
+	assert_int_equal(fu_report_rows(r), 2);
+	f = fu_report_row(r, 0, NULL);
+	/* At the end of October: open 1, 3, 9, and Eli's recurring visit 5,
+	 * whose consent was taken back only on 11-05; overdue 9 (10-28). */
+	assert_int_equal(f->n[FU_R_OPEN], 4);
+	assert_int_equal(f->n[FU_R_OVERDUE], 1);
+	assert_int_equal(f->n[FU_R_ADRIFT], 0);
+	/* Bea's warning sign of 10-28: at risk at October's end. */
+	assert_int_equal(f->n[FU_R_SIGNALS], 1);
+	assert_int_equal(f->n[FU_R_AT_RISK], 1);
+	assert_int_equal(f->n[FU_R_MADE], 3);
+	assert_int_equal(f->n[FU_R_CONTACTS], 2);
+	/* November, the last month, is the November report. */
+	assert_memory_equal(fu_report_row(r, 1, NULL), fu_report_row(nov, 0,
+	    NULL), sizeof(*f));
+	fu_report_free(r);
+	fu_report_free(nov);
+}
+
 int
 main(void)
 {
@@ -1185,6 +1436,11 @@ main(void)
 		cmocka_unit_test(test_report_reads_every_row_even_with_a_saved_state),
 		cmocka_unit_test(test_report_period_is_a_month_or_from_and_to),
 		cmocka_unit_test(test_report_period_refuses_what_is_not_one),
+		cmocka_unit_test(test_report_the_method_figures_computed_by_hand),
+		cmocka_unit_test(
+		    test_report_the_figures_of_plans_computed_by_hand),
+		cmocka_unit_test(
+		    test_report_by_month_knows_risk_and_consent_at_each_months_end),
 		cmocka_unit_test(test_report_by_month_covers_at_most_120_months),
 	};
 

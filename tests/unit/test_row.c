@@ -340,25 +340,61 @@ test_row_birthdays_and_anniversaries_take_mm_dd_and_full_dates(void **state)
 }
 
 static void
-test_row_consent_is_yes_no_or_empty(void **state)
+test_row_consent_is_yes_no_or_empty_as_people_type_it(void **state)
 {
-	static const char *const bad[] = {
-		"Yes", "YES", "y", "1", "true", "si", "sí", " yes", "yes ",
-		"No", "0", "yess",
+	static const char *const yes[] = {
+		"yes", "Yes", "YES", "s\303\255", "S\303\255", "si", "Si",
+		"x", "X", "true", "TRUE", "1", " yes", "yes ",
 	};
+	static const char *const no[] = {
+		"", "no", "No", "NO", "false", "False", "0", " no ",
+	};
+	static const char *const bad[] = {
+		"y", "n", "yess", "ja", "2", "yes please", "-",
+	};
+	char want[256];
 	size_t i;
 
 	(void)state;
-	assert_int_equal(taken(FU_CLIENTS, FU_C_CONSENT, "yes").c.consent, 1);
-	assert_int_equal(taken(FU_CLIENTS, FU_C_CONSENT, "no").c.consent, 0);
-	assert_int_equal(taken(FU_CLIENTS, FU_C_CONSENT, "").c.consent, 0);
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		refused_as(FU_CLIENTS, FU_C_CONSENT, bad[i],
-		    "\"yes\", \"no\" or empty");
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		assert_int_equal(taken(FU_CLIENTS, FU_C_CONSENT,
+		    yes[i]).c.consent, 1);
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		assert_int_equal(taken(FU_CLIENTS, FU_C_CONSENT,
+		    no[i]).c.consent, 0);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		snprintf(want, sizeof(want), "consent \"%s\" is not yes, no "
+		    "or empty (yes: yes, s\303\255, si, x, true, 1; no: no, "
+		    "false, 0)", bad[i]);
+		refused(FU_CLIENTS, FU_C_CONSENT, bad[i], want);
+	}
 }
 
 static void
-test_row_outcomes_are_the_eight_names(void **state)
+test_row_side_is_mine_or_the_clients(void **state)
+{
+	static const char *const bad[] = { "us", "them", "client's", "x" };
+	size_t i;
+
+	(void)state;
+	assert_int_equal(taken(FU_AGREEMENTS, FU_A_SIDE, "").a.side,
+	    FU_SIDE_MINE);
+	assert_int_equal(taken(FU_AGREEMENTS, FU_A_SIDE, "mine").a.side,
+	    FU_SIDE_MINE);
+	assert_int_equal(taken(FU_AGREEMENTS, FU_A_SIDE, "Me").a.side,
+	    FU_SIDE_MINE);
+	assert_int_equal(taken(FU_AGREEMENTS, FU_A_SIDE, "client").a.side,
+	    FU_SIDE_CLIENT);
+	assert_int_equal(taken(FU_AGREEMENTS, FU_A_SIDE, "Theirs").a.side,
+	    FU_SIDE_CLIENT);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		refused_as(FU_AGREEMENTS, FU_A_SIDE, bad[i],
+		    "mine (or me, mío, yo, or empty) or client (or theirs, "
+		    "cliente)");
+}
+
+static void
+test_row_outcomes_are_the_twelve_names_in_any_case(void **state)
 {
 	static const struct {
 		const char *s;
@@ -368,13 +404,15 @@ test_row_outcomes_are_the_eight_names(void **state)
 		{ "moved", FU_O_MOVED }, { "dropped", FU_O_DROPPED },
 		{ "signal", FU_O_SIGNAL }, { "lost", FU_O_LOST },
 		{ "won", FU_O_WON }, { "referral", FU_O_REFERRAL },
+		{ "greeting", FU_O_GREETING }, { "no-next", FU_O_NO_NEXT },
+		{ "consent", FU_O_CONSENT }, { "no-consent", FU_O_NO_CONSENT },
 	};
 	static const char *const bad[] = {
-		"Kept", "KEPT", "keep", "kep", "kept ", " kept", "none", "open",
-		"won!", "referrals", "wo",
+		"keep", "kep", "kept ", " kept", "none", "open", "won!",
+		"referrals", "wo", "no next", "noconsent",
 	};
-	const char *what = "kept, broken, moved, dropped, signal, lost, won or "
-	    "referral";
+	const char *what = "kept, broken, moved, dropped, signal, lost, won, "
+	    "referral, greeting, no-next, consent or no-consent";
 	size_t i;
 
 	(void)state;
@@ -385,9 +423,14 @@ test_row_outcomes_are_the_eight_names(void **state)
 		/* Round trip. */
 		assert_int_equal(fu_outcome_parse(fu_outcome_str(names[i].o),
 		    strlen(fu_outcome_str(names[i].o))), names[i].o);
-		assert_int_equal(taken(FU_LOG, FU_L_OUTCOME,
-		    names[i].s).l.outcome, names[i].o);
+		/* A referral row names whom: see the test of row kinds. */
+		if (names[i].o != FU_O_REFERRAL)
+			assert_int_equal(taken(FU_LOG, FU_L_OUTCOME,
+			    names[i].s).l.outcome, names[i].o);
 	}
+	/* A spreadsheet may have capitalised it. */
+	assert_int_equal(fu_outcome_parse("Kept", 4), FU_O_KEPT);
+	assert_int_equal(fu_outcome_parse("NO-CONSENT", 10), FU_O_NO_CONSENT);
 	assert_string_equal(fu_outcome_str(FU_O_NONE), "");
 	assert_int_equal(fu_outcome_parse("", 0), FU_O_NONE);
 	assert_int_equal(taken(FU_LOG, FU_L_OUTCOME, "").l.outcome, FU_O_NONE);
@@ -559,6 +602,53 @@ test_row_message_never_cuts_a_utf8_character_in_half(void **state)
 		fail_msg("message is not valid UTF-8: %s", e.text);
 }
 
+/* A log row of outcome o with column k set to s: the kinds of row that
+ * alone may say a thing (issue 12: a hand-edited no-next row with an
+ * amount aborted fu-stats; a self-referral was counted). */
+static int
+log_kind(const char *o, int k, const char *s, struct fu_err *e)
+{
+	struct fu_row r = row_with(FU_LOG, k, s);
+	struct fu_logrow l;
+
+	r.f[FU_L_OUTCOME] = o;
+	r.len[FU_L_OUTCOME] = strlen(o);
+	return fu_row_log(&r, "log.csv", &l, e);
+}
+
+static void
+test_row_log_says_what_its_kind_of_row_may_say(void **state)
+{
+	static const int nonext_empty[] = {
+		FU_L_AGREEMENT, FU_L_AMOUNT, FU_L_MOOD, FU_L_NEXT,
+	};
+	static const char *const values[] = { "3", "100", "+", "4" };
+	struct fu_err e = { 0 };
+	size_t i;
+
+	(void)state;
+	assert_int_equal(log_kind("no-next", FU_L_NOTE, "Bought for the year",
+	    &e), 0);
+	for (i = 0; i < sizeof(nonext_empty) / sizeof(nonext_empty[0]); i++) {
+		memset(&e, 0, sizeof(e));
+		assert_int_equal(log_kind("no-next", nonext_empty[i],
+		    values[i], &e), -1);
+		assert_int_equal(e.code, FU_EXIT_DATA);
+		assert_string_equal(e.text, "a no-next row says why there is "
+		    "no next step: its agreement, amount, mood and next are "
+		    "empty");
+	}
+	assert_int_equal(log_kind("referral", FU_L_REFERRED, "2", &e), 0);
+	assert_int_equal(log_kind("Referral", FU_L_REFERRED, "1", &e), -1);
+	assert_string_equal(e.text, "a client does not refer themselves "
+	    "(client and referred are both 1)");
+	/* Before the referred column, the note said whom. */
+	assert_int_equal(log_kind("referral", FU_L_REFERRED, "", &e), 0);
+	assert_int_equal(log_kind("kept", FU_L_REFERRED, "2", &e), -1);
+	assert_string_equal(e.text, "referred is for a referral row, and this "
+	    "one is not");
+}
+
 int
 main(void)
 {
@@ -574,8 +664,11 @@ main(void)
 		cmocka_unit_test(test_row_dates_are_strict_iso),
 		cmocka_unit_test(
 		    test_row_birthdays_and_anniversaries_take_mm_dd_and_full_dates),
-		cmocka_unit_test(test_row_consent_is_yes_no_or_empty),
-		cmocka_unit_test(test_row_outcomes_are_the_eight_names),
+		cmocka_unit_test(
+		    test_row_consent_is_yes_no_or_empty_as_people_type_it),
+		cmocka_unit_test(test_row_side_is_mine_or_the_clients),
+		cmocka_unit_test(
+		    test_row_outcomes_are_the_twelve_names_in_any_case),
 		cmocka_unit_test(test_row_mood_is_plus_zero_minus_or_empty),
 		cmocka_unit_test(test_row_amounts_are_cents_not_negative),
 		cmocka_unit_test(
@@ -587,6 +680,8 @@ main(void)
 		cmocka_unit_test(test_row_first_bad_column_is_the_one_named),
 		cmocka_unit_test(
 		    test_row_message_never_cuts_a_utf8_character_in_half),
+		cmocka_unit_test(
+		    test_row_log_says_what_its_kind_of_row_may_say),
 	};
 	return cmocka_run_group_tests_name("row", tests, NULL, NULL);
 }

@@ -326,19 +326,19 @@ test_rule_agreement_refuses_due_before_made(void **state)
 	fu_date made = ymd(2026, 11, 23);
 
 	(void)state;
-	assert_int_equal(fu_rule_agreement(client(1), "Send the quote",
+	assert_int_equal(fu_rule_agreement(client(1), 1, "Send the quote",
 	    made - 1, made, NULL, &e), -1);
 	assert_int_equal(e.code, FU_EXIT_USAGE);
 	assert_non_null(strstr(e.text, "2026-11-22"));
 	assert_non_null(strstr(e.text, "2026-11-23"));
 	memset(&e, 0, sizeof(e));
-	assert_int_equal(fu_rule_agreement(client(1), "Send the quote",
+	assert_int_equal(fu_rule_agreement(client(1), 1, "Send the quote",
 	    ymd(2025, 11, 23), made, NULL, &e), -1);
 	assert_int_equal(e.code, FU_EXIT_USAGE);
 	/* Due the day it is made, or later, is fine. */
-	assert_int_equal(fu_rule_agreement(client(0), "Send the quote", made,
+	assert_int_equal(fu_rule_agreement(client(0), 0, "Send the quote", made,
 	    made, NULL, &e), 0);
-	assert_int_equal(fu_rule_agreement(client(0), "Send the quote",
+	assert_int_equal(fu_rule_agreement(client(0), 0, "Send the quote",
 	    made + 365, made, NULL, &e), 0);
 }
 
@@ -348,7 +348,7 @@ test_rule_agreement_needs_a_due_date(void **state)
 	struct fu_err e = { 0 };
 
 	(void)state;
-	assert_int_equal(fu_rule_agreement(client(1), "Send the quote",
+	assert_int_equal(fu_rule_agreement(client(1), 1, "Send the quote",
 	    FU_DATE_NONE, ymd(2026, 11, 23), NULL, &e), -1);
 	assert_int_equal(e.code, FU_EXIT_USAGE);
 }
@@ -361,15 +361,15 @@ test_rule_agreement_refuses_a_non_commitment(void **state)
 	fu_date made = ymd(2026, 11, 23);
 
 	(void)state;
-	assert_int_equal(fu_rule_agreement(client(1), "Cualquier cosa me "
+	assert_int_equal(fu_rule_agreement(client(1), 1, "Cualquier cosa me "
 	    "llama", made + 7, made, NULL, &e), -1);
 	assert_int_equal(e.code, FU_EXIT_USAGE);
 	memset(&e, 0, sizeof(e));
-	assert_int_equal(fu_rule_agreement(client(1), "we'll talk", made + 7,
+	assert_int_equal(fu_rule_agreement(client(1), 1, "we'll talk", made + 7,
 	    made, &every, &e), -1);
 	assert_int_equal(e.code, FU_EXIT_USAGE);
 	memset(&e, 0, sizeof(e));
-	assert_int_equal(fu_rule_agreement(client(1), "  ", made + 7, made,
+	assert_int_equal(fu_rule_agreement(client(1), 1, "  ", made + 7, made,
 	    NULL, &e), -1);
 	assert_int_equal(e.code, FU_EXIT_USAGE);
 }
@@ -382,14 +382,14 @@ test_rule_agreement_refuses_recurring_without_consent(void **state)
 	fu_date made = ymd(2026, 11, 23);
 
 	(void)state;
-	assert_int_equal(fu_rule_agreement(client(0), "Stay in touch",
+	assert_int_equal(fu_rule_agreement(client(0), 0, "Stay in touch",
 	    made + 90, made, &every, &e), -1);
 	assert_int_equal(e.code, FU_EXIT_USAGE);
 	assert_non_null(strstr(e.text, "Ana López"));
 	assert_non_null(strstr(e.text, "consent"));
 	memset(&e, 0, sizeof(e));
 	/* A concrete step that recurs needs consent just the same. */
-	assert_int_equal(fu_rule_agreement(client(0), "Send the monthly "
+	assert_int_equal(fu_rule_agreement(client(0), 0, "Send the monthly "
 	    "catalogue", made + 30, made, &every, &e), -1);
 	assert_int_equal(e.code, FU_EXIT_USAGE);
 	assert_non_null(strstr(e.text, "Ana López"));
@@ -403,18 +403,18 @@ test_rule_agreement_accepts_recurring_with_consent(void **state)
 	fu_date made = ymd(2026, 11, 23);
 
 	(void)state;
-	assert_int_equal(fu_rule_agreement(client(1), "Stay in touch",
+	assert_int_equal(fu_rule_agreement(client(1), 1, "Stay in touch",
 	    made + 90, made, &every, &e), 0);
-	assert_int_equal(fu_rule_agreement(client(1), "Quedamos en contacto",
+	assert_int_equal(fu_rule_agreement(client(1), 1, "Quedamos en contacto",
 	    made + 90, made, &every, &e), 0);
-	assert_int_equal(fu_rule_agreement(client(1), "Send the monthly "
+	assert_int_equal(fu_rule_agreement(client(1), 1, "Send the monthly "
 	    "catalogue", made + 30, made, &every, &e), 0);
 	/* Not recurring: consent or not, "stay in touch" is no step. */
-	assert_int_equal(fu_rule_agreement(client(1), "Stay in touch",
+	assert_int_equal(fu_rule_agreement(client(1), 1, "Stay in touch",
 	    made + 90, made, &none, &e), -1);
 	assert_int_equal(e.code, FU_EXIT_USAGE);
 	memset(&e, 0, sizeof(e));
-	assert_int_equal(fu_rule_agreement(client(1), "Stay in touch",
+	assert_int_equal(fu_rule_agreement(client(1), 1, "Stay in touch",
 	    made + 90, made, NULL, &e), -1);
 	assert_int_equal(e.code, FU_EXIT_USAGE);
 }

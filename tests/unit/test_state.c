@@ -338,19 +338,21 @@ test_state_refuses_broken_references(void **state)
 }
 
 static void
-test_state_survives_a_crash_between_the_two_appends(void **state)
+test_state_refuses_a_from_past_the_end_of_the_log(void **state)
 {
 	struct fu_state st;
 
 	(void)state;
 	/* fu-log appends the agreement, then the log row that made it: a
-	 * crash in between leaves a from past the end of the log. */
-	table("agreements.csv", AHEAD "1,1,A step,2026-11-27,,,2026-11-20,\n"
-	    "2,1,Next step,2026-11-30,,,2026-11-23,2\n");
-	table("log.csv", LHEAD "1,2026-11-20,1,,,referral,,,,\n");
-	load(&st, "2026-11-23");
-	assert_int_equal(st.nopen, 2);
-	fu_state_free(&st);
+	 * crash in between is taken back or made whole by the journal, so a
+	 * from past the end of the log is no crash's doing but malformed
+	 * (was read as an agreement with no contact: a deleted log.csv went
+	 * unseen, issue 17). */
+	(void)st;
+	refused(AHEAD "1,1,A step,2026-11-27,,,2026-11-20,\n"
+	    "2,1,Next step,2026-11-30,,,2026-11-23,2\n",
+	    LHEAD "1,2026-11-20,1,,,referral,,,,\n", 3,
+	    "from names log row 2, which is not in the log");
 }
 
 static void
@@ -440,7 +442,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_state_moved_steps_count_their_slips, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_state_open_agreements_sort_by_due_then_id, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_state_refuses_broken_references, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_state_survives_a_crash_between_the_two_appends, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_state_refuses_a_from_past_the_end_of_the_log, setup, teardown),
 		cmocka_unit_test(test_state_refuses_a_missing_portfolio),
 		cmocka_unit_test_setup_teardown(test_state_hooks_see_every_row_and_when_each_agreement_closed, setup, teardown),
 	};

@@ -745,22 +745,22 @@ test_id_parse_takes_positive_int64_only(void **state)
 }
 
 static void
-test_outcome_parse_knows_the_eight_outcomes(void **state)
+test_outcome_parse_knows_the_twelve_outcomes(void **state)
 {
 	static const char *const names[] = {
 		"kept", "broken", "moved", "dropped", "signal", "lost", "won",
-		"referral",
+		"referral", "greeting", "no-next", "consent", "no-consent",
 	};
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < 8; i++) {
+	for (i = 0; i < 12; i++) {
 		enum fu_outcome o = fu_outcome_parse(names[i], strlen(names[i]));
 
 		assert_int_equal(o, (int)i + 1);
 		assert_string_equal(fu_outcome_str(o), names[i]);
 	}
-	assert_int_equal(fu_outcome_parse("KEPT", 4), FU_O_NONE);
+	assert_int_equal(fu_outcome_parse("KEPT", 4), FU_O_KEPT);
 	assert_int_equal(fu_outcome_parse("kep", 3), FU_O_NONE);
 	assert_int_equal(fu_outcome_parse("kept ", 5), FU_O_NONE);
 	assert_int_equal(fu_outcome_parse("", 0), FU_O_NONE);
@@ -990,7 +990,7 @@ test_row_log_converts_and_refuses(void **state)
 	check_row_refused(FU_LOG, FU_L_CLIENT, "");
 	check_row_refused(FU_LOG, FU_L_AGREEMENT, "x");
 	check_row_refused(FU_LOG, FU_L_NEXT, "-3");
-	check_row_refused(FU_LOG, FU_L_OUTCOME, "KEPT");
+	check_row_refused(FU_LOG, FU_L_OUTCOME, "keep");
 	check_row_refused(FU_LOG, FU_L_OUTCOME, "done");
 	check_row_refused(FU_LOG, FU_L_AMOUNT, "-5");
 	check_row_refused(FU_LOG, FU_L_AMOUNT, "abc");
@@ -1202,7 +1202,7 @@ main(void)
 		T(test_table_refuses_both_csv_and_tsv),
 		T(test_table_strips_the_formula_guard),
 		T(test_id_parse_takes_positive_int64_only),
-		T(test_outcome_parse_knows_the_eight_outcomes),
+		T(test_outcome_parse_knows_the_twelve_outcomes),
 		T(test_row_client_converts_every_column),
 		T(test_row_client_refuses_bad_values),
 		T(test_row_agreement_converts_and_refuses),

@@ -25,9 +25,9 @@
 
 #define CLIENTS_HDR "id,name,company,email,phone,since,birthday,anniversary," \
 	"referred_by,consent,stage,tags,note\n"
-#define AGREEMENTS_HDR "id,client,what,due,channel,every,made,from\n"
+#define AGREEMENTS_HDR "id,client,what,due,channel,every,made,from,side,plan,after\n"
 #define LOG_HDR "id,date,client,agreement,channel,outcome,amount,mood,next," \
-	"note\n"
+	"note,referred\n"
 
 /* The temporary directory of the test running; the portfolio is in it
  * or is it. */
@@ -451,7 +451,7 @@ test_row_format_guards_text_that_starts_like_a_formula(void **state)
 	l[FU_L_NOTE] = "-";
 	assert_int_equal(fu_row_format(&b, &comma, NULL, FU_L_NCOLS, FU_LOG,
 	    l), 0);
-	assert_string_equal(b.p, "1,,,,,,,-,,'-\n");
+	assert_string_equal(b.p, "1,,,,,,,-,,'-,\n");
 	fu_buf_free(&b);
 }
 
@@ -518,7 +518,7 @@ test_txn_writes_a_new_tsv_portfolio_and_reads_it_back(void **state)
 	    "1\tAna \"La Jefa\", López\tC:\\\\path\\\\new\t\t\t\t\t\t\t\t'=x\t"
 	    "\tline one\\nline two\\tand a tab\\r\n");
 	CHECK_FILE("agreements.tsv", "id\tclient\twhat\tdue\tchannel\tevery\t"
-	    "made\tfrom\n");
+	    "made\tfrom\tside\tplan\tafter\n");
 	read_back(dir, FU_CLIENTS);
 	assert_int_equal(got.n, 1);
 	assert_string_equal(got.f[0][FU_C_NAME], v[FU_C_NAME]);
@@ -554,7 +554,7 @@ test_txn_makes_missing_tables_in_an_existing_portfolio(void **state)
 	commit(&pf);
 	CHECK_FILE("clients.csv", "id,name\n1,Ana\n");
 	CHECK_FILE("agreements.csv", AGREEMENTS_HDR
-	    "1,1,Send the quote,2026-12-01,,,,\n");
+	    "1,1,Send the quote,2026-12-01,,,,,,,\n");
 	CHECK_FILE("log.csv", LOG_HDR);
 	assert_int_equal(stat(path_of("agreements.csv"), &st), 0);
 	assert_int_equal(st.st_mode & 07777, 0600);

@@ -165,11 +165,15 @@ fu_plan_start(struct fu_builder *b, const struct fu_clientrec *c,
 			 * its due date is a guess no one is shown. */
 			a.after = prev_id;
 			a.wait = st->offset;
-			a.due = st->offset.n > 0 ? fu_period_add(prev_due,
-			    &st->offset) : prev_due;
-		} else
-			a.due = st->offset.n > 0 ? fu_period_add(start,
-			    &st->offset) : start;
+		}
+		a.due = st->after_prev ? prev_due : start;
+		if (st->offset.n > 0 && fu_period_add_within(a.due,
+		    &st->offset, &a.due) == -1) {
+			rc = fu_err_data(e, plan.file, st->line, "%s",
+			    _("this step would be due after 9999-12-31: start "
+			    "the plan earlier"));
+			break;
+		}
 		if (!st->after_prev && a.due < today) {
 			rc = fu_err_data(e, plan.file, st->line, _("this step "
 			    "would be due on %s, before today (%s): start the "

@@ -652,7 +652,8 @@ on_log(void *ctx, const struct fu_logrow *l, size_t ci, struct fu_err *e)
 	if (!p->ready && setup(p, e) == -1)
 		return -1;
 	if (l->outcome == FU_O_KEPT && l->date > r->q.to && l->date <=
-	    r->q.to + POST_SALE_DAYS && !fu_idmap_get(p->kept_after,
+	    r->q.to + POST_SALE_DAYS && l->date <= r->q.today &&
+	    !fu_idmap_get(p->kept_after,
 	    l->agreement, NULL) && fu_idmap_put(p->kept_after, l->agreement,
 	    (uint64_t)(int64_t)l->date) == -1)
 		return nomem(e);

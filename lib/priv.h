@@ -159,6 +159,8 @@ void fu_date_split(fu_date, int *y, int *m, int *d);
 int fu_date_weekday(fu_date);				/* 0 Monday .. 6 Sunday */
 fu_date fu_date_add_months(fu_date, int months);	/* clamps the day */
 fu_date fu_period_add(fu_date, const struct fu_period *);
+/* The same, or -1 when it falls after 9999-12-31 (not clamped). */
+int fu_period_add_within(fu_date, const struct fu_period *, fu_date *out);
 int fu_date_iso(const char *s, size_t n, fu_date *);	/* strict YYYY-MM-DD */
 char *fu_date_str(fu_date, char buf[11]);		/* "" for FU_DATE_NONE */
 /* Parses a date a person typed: ISO, today, tomorrow, yesterday, +N[dwmy],
@@ -819,6 +821,7 @@ struct fu_one_channel {		/* a client reached through one channel */
 struct fu_report_spec {
 	fu_date from, to;		/* the period, both days included */
 	enum fu_report_by by;
+	fu_date today;			/* rows after it are not known yet */
 };
 struct fu_report {
 	struct fu_report_spec q;

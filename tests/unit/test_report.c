@@ -226,7 +226,8 @@ static struct fu_report *
 report(const char *const *dirs, fu_date from, fu_date to,
     enum fu_report_by by, enum fu_fmt fmt)
 {
-	struct fu_report_spec q = { from, to, by };
+	/* Today a year after the period: every row of the fixture known. */
+	struct fu_report_spec q = { from, to, by, to + 366 };
 	struct fu_portfolio pf;
 	struct fu_report *r;
 	struct fu_err e = { 0 };

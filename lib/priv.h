@@ -711,11 +711,13 @@ uint64_t fu_build_next_id(const struct fu_builder *, enum fu_table);
  * whose consent in force is consent: its steps, from the start day on,
  * made on made by the log row from (0 if none), each checked by the rule
  * and none due before today; refused while a step of the same plan is
- * open for the client.  *first and *n: the agreements made. */
+ * open for the client, but the one the contact from settles (settles) or
+ * all when it is a loss (which ends them).  *first and *n: the agreements
+ * made. */
 int fu_plan_start(struct fu_builder *, const struct fu_clientrec *,
     int consent, const char *name, fu_date start, fu_date made,
-    uint64_t from, fu_date today, uint64_t *first, size_t *n,
-    struct fu_err *);
+    uint64_t from, uint64_t settles, int loss, fu_date today,
+    uint64_t *first, size_t *n, struct fu_err *);
 
 /* print.c: the one printer of rows, for people and for scripts.  Field
  * names are the same in --format templates, TSV/CSV headers and JSON. */

@@ -112,15 +112,18 @@ out:
 	return rc;
 }
 
-/* A step of the plan called name open for the client, or NULL. */
+/* A step of the plan called name open for the client, but settles, or
+ * NULL. */
 static const struct fu_open *
-plan_under_way(const struct fu_state *st, size_t ci, const char *name)
+plan_under_way(const struct fu_state *st, size_t ci, const char *name,
+    uint64_t settles)
 {
 	const struct fu_open *v[64];
 	size_t n = fu_state_client_open(st, ci, v, 64), i, k = strlen(name);
 
 	for (i = 0; i < n && i < 64; i++)
-		if (strncmp(v[i]->plan, name, k) == 0 && v[i]->plan[k] == ' ')
+		if (strncmp(v[i]->plan, name, k) == 0 && v[i]->plan[k] ==
+		    ' ' && v[i]->id != settles)
 			return v[i];
 	return NULL;
 }
@@ -128,8 +131,8 @@ plan_under_way(const struct fu_state *st, size_t ci, const char *name)
 int
 fu_plan_start(struct fu_builder *b, const struct fu_clientrec *c,
     int consent, const char *name, fu_date start, fu_date made,
-    uint64_t from, fu_date today, uint64_t *first, size_t *n,
-    struct fu_err *e)
+    uint64_t from, uint64_t settles, int loss, fu_date today,
+    uint64_t *first, size_t *n, struct fu_err *e)
 {
 	struct fu_plan plan;
 	struct fu_agreement a;
@@ -142,8 +145,10 @@ fu_plan_start(struct fu_builder *b, const struct fu_clientrec *c,
 
 	*first = 0;
 	*n = 0;
-	if ((on = plan_under_way(&b->st, (size_t)(c - b->st.clients.v),
-	    name)) != NULL)
+	/* Once an occasion: a new loss, or a new sale once the last step is
+	 * settled, is another. */
+	if (!loss && (on = plan_under_way(&b->st, (size_t)(c -
+	    b->st.clients.v), name, settles)) != NULL)
 		return fu_err_usage(e, _("%s's plan %s is under way already "
 		    "(agreement %llu, step %s): a plan is started once"),
 		    c->name, name, (unsigned long long)on->id,
@@ -165,11 +170,15 @@ fu_plan_start(struct fu_builder *b, const struct fu_clientrec *c,
 			 * its due date is a guess no one is shown. */
 			a.after = prev_id;
 			a.wait = st->offset;
-			a.due = st->offset.n > 0 ? fu_period_add(prev_due,
-			    &st->offset) : prev_due;
-		} else
-			a.due = st->offset.n > 0 ? fu_period_add(start,
-			    &st->offset) : start;
+		}
+		a.due = st->after_prev ? prev_due : start;
+		if (st->offset.n > 0 && fu_period_add_within(a.due,
+		    &st->offset, &a.due) == -1) {
+			rc = fu_err_data(e, plan.file, st->line, "%s",
+			    _("this step would be due after 9999-12-31: start "
+			    "the plan earlier"));
+			break;
+		}
 		if (!st->after_prev && a.due < today) {
 			rc = fu_err_data(e, plan.file, st->line, _("this step "
 			    "would be due on %s, before today (%s): start the "
@@ -218,8 +227,8 @@ plan_add(const struct fu_cli *cli, const struct fu_agreement_in *in,
 		return -1;
 	if ((c = fu_client_match(&b.st.clients, in->client, e)) == NULL ||
 	    fu_plan_start(&b, c, fu_state_consent(&b.st, (size_t)(c -
-	    b.st.clients.v)), in->plan, start, cli->today, 0, cli->today,
-	    first, n, e) == -1) {
+	    b.st.clients.v)), in->plan, start, cli->today, 0, 0, 0,
+	    cli->today, first, n, e) == -1) {
 		fu_build_abort(&b);
 		return -1;
 	}

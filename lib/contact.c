@@ -548,7 +548,8 @@ build(struct fu_builder *b, const struct fu_clientrec *cl,
 	 * today, for a contact logged late). */
 	if (c->in->plan != NULL && fu_plan_start(b, cl, p->consent,
 	    c->in->plan, c->date < c->today ? c->today : c->date, c->date,
-	    log_id, c->today, made, nmade, e) == -1)
+	    log_id, p->a != NULL ? p->a->id : 0, p->outcome == FU_O_LOST,
+	    c->today, made, nmade, e) == -1)
 		return -1;
 	if (p->what != NULL) {
 		memset(&next, 0, sizeof(next));

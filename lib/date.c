@@ -120,6 +120,30 @@ fu_period_add(fu_date z, const struct fu_period *p)
 	return d > 2932896 ? 2932896 : (fu_date)d;	/* 9999-12-31 */
 }
 
+int
+fu_period_add_within(fu_date z, const struct fu_period *p, fu_date *out)
+{
+	int y, m, d;
+	int64_t t;
+
+	switch (p->unit) {
+	case 'd': t = (int64_t)z + p->n; break;
+	case 'w': t = (int64_t)z + 7 * (int64_t)p->n; break;
+	default:
+		fu_date_split(z, &y, &m, &d);
+		t = (int64_t)y * 12 + (m - 1) + (p->unit == 'm' ? p->n :
+		    12 * (int64_t)p->n);
+		if (t / 12 > 9999)
+			return -1;
+		*out = fu_period_add(z, p);
+		return 0;
+	}
+	if (t > 2932896)	/* 9999-12-31 */
+		return -1;
+	*out = (fu_date)t;
+	return 0;
+}
+
 static int
 digits(const char *s, size_t n)
 {

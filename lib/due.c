@@ -497,16 +497,28 @@ list_occasions(struct list *l, struct fu_err *e)
 
 /* Lists one portfolio.  With several, --client names a client of some of
  * them: where no one matches, nothing is listed. */
-/* Whether a plan called name can be found for the portfolio in dir. */
+/* Whether a plan called name can be found for any of the portfolios;
+ * if none, the error of the first. */
 static int
-plan_known(const char *dir, const char *name, struct fu_err *e)
+plan_known(const struct fu_cli *cli, const char *name, struct fu_err *e)
 {
+	struct fu_portfolio pf;
 	struct fu_plan plan;
+	struct fu_err first = { 0 };
+	int i, n = cli->nportfolio > 0 ? cli->nportfolio : 1;
 
-	if (fu_plan_load(dir, name, &plan, e) == -1)
-		return -1;
-	fu_plan_free(&plan);
-	return 0;
+	for (i = 0; i < n; i++) {
+		if (fu_portfolio_path(cli->nportfolio > 0 ? cli->portfolio[i] :
+		    NULL, pf.dir, sizeof(pf.dir), e) == -1)
+			return -1;
+		if (fu_plan_load(pf.dir, name, &plan, i == 0 ? &first : e) ==
+		    0) {
+			fu_plan_free(&plan);
+			return 0;
+		}
+	}
+	*e = first;
+	return -1;
 }
 
 static int
@@ -531,13 +543,7 @@ list_one(struct list *l, const char *dir, fu_date today, int *matched,
 	}
 	++*matched;
 	switch (l->q->mode) {
-	case FU_DUE_AGREEMENTS:
-		/* A plan that lists nothing must be one (a typo is no
-		 * silence). */
-		if ((rc = list_agreements(l, e)) == 0 && l->n == 0 &&
-		    l->q->plan != NULL)
-			rc = plan_known(pf.dir, l->q->plan, e);
-		break;
+	case FU_DUE_AGREEMENTS: rc = list_agreements(l, e); break;
 	case FU_DUE_OCCASIONS: rc = list_occasions(l, e); break;
 	case FU_DUE_AT_RISK: rc = list_at_risk(l, e); break;
 	default: rc = list_clients(l, e); break;
@@ -607,6 +613,10 @@ fu_due(const struct fu_cli *cli, const struct fu_due_query *q,
 	if (rc == 0 && q->client != NULL && matched == 0)
 		rc = fu_err_usage(e, _("no client matches \"%s\" in any of "
 		    "the portfolios"), q->client);
+	/* A plan that lists nothing must be one: a typo is no silence. */
+	if (rc == 0 && l.n == 0 && q->mode == FU_DUE_AGREEMENTS &&
+	    q->plan != NULL)
+		rc = plan_known(cli, q->plan, e);
 	if (q->quiet)
 		fu_out_discard(&o);
 	else

@@ -348,6 +348,10 @@ struct pass {
 	 * id (row, and the sale's day), each until a plan's step names it;
 	 * and every loss and win back up to the end, by client. */
 	struct fu_idmap *lost_rows, *sale_rows;
+	struct fu_idmap *kept_after;	/* agreement -> the day a row after
+					 * the period kept it, up to
+					 * POST_SALE_DAYS after: a sale near
+					 * the end may be cared for then */
 	struct event *lost, *won;
 	size_t nlost, caplost, nwon, capwon;
 	/* With --by month, what is open at the end of each month: for each
@@ -506,7 +510,7 @@ count_plan(struct pass *p, const struct fu_agreement *a)
 	const struct settled *s, *first;
 	char name[64];
 	const char *mark;
-	uint64_t v;
+	uint64_t v, later;
 
 	if (*a->plan == '\0' ||
 	    fu_plan_label_parse(a->plan, name, &mark) == -1)
@@ -531,8 +535,14 @@ count_plan(struct pass *p, const struct fu_agreement *a)
 		    POST_SALE_DAYS) {
 			p->r->row[v >> 32].n[FU_R_POST_SALE_CARED]++;
 			fu_idmap_del(p->sale_rows, a->from);
-			break;
+			return 0;
 		}
+	/* Kept after the period, in time. */
+	if (fu_idmap_get(p->kept_after, a->id, &later) &&
+	    (fu_date)(int64_t)later - (fu_date)(uint32_t)v <= POST_SALE_DAYS) {
+		p->r->row[v >> 32].n[FU_R_POST_SALE_CARED]++;
+		fu_idmap_del(p->sale_rows, a->from);
+	}
 	return 0;
 }
 
@@ -550,6 +560,7 @@ setup(struct pass *p, struct fu_err *e)
 	    (p->ev = fu_idmap_new()) == NULL ||
 	    (p->lost_rows = fu_idmap_new()) == NULL ||
 	    (p->sale_rows = fu_idmap_new()) == NULL ||
+	    (p->kept_after = fu_idmap_new()) == NULL ||
 	    (r->q.by == FU_BY_NONE && (p->count = calloc(n,
 	    sizeof(*p->count))) == NULL) ||
 	    (r->nt > 1 && (p->last_before = malloc(n *
@@ -587,6 +598,7 @@ pass_free(struct pass *p)
 	free(p->set);
 	fu_idmap_free(p->lost_rows);
 	fu_idmap_free(p->sale_rows);
+	fu_idmap_free(p->kept_after);
 	free(p->lost);
 	free(p->won);
 }
@@ -639,6 +651,12 @@ on_log(void *ctx, const struct fu_logrow *l, size_t ci, struct fu_err *e)
 
 	if (!p->ready && setup(p, e) == -1)
 		return -1;
+	if (l->outcome == FU_O_KEPT && l->date > r->q.to && l->date <=
+	    r->q.to + POST_SALE_DAYS && l->date <= r->q.today &&
+	    !fu_idmap_get(p->kept_after,
+	    l->agreement, NULL) && fu_idmap_put(p->kept_after, l->agreement,
+	    (uint64_t)(int64_t)l->date) == -1)
+		return nomem(e);
 	if (l->date > r->q.to || !FU_IS_CONTACT(l->outcome))
 		return 0;
 	/* As state.c: a client is at risk until the sign's action is kept. */

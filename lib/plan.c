@@ -5,6 +5,8 @@
  * portfolio's tables; every step is checked by the rule before any is
  * written.
  */
+/* realpath(3) is POSIX.1-2008; glibc shows it with the XSI names. */
+#define _XOPEN_SOURCE 700
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -41,6 +43,7 @@ static void
 list_dir(const char *dir, struct names *l)
 {
 	struct dirent *d;
+	struct stat st;
 	DIR *dp;
 	char name[64];
 	size_t n, i;
@@ -54,6 +57,10 @@ list_dir(const char *dir, struct names *l)
 			continue;
 		memcpy(name, d->d_name, n - 4);
 		name[n - 4] = '\0';
+		/* A link to nothing is no plan. */
+		if (fstatat(dirfd(dp), d->d_name, &st, 0) == -1 ||
+		    !S_ISREG(st.st_mode))
+			continue;
 		for (i = 0; i < l->n && strcmp(l->v[i], name) != 0; i++)
 			;
 		if (name_ok(name) && i == l->n)
@@ -198,6 +205,7 @@ read_plan(const char *dir, const char *name, struct fu_plan *p, int *found,
 	struct fu_header h;
 	struct reading rd = { p, &tf };
 	struct stat st;
+	char *real;
 	int i, rc;
 
 	*found = 0;
@@ -216,23 +224,32 @@ read_plan(const char *dir, const char *name, struct fu_plan *p, int *found,
 		    "of at most %d bytes"), PLAN_MAX);
 	tf.exists = 1;
 	tf.snap = (long long)st.st_size;
+	/* An installed plan may be a link (GNU Stow, Nix): a plan is read,
+	 * never written, so the link is followed. */
+	if ((real = realpath(p->file, NULL)) == NULL)
+		return fu_err_io(e, p->file, errno, _("cannot read"));
+	i = snprintf(tf.path, sizeof(tf.path), "%s", real) >=
+	    (int)sizeof(tf.path);
+	free(real);
+	if (i)
+		return fu_err_io(e, p->file, ENAMETOOLONG, _("cannot read"));
 	rc = fu_table_read(&tf, FU_PLAN, &h, 0, on_step, &rd, e);
 	/* The plan's messages name the whole path: the plan may be the
 	 * installed one. */
 	if (rc == -1 && strcmp(e->file, tf.name) == 0 &&
-	    strlen(tf.path) < sizeof(e->file))
-		memcpy(e->file, tf.path, strlen(tf.path) + 1);
+	    strlen(p->file) < sizeof(e->file))
+		memcpy(e->file, p->file, strlen(p->file) + 1);
 	if (rc == 0 && h.ncols == 0)
-		rc = fu_err_data(e, tf.path, 1, "%s", _("a plan's first line "
+		rc = fu_err_data(e, p->file, 1, "%s", _("a plan's first line "
 		    "(after its \"#\" lines) names its columns: when, what, "
 		    "channel, side, mark"));
 	for (i = 0; rc == 0 && i < h.ncols; i++)
 		if (h.colmap[i] < 0)
-			rc = fu_err_data(e, tf.path, h.line, _("column \"%.40s\" is "
+			rc = fu_err_data(e, p->file, h.line, _("column \"%.40s\" is "
 			    "not a plan's: when, what, channel, side, mark"),
 			    h.name[i]);
 	if (rc == 0 && p->n == 0)
-		rc = fu_err_data(e, tf.path, 0, "%s", _("a plan has no step"));
+		rc = fu_err_data(e, p->file, 0, "%s", _("a plan has no step"));
 	if (rc == 0 && h.comment != NULL) {
 		p->about = h.comment;
 		h.comment = NULL;

@@ -159,6 +159,8 @@ void fu_date_split(fu_date, int *y, int *m, int *d);
 int fu_date_weekday(fu_date);				/* 0 Monday .. 6 Sunday */
 fu_date fu_date_add_months(fu_date, int months);	/* clamps the day */
 fu_date fu_period_add(fu_date, const struct fu_period *);
+/* The same, or -1 when it falls after 9999-12-31 (not clamped). */
+int fu_period_add_within(fu_date, const struct fu_period *, fu_date *out);
 int fu_date_iso(const char *s, size_t n, fu_date *);	/* strict YYYY-MM-DD */
 char *fu_date_str(fu_date, char buf[11]);		/* "" for FU_DATE_NONE */
 /* Parses a date a person typed: ISO, today, tomorrow, yesterday, +N[dwmy],
@@ -709,11 +711,13 @@ uint64_t fu_build_next_id(const struct fu_builder *, enum fu_table);
  * whose consent in force is consent: its steps, from the start day on,
  * made on made by the log row from (0 if none), each checked by the rule
  * and none due before today; refused while a step of the same plan is
- * open for the client.  *first and *n: the agreements made. */
+ * open for the client, but the one the contact from settles (settles) or
+ * all when it is a loss (which ends them).  *first and *n: the agreements
+ * made. */
 int fu_plan_start(struct fu_builder *, const struct fu_clientrec *,
     int consent, const char *name, fu_date start, fu_date made,
-    uint64_t from, fu_date today, uint64_t *first, size_t *n,
-    struct fu_err *);
+    uint64_t from, uint64_t settles, int loss, fu_date today,
+    uint64_t *first, size_t *n, struct fu_err *);
 
 /* print.c: the one printer of rows, for people and for scripts.  Field
  * names are the same in --format templates, TSV/CSV headers and JSON. */
@@ -819,6 +823,7 @@ struct fu_one_channel {		/* a client reached through one channel */
 struct fu_report_spec {
 	fu_date from, to;		/* the period, both days included */
 	enum fu_report_by by;
+	fu_date today;			/* rows after it are not known yet */
 };
 struct fu_report {
 	struct fu_report_spec q;

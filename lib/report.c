@@ -665,7 +665,7 @@ int
 fu_stats(const struct fu_cli *cli, const struct fu_report_query *q,
     struct fu_err *e)
 {
-	struct fu_report_spec s = { 0, 0, q->by };
+	struct fu_report_spec s = { 0, 0, q->by, cli->today };
 	struct fu_report *r;
 	int i, rc = -1;
 

@@ -3,6 +3,7 @@
  * and checked.  A malformed value is an error naming file, line and
  * column.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -373,25 +374,33 @@ fu_plan_label_parse(const char *s, char name[64], const char **mark)
 {
 	size_t n = strcspn(s, " "), i;
 	const char *rest;
+	char *end;
+	long step, steps;
 
 	name[0] = '\0';
 	*mark = "";
 	if (*s == '\0')
 		return 0;
-	if (n == 0 || n >= 64)
+	/* A name as a plan file's: letters, digits, "-" and "_". */
+	if (n == 0 || n >= 48 || *s == '-' || strspn(s, "abcdefghijklmnopqrstu"
+	    "vwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") != n)
 		return -1;
 	memcpy(name, s, n);
 	name[n] = '\0';
 	if (s[n] != ' ')
 		return -1;
+	/* "2/5": a step of those there are, 1 to FU_PLAN_STEPS. */
 	rest = s + n + 1;
-	rest += strspn(rest, "0123456789");
-	if (*rest++ != '/')
+	if (strspn(rest, "0123456789") == 0 || strspn(rest, "0123456789") > 3)
 		return -1;
-	n = strspn(rest, "0123456789");
-	if (n == 0)
+	step = strtol(rest, &end, 10);
+	if (*end++ != '/' || strspn(end, "0123456789") == 0 ||
+	    strspn(end, "0123456789") > 3)
 		return -1;
-	rest += n;
+	steps = strtol(end, &end, 10);
+	rest = end;
+	if (step < 1 || step > steps || steps > FU_PLAN_STEPS)
+		return -1;
 	if (*rest == '\0')
 		return 0;
 	if (*rest++ != ' ')

@@ -32,6 +32,10 @@ struct pass {
 					 * that continues it, read in this
 					 * pass */
 	int resort;			/* a waiting step became due */
+	int cached;			/* only rows appended since the saved
+					 * state are read */
+	int doubt;			/* and one needed what it does not
+					 * keep: read everything again */
 };
 
 static const char *
@@ -284,7 +288,7 @@ check_pending(struct fu_portfolio *pf, struct pass *p, struct fu_err *e)
  * A closing whose day this pass did not read (hand edits) makes the step
  * due on fallback. */
 static void
-resolve_wait(const struct pass *p, uint64_t after, const struct fu_period
+resolve_wait(struct pass *p, uint64_t after, const struct fu_period
     *wait, fu_date fallback, fu_date *due, uint64_t *waits_on)
 {
 	uint64_t x = after, next;
@@ -302,7 +306,10 @@ resolve_wait(const struct pass *p, uint64_t after, const struct fu_period
 		x = next;
 	}
 	*waits_on = 0;
-	if ((day = closed_on(p, x)) == FU_DATE_NONE)
+	/* The day of a closing the saved state read is not kept. */
+	if ((day = closed_on(p, x)) == FU_DATE_NONE && p->cached)
+		p->doubt = 1;
+	if (day == FU_DATE_NONE)
 		*due = fallback;
 	else
 		*due = wait->n > 0 ? fu_period_add(day, wait) : day;
@@ -354,6 +361,11 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 			return fu_err_nomem(e);
 	}
 	waits_on = 0;
+	/* The step it waits on comes before it, and is there. */
+	if (a.after != 0 && !fu_idset_has(p->k.exists, a.after))
+		return fu_err_data(e, p->file, row->line, _("after names "
+		    "agreement %llu, which is not in the table before it"),
+		    (unsigned long long)a.after);
 	if (a.after != 0)
 		resolve_wait(p, a.after, &a.wait, a.due, &a.due, &waits_on);
 	if (p->h && p->h->agreement) {
@@ -528,9 +540,11 @@ grow_cs(struct fu_state *st, size_t from)
 	return 0;
 }
 
-int
-fu_state_load(struct fu_portfolio *pf, fu_date asof,
-    const struct fu_state_hooks *h, struct fu_state *st, struct fu_err *e)
+/* One pass, from the saved state if use_cache and it stands; 1 when it
+ * was in doubt, to be made again from the tables alone. */
+static int
+load(struct fu_portfolio *pf, fu_date asof, const struct fu_state_hooks *h,
+    struct fu_state *st, int use_cache, struct fu_err *e)
 {
 	struct pass p;
 	size_t i, known = 0, sorted;
@@ -554,12 +568,12 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 	}
 	/* A saved state stands for the bytes it read; only what was
 	 * appended since is read.  A report (hooks) sees every row. */
-	if (fu_known_init(&p.k) == -1 || (h == NULL && (loaded =
+	if (fu_known_init(&p.k) == -1 || (h == NULL && use_cache && (loaded =
 	    fu_cache_load(pf, asof, st, &p.k)) == -2)) {
 		fu_err_nomem(e);
 		goto out;
 	}
-	cached = loaded == 0;
+	cached = p.cached = loaded == 0;
 	/* What may be saved is hashed as it is read (cache.c). */
 	for (t = 0; t < FU_NTABLES; t++)
 		if (h == NULL && !pf->writing && fu_settings()->cache &&
@@ -593,6 +607,10 @@ fu_state_load(struct fu_portfolio *pf, fu_date asof,
 	p.file = pf->t[FU_AGREEMENTS].name;
 	if (fu_table_scan(pf, FU_AGREEMENTS, on_agreement, &p, e) == -1)
 		goto out;
+	if (p.doubt) {
+		rc = 1;
+		goto out;
+	}
 	for (t = 0; t < FU_NTABLES; t++) {
 		fresh += pf->t[t].snap - pf->t[t].start;
 		covered += pf->t[t].start;
@@ -628,9 +646,18 @@ out:
 	fu_idmap_free(p.moved_to);
 	free(p.closed_day);
 	fu_idmap_free(p.closed_far);
-	if (rc == -1)
+	if (rc != 0)
 		fu_state_free(st);
 	return rc;
+}
+
+int
+fu_state_load(struct fu_portfolio *pf, fu_date asof,
+    const struct fu_state_hooks *h, struct fu_state *st, struct fu_err *e)
+{
+	int rc = load(pf, asof, h, st, 1, e);
+
+	return rc == 1 ? load(pf, asof, h, st, 0, e) : rc;
 }
 
 void

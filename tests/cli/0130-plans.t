@@ -43,7 +43,7 @@ t 0 'due	late	client	what	channel	id	client_id	every	slips	side	plan
 # Started once.
 snap
 t 2 '' 'fu-add: Tom Baker'"'"'s plan exit is under way already (agreement 2, step 1/5): a plan is started once' fu-add agreement tom --plan exit
-t 2 '' 'fu-log: Tom Baker'"'"'s plan exit is under way already (agreement 2, step 1/5): a plan is started once' fu-log tom --channel call --plan exit -a 2
+t 2 '' 'fu-log: Tom Baker'"'"'s plan exit is under way already (agreement 3, step 2/5): a plan is started once' fu-log tom --channel call --plan exit -a 2
 ok 'the refusals wrote nothing' same
 
 # 2. Steps kept: the one that waits falls due a set time after.

@@ -11,6 +11,8 @@
  * read back; fu_date_split and fu_date_ymd are inverses; a refusal is a
  * usage error with a message.
  */
+#include <strings.h>
+
 #include "fuzz.h"
 
 static fu_date lo, hi;		/* 0001-01-01 and 9999-12-31 */

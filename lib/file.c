@@ -17,13 +17,19 @@
 
 #include "priv.h"
 
+static int
+not_regular(struct fu_err *e, const char *path)
+{
+	return fu_err_io(e, path, 0, _("is not a regular file; fu made no "
+	    "such thing: remove it"));
+}
+
 int
 fu_err_open(struct fu_err *e, const char *path, int errnum, const char *what)
 {
 	/* O_NOFOLLOW met a link: not a file fu made. */
 	if (errnum == ELOOP)
-		return fu_err_io(e, path, 0, _("is not a regular file; fu "
-		    "made no such thing: remove it"));
+		return not_regular(e, path);
 	return fu_err_io(e, path, errnum, what);
 }
 
@@ -36,8 +42,7 @@ ours(int fd, const char *path, struct fu_err *e)
 	if (fstat(fd, &st) == -1)
 		return fu_err_io(e, path, errno, _("cannot read"));
 	if (!S_ISREG(st.st_mode))
-		return fu_err_io(e, path, 0, _("is not a regular file; fu "
-		    "made no such thing: remove it"));
+		return not_regular(e, path);
 	if (st.st_uid != geteuid())
 		return fu_err_io(e, path, 0, _("belongs to another user; fu "
 		    "will not use it: remove it"));
@@ -91,10 +96,7 @@ fu_file_regular(int fd, const char *path, struct fu_err *e)
 
 	if (fstat(fd, &st) == -1)
 		return fu_err_io(e, path, errno, _("cannot read"));
-	if (!S_ISREG(st.st_mode))
-		return fu_err_io(e, path, 0, _("is not a regular file; fu "
-		    "made no such thing: remove it"));
-	return 0;
+	return S_ISREG(st.st_mode) ? 0 : not_regular(e, path);
 }
 
 int

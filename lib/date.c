@@ -239,6 +239,21 @@ static const struct {
 	{ "friday", 4 }, { "fri", 4 }, { "viernes", 4 },
 	{ "saturday", 5 }, { "sat", 5 }, { "sabado", 5 },
 	{ "sunday", 6 }, { "sun", 6 }, { "domingo", 6 },
+	/* The three letters of a Spanish calendar. */
+	{ "lun", 0 }, { "mar", 1 }, { "mie", 2 }, { "jue", 3 }, { "vie", 4 },
+	{ "sab", 5 }, { "dom", 6 },
+};
+
+/* "in 3 days", "en 2 semanas", "dentro de un mes": the words. */
+static const struct {
+	const char *name;
+	char unit;
+} units[] = {
+	{ "day", 'd' }, { "days", 'd' }, { "dia", 'd' }, { "dias", 'd' },
+	{ "week", 'w' }, { "weeks", 'w' }, { "semana", 'w' },
+	{ "semanas", 'w' },
+	{ "month", 'm' }, { "months", 'm' }, { "mes", 'm' }, { "meses", 'm' },
+	{ "year", 'y' }, { "years", 'y' }, { "ano", 'y' }, { "anos", 'y' },
 };
 
 static const struct {
@@ -248,6 +263,8 @@ static const struct {
 	{ "today", 0 }, { "hoy", 0 },
 	{ "tomorrow", 1 }, { "manana", 1 },
 	{ "yesterday", -1 }, { "ayer", -1 },
+	{ "pasado manana", 2 }, { "the day after tomorrow", 2 },
+	{ "day after tomorrow", 2 },
 };
 
 /* Dates fu reads and writes are years 0001 to 9999. */
@@ -256,6 +273,70 @@ static const struct {
 
 static int
 parse_any(const char *s, fu_date today, fu_date *out, struct fu_err *e);
+
+/* Skips the word w and the blanks after it at *p, if it is there. */
+static int
+word(const char **p, const char *w)
+{
+	size_t n = strlen(w);
+
+	if (strncmp(*p, w, n) != 0 || ((*p)[n] != ' ' && (*p)[n] != '\0'))
+		return 0;
+	*p += n + strspn(*p + n, " ");
+	return 1;
+}
+
+/* A date said in words, folded (lower case, no accents): "el proximo
+ * viernes", "next friday", "en 3 dias", "dentro de un mes", "in 2
+ * weeks".  -1 if it is none. */
+static int
+phrase(const char *f, fu_date today, fu_date *out)
+{
+	const char *p = f;
+	char spec[16];
+	size_t i, n;
+	long count;
+
+	for (i = 0; i < sizeof(relative) / sizeof(relative[0]); i++)
+		if (strcmp(p, relative[i].name) == 0) {
+			*out = today + relative[i].days;
+			return 0;
+		}
+	/* A weekday: the next one, strictly after today, however said. */
+	(void)word(&p, "el");
+	if (!word(&p, "proximo") && !word(&p, "proxima"))
+		(void)word(&p, "next");
+	for (i = 0; i < sizeof(weekdays) / sizeof(weekdays[0]); i++)
+		if (strcmp(p, weekdays[i].name) == 0) {
+			int ahead = (weekdays[i].wday - fu_date_weekday(today) +
+			    7) % 7;
+
+			*out = today + (ahead == 0 ? 7 : ahead);
+			return 0;
+		}
+	/* A count of days, weeks, months or years from today. */
+	p = f;
+	if (!word(&p, "in") && !word(&p, "en") && !(word(&p, "dentro") &&
+	    word(&p, "de")))
+		return -1;
+	if (word(&p, "un") || word(&p, "una") || word(&p, "a") ||
+	    word(&p, "one"))
+		count = 1;
+	else {
+		n = strspn(p, "0123456789");
+		if (n == 0 || n > 4 || (p[n] != ' ' && p[n] != '\0'))
+			return -1;
+		count = strtol(p, NULL, 10);
+		p += n + strspn(p + n, " ");
+	}
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (strcmp(p, units[i].name) == 0) {
+			snprintf(spec, sizeof(spec), "+%ld%c", count,
+			    units[i].unit);
+			return offset(spec, today, out);
+		}
+	return -1;
+}
 
 /* Whether "A/B", "A/B/Y" or "Y/A/B" (or with dots) is a day read some
  * way: day first or month first; with no year, in a leap year. */
@@ -316,22 +397,10 @@ parse_any(const char *s, fu_date today, fu_date *out, struct fu_err *e)
 		return 0;
 	if ((f = fu_fold(s, n)) == NULL)
 		return fu_err_nomem(e);
-	for (i = 0; i < sizeof(relative) / sizeof(relative[0]); i++)
-		if (strcmp(f, relative[i].name) == 0) {
-			*out = today + relative[i].days;
-			free(f);
-			return 0;
-		}
-	for (i = 0; i < sizeof(weekdays) / sizeof(weekdays[0]); i++)
-		if (strcmp(f, weekdays[i].name) == 0) {
-			int ahead = (weekdays[i].wday - fu_date_weekday(today) +
-			    7) % 7;
-
-			*out = today + (ahead == 0 ? 7 : ahead);
-			free(f);
-			return 0;
-		}
+	i = phrase(f, today, out) == 0;
 	free(f);
+	if (i)
+		return 0;
 	if (strpbrk(s, "/.") != NULL && strspn(s, "0123456789/.") == n) {
 		if (!slashed_could_be(s))
 			return fu_err_usage(e, _("\"%s\" is not a date: there "
@@ -340,7 +409,7 @@ parse_any(const char *s, fu_date today, fu_date *out, struct fu_err *e)
 		    "date as YYYY-MM-DD"), s);
 	}
 	return fu_err_usage(e, _("\"%s\" is not a date: use YYYY-MM-DD, "
-	    "today, tomorrow, +N[dwmy] or a weekday name"), s);
+	    "today, tomorrow, +N[dwmy], in N days or a weekday name"), s);
 }
 
 int

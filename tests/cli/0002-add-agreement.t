@@ -26,7 +26,7 @@ t 2 '' "fu-add: Ana López has not agreed to be kept in touch with: a recurring 
 t 2 '' 'fu-add: an agreement needs a due date: add --due DATE' fu-add agreement lopez "Send the quote"
 t 2 '' 'fu-add: due 2026-11-22 is before the day the agreement is made (2026-11-23): give a later --due' fu-add agreement lopez "Send the quote" --due yesterday
 t 2 '' 'fu-add: --every "3x" is not a period: use such as 90d, 2w, 3m or 1y' fu-add agreement lopez "Send the quote" --due friday --every 3x
-t 2 '' 'fu-add: "someday soon" is not a date: use YYYY-MM-DD, today, tomorrow, +N[dwmy] or a weekday name' fu-add agreement lopez "Send the quote" --due "someday soon"
+t 2 '' 'fu-add: "someday soon" is not a date: use YYYY-MM-DD, today, tomorrow, +N[dwmy], in N days or a weekday name' fu-add agreement lopez "Send the quote" --due "someday soon"
 t 2 '' 'fu-add: no client has id 99' fu-add agreement 99 "Send the quote" --due friday
 t 2 '' 'fu-add: "an" matches 3 clients; name one by id or by more of the name:
   1	Ana López, Acme
@@ -40,3 +40,10 @@ t 0 '5' '' fu-add --today 2026-01-30 agreement lopez "Send the invoice" --due +1
 t 0 '5,1,Send the invoice,2026-02-28,,,2026-01-30,,,,' '' tail -n 1 "$P/agreements.csv"
 # Dates stay within years 0001 to 9999 (found by fuzz_date).
 t 2 '' 'fu-add: "+1d" is out of range: dates go from 0001-01-01 to 9999-12-31' fu-add --today 9999-12-31 agreement lopez "Send the invoice" --due +1d
+# Dates as people say them, in Spanish and in English (today is Monday
+# 2026-11-23).
+t 0 '6' '' fu-add agreement lopez "Enviar a Ana la cotización de 3 laptops" --due "el próximo viernes"
+t 0 '7' '' fu-add agreement lopez "Llamar a Ana para confirmar el pedido" --due "dentro de 2 semanas"
+t 0 '8' '' fu-add agreement lopez "Send Ana the signed order" --due "in 3 days"
+t 0 '2026-11-27 2026-12-07 2026-11-26' '' sh -c 'tail -n 3 "$1" | cut -d, -f4 | paste -s -d " " -' sh "$P/agreements.csv"
+t 2 '' 'fu-add: "en 3 lunas" is not a date: use YYYY-MM-DD, today, tomorrow, +N[dwmy], in N days or a weekday name' fu-add agreement lopez "Send the quote" --due "en 3 lunas"

@@ -189,7 +189,7 @@ t 2 '' 'fu-stats: --to goes with --from DATE' fu-stats --to 2026-10-31
 t 2 '' 'fu-stats: the period starts on 2026-10-31, after it ends (2026-10-01)' fu-stats --from 2026-10-31 --to 2026-10-01
 t 2 '' 'fu-stats: the period starts on 2026-12-01, after today (2026-11-23): there is nothing to report yet' fu-stats --from 2026-12-01
 t 2 '' 'fu-stats: "01/10/2026" is ambiguous: write the date as YYYY-MM-DD' fu-stats --from 01/10/2026
-t 2 '' 'fu-stats: "someday" is not a date: use YYYY-MM-DD, today, tomorrow, +N[dwmy] or a weekday name' fu-stats --from 2026-10-01 --to someday
+t 2 '' 'fu-stats: "someday" is not a date: use YYYY-MM-DD, today, tomorrow, +N[dwmy], in N days or a weekday name' fu-stats --from 2026-10-01 --to someday
 t 2 '' 'fu-stats: today "2026-13-01" is not a date (YYYY-MM-DD)' fu-stats --today 2026-13-01
 t 2 '' 'fu-stats: --by month covers at most 120 months' fu-stats --from 2016-01-01 --by month
 t 2 '' 'fu-stats: --format: "{" is never closed' fu-stats -f '{from'

@@ -14,7 +14,7 @@ b'
 usage_add=$(fu-add -h)
 usage_log=$(fu-log -h)
 usage_due=$(fu-due -h)
-notdate='is not a date: use YYYY-MM-DD, today, tomorrow, +N[dwmy] or a weekday name'
+notdate='is not a date: use YYYY-MM-DD, today, tomorrow, +N[dwmy], in N days or a weekday name'
 ambiguous='"03/04/2026" is ambiguous: write the date as YYYY-MM-DD'
 twoclients='"p" matches 2 clients; name one by id or by more of the name:
   1	Ana López, Papelería López

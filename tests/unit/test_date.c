@@ -392,7 +392,7 @@ static void
 test_date_refuses_garbage(void **state)
 {
 	static const char *const bad[] = {
-		"", " ", "garbage", "next friday", "fridays", "fr", "2026-1-05",
+		"", " ", "garbage", "fridays", "fr", "2026-1-05",
 		" 2026-01-05", "2026-01-05x", "+", "-", "+3x", "++3d", "+-3d",
 		"3d", "+d", "+1.5d", "tomorrow ", " today", "5",
 		"+100000000", "2026", "26-11-23", "23-11-2026", "Nov 23",
@@ -619,6 +619,43 @@ test_mday_in_year_puts_29_february_on_28_in_common_years(void **state)
 	assert_int_equal(fu_mday_in_year(&dec31, 2026), ymd(2026, 12, 31));
 }
 
+/* Dates as people say them, in Spanish and in English (issue 13). */
+static void
+test_date_parse_takes_dates_said_in_words(void **state)
+{
+	fu_date t = today();	/* Monday 2026-11-23 */
+	static const char *const refused[] = {
+		"en 3", "in days", "next", "el", "en 3 lunas", "dentro 2 semanas",
+		"en -3 dias", "in 3.5 days", "en 99999 dias", "proximo", "el el viernes",
+		"next next friday", "en un", "pasado",
+	};
+	size_t i;
+
+	(void)state;
+	check_parse("el viernes", t, ymd(2026, 11, 27));
+	check_parse("próximo viernes", t, ymd(2026, 11, 27));
+	check_parse("el próximo viernes", t, ymd(2026, 11, 27));
+	check_parse("El Próximo Viernes", t, ymd(2026, 11, 27));
+	check_parse("vie", t, ymd(2026, 11, 27));
+	check_parse("el lunes", t, ymd(2026, 11, 30));
+	check_parse("pasado mañana", t, t + 2);
+	check_parse("en 3 días", t, t + 3);
+	check_parse("en 1 dia", t, t + 1);
+	check_parse("dentro de 2 semanas", t, t + 14);
+	check_parse("en un mes", t, ymd(2026, 12, 23));
+	check_parse("en una semana", t, t + 7);
+	check_parse("dentro de 2 años", t, ymd(2028, 11, 23));
+	check_parse("next friday", t, ymd(2026, 11, 27));
+	check_parse("fri", t, ymd(2026, 11, 27));
+	check_parse("in 3 days", t, t + 3);
+	check_parse("in 2 weeks", t, t + 14);
+	check_parse("In A Month", t, ymd(2026, 12, 23));
+	check_parse("the day after tomorrow", t, t + 2);
+	check_parse("en  3  dias", t, t + 3);
+	for (i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
+		check_refused(refused[i], "is not a date");
+}
+
 int
 main(void)
 {
@@ -638,6 +675,7 @@ main(void)
 		cmocka_unit_test(
 		    test_date_parse_refuses_offsets_off_the_calendar),
 		cmocka_unit_test(test_date_parse_takes_weekday_names),
+		cmocka_unit_test(test_date_parse_takes_dates_said_in_words),
 		cmocka_unit_test(test_date_refuses_slash_dates),
 		cmocka_unit_test(test_date_refuses_dotted_dates),
 		cmocka_unit_test(test_date_refuses_a_day_that_does_not_exist),

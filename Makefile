@@ -5,6 +5,7 @@
 #   make test           every test, once (TESTS=... for some: see README)
 #   make demo           the due list of the sample portfolio
 #   make install        PREFIX=/usr/local DESTDIR=
+#   make po             the message catalogues from the sources (mk/po.mk)
 #   make fuzz, make fuzz-quick, make bench   (mk/fuzz.mk, mk/bench.mk)
 PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
@@ -88,7 +89,7 @@ TEST_DEPS =
 
 all: $(BIN)
 
-include mk/fault.mk mk/adversary.mk mk/fuzz.mk mk/bench.mk
+include mk/fault.mk mk/adversary.mk mk/fuzz.mk mk/bench.mk mk/po.mk
 
 $(LIBOBJ) $(BIN:%=cmd/%.o) $(UNIT:%=%.o) $(UNIT_UTIL): $(HDR)
 
@@ -126,7 +127,7 @@ demo: all
 graph: libfu.a
 	@tools/depgraph
 
-install: all
+install: all install-po
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
 		$(DESTDIR)$(PLANSDIR)
@@ -136,7 +137,7 @@ install: all
 	install -m 0644 man/*.7 $(DESTDIR)$(MANDIR)/man7
 	install -m 0644 plans/*.tsv $(DESTDIR)$(PLANSDIR)
 
-clean: clean-fault clean-adversary clean-fuzz clean-bench
+clean: clean-fault clean-adversary clean-fuzz clean-bench clean-po
 	rm -f $(BIN) libfu.a lib/*.o cmd/*.o $(UNIT) tests/unit/*.o
 
 .PHONY: all check test demo graph install clean

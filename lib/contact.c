@@ -113,9 +113,8 @@ parse(const struct fu_cli *cli, const struct fu_contact *in,
 	    (in->event == FU_EVENT_GREETING && fu_rule_greeting(in->text,
 	    e) == -1))
 		return -1;
-	if (in->outcome != NULL && ((c->outcome = fu_outcome_parse(
-	    in->outcome, strlen(in->outcome))) == FU_O_NONE ||
-	    !FU_SETTLES(c->outcome)))
+	if (in->outcome != NULL && ((c->outcome = fu_outcome_said(
+	    in->outcome)) == FU_O_NONE || !FU_SETTLES(c->outcome)))
 		return fu_err_usage(e, _("-o \"%s\" is not an outcome: kept, "
 		    "broken, moved or dropped"), in->outcome);
 	c->settles = in->outcome != NULL;

@@ -22,6 +22,12 @@
 
 #define _(s) gettext(s)
 #define N_(s) (s)
+/* A message with a context, for an English word that needs two Spanish
+ * ones (the clients' "NEW", nuevos, and the sales', nuevas): C_() now,
+ * NC_() in a table, translated later by fu_tr(). */
+#define C_(ctx, s) fu_tr(ctx "\004" s)
+#define NC_(ctx, s) (ctx "\004" s)
+const char *fu_tr(const char *msgid);
 
 /* Exit status, SPEC section 6. */
 enum {
@@ -55,7 +61,9 @@ typedef int32_t fu_date;
 
 /* opts.c: the options every command shares (-p, --today, -h, --version,
  * and the output formats), parsed with the command's own. */
-enum fu_fmt { FU_FMT_TEXT, FU_FMT_TSV, FU_FMT_CSV, FU_FMT_JSON, FU_FMT_TEMPLATE };
+enum fu_fmt {
+	FU_FMT_TEXT, FU_FMT_TSV, FU_FMT_CSV, FU_FMT_JSON, FU_FMT_TEMPLATE
+};
 #define FU_CLI_FORMATS 1	/* the command prints rows: --tsv, --csv,
 				 * --json, -f TEMPLATE */
 #define FU_CLI_PORTFOLIOS 2	/* -p may be given more than once */

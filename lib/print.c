@@ -333,8 +333,8 @@ fu_out_end(struct fu_out *o, struct fu_err *e)
 	if (o->fmt != FU_FMT_TEXT || nrows == 0)
 		goto done;
 	for (k = 0; k < o->nf; k++) {
-		width[k] = fu_utf8_width(_(o->f[k].title),
-		    strlen(_(o->f[k].title)));
+		width[k] = fu_utf8_width(fu_tr(o->f[k].title),
+		    strlen(fu_tr(o->f[k].title)));
 		if (o->colw[k] > width[k])
 			width[k] = o->colw[k];
 	}
@@ -369,7 +369,7 @@ fu_out_end(struct fu_out *o, struct fu_err *e)
 		int started = 0;
 
 		for (k = 0; k < o->nf; k++) {
-			const char *s = r == 0 ? _(o->f[k].title) : cell;
+			const char *s = r == 0 ? fu_tr(o->f[k].title) : cell;
 			int right = (o->f[k].flags & FU_F_NUM) && r > 0 &&
 			    !(o->f[k].flags & FU_F_LEFT);
 

@@ -48,6 +48,7 @@ struct fu_settings {
 	int columns;		/* COLUMNS, 0 when not set */
 	const char *plans;	/* FU_PLANS: the built-in plans, else
 				 * PLANSDIR */
+	const char *localedir;	/* FU_LOCALEDIR, else LOCALEDIR */
 };
 const struct fu_settings *fu_settings(void);
 void fu_settings_load(void);	/* reads the environment again */
@@ -229,6 +230,7 @@ extern const unsigned fu_text_columns[FU_NSCHEMAS];	/* free text */
 extern const unsigned fu_default_columns[FU_NSCHEMAS];
 /* An outcome's name, without regard to case; NONE if it is none. */
 enum fu_outcome fu_outcome_parse(const char *s, size_t n);
+enum fu_outcome fu_outcome_said(const char *s);	/* -o, Spanish too */
 /* Consent as a person types it in a spreadsheet: yes, s\303\255, si, x,
  * true, 1 (1); no, false, 0 or nothing (0); -1 for anything else. */
 int fu_consent_parse(const char *s, size_t n);

@@ -99,6 +99,28 @@ fu_outcome_parse(const char *s, size_t n)
 	return FU_O_NONE;
 }
 
+/* An outcome as the seller says it on the command line: the file's word,
+ * or the Spanish one, as -o cumplido.  The file always gets the former. */
+enum fu_outcome
+fu_outcome_said(const char *s)
+{
+	static const struct {
+		const char *word;
+		enum fu_outcome o;
+	} spanish[] = {
+		{ "cumplido", FU_O_KEPT }, { "cumplida", FU_O_KEPT },
+		{ "incumplido", FU_O_BROKEN }, { "incumplida", FU_O_BROKEN },
+		{ "movido", FU_O_MOVED }, { "movida", FU_O_MOVED },
+		{ "descartado", FU_O_DROPPED }, { "descartada", FU_O_DROPPED },
+	};
+	size_t i, n = strlen(s);
+
+	for (i = 0; i < sizeof(spanish) / sizeof(spanish[0]); i++)
+		if (is_word(s, n, spanish[i].word))
+			return spanish[i].o;
+	return fu_outcome_parse(s, n);
+}
+
 const char *
 fu_outcome_str(enum fu_outcome o)
 {
@@ -124,9 +146,11 @@ fu_id_parse(const char *s, size_t n, uint64_t *out)
 	return 0;
 }
 
+/* fmt is a whole sentence with the column's name and its value, "%s
+ * \"%.*s\" is not ...": a translator gets the sentence, not a piece. */
 static int
 bad(struct fu_err *e, const char *file, const struct fu_row *r,
-    const char *col, int k, const char *what)
+    const char *col, int k, const char *fmt)
 {
 	size_t n = r->len[k] < 40 ? r->len[k] : 40;
 
@@ -134,8 +158,7 @@ bad(struct fu_err *e, const char *file, const struct fu_row *r,
 	while (n < r->len[k] && n > 0 && ((unsigned char)r->f[k][n] & 0xC0) ==
 	    0x80)
 		n--;
-	return fu_err_data(e, file, r->line, _("%s \"%.*s\" is not %s"), col,
-	    (int)n, r->f[k], what);
+	return fu_err_data(e, file, r->line, fmt, col, (int)n, r->f[k]);
 }
 
 static int
@@ -150,8 +173,8 @@ id_col(const struct fu_row *r, int k, const char *col, const char *file,
 		return 0;
 	}
 	if (fu_id_parse(r->f[k], r->len[k], out) == -1)
-		return bad(e, file, r, col, k, _("an id (a whole number from "
-		    "1 to 9223372036854775807)"));
+		return bad(e, file, r, col, k, _("%s \"%.*s\" is not an id (a "
+		    "whole number from 1 to 9223372036854775807)"));
 	return 0;
 }
 
@@ -173,8 +196,9 @@ after_col(const struct fu_row *r, const char *file, struct fu_agreement *a,
 	k = plus != NULL ? (size_t)(plus - s) : n;
 	if (fu_id_parse(s, k, &a->after) == -1 || (plus != NULL &&
 	    fu_period_parse(plus + 1, n - k - 1, &a->wait) == -1))
-		return bad(e, file, r, "after", FU_A_AFTER, _("an agreement's "
-		    "id, or an id and a period, such as 12 or 12+3d"));
+		return bad(e, file, r, "after", FU_A_AFTER, _("%s \"%.*s\" is not "
+		    "an agreement's id, or an id and a period, such as 12 or "
+		    "12+3d"));
 	return 0;
 }
 
@@ -190,7 +214,8 @@ date_col(const struct fu_row *r, int k, const char *col, const char *file,
 		return 0;
 	}
 	if (fu_date_iso(r->f[k], r->len[k], out) == -1)
-		return bad(e, file, r, col, k, _("a date (YYYY-MM-DD)"));
+		return bad(e, file, r, col, k, _("%s \"%.*s\" is not a "
+		    "date (YYYY-MM-DD)"));
 	return 0;
 }
 
@@ -202,8 +227,8 @@ mday_col(const struct fu_row *r, int k, const char *col, const char *file,
 	if (r->len[k] == 0)
 		return 0;
 	if (fu_mday_parse(r->f[k], r->len[k], out) == -1)
-		return bad(e, file, r, col, k, _("a date (YYYY-MM-DD or "
-		    "MM-DD)"));
+		return bad(e, file, r, col, k, _("%s \"%.*s\" is not a "
+		    "date (YYYY-MM-DD or MM-DD)"));
 	return 0;
 }
 
@@ -255,12 +280,13 @@ fu_row_agreement(const struct fu_row *r, const char *file,
 	a->every.unit = 0;
 	if (r->len[FU_A_EVERY] > 0 && fu_period_parse(r->f[FU_A_EVERY],
 	    r->len[FU_A_EVERY], &a->every) == -1)
-		return bad(e, file, r, "every", FU_A_EVERY, _("a period such "
-		    "as 90d, 2w, 3m or 1y"));
+		return bad(e, file, r, "every", FU_A_EVERY, _("%s \"%.*s\" is not "
+		    "a period such as 90d, 2w, 3m or 1y"));
 	if ((a->side = fu_side_parse(r->f[FU_A_SIDE], r->len[FU_A_SIDE])) ==
 	    (enum fu_side)-1)
-		return bad(e, file, r, "side", FU_A_SIDE, _("mine (or me, mío, "
-		    "yo, or empty) or client (or theirs, cliente)"));
+		return bad(e, file, r, "side", FU_A_SIDE, _("%s \"%.*s\" is not "
+		    "mine (or me, m\303\255o, yo, or empty) or client (or theirs, "
+		    "cliente)"));
 	if (after_col(r, file, a, e) == -1)
 		return -1;
 	if (a->after != 0 && a->after >= a->id)
@@ -269,8 +295,8 @@ fu_row_agreement(const struct fu_row *r, const char *file,
 		    (unsigned long long)a->after);
 	a->plan = r->f[FU_A_PLAN];
 	if (fu_plan_label_parse(a->plan, plan, &mark) == -1)
-		return bad(e, file, r, "plan", FU_A_PLAN, _("a plan's step, "
-		    "such as \"exit 2/5\""));
+		return bad(e, file, r, "plan", FU_A_PLAN, _("%s \"%.*s\" is not a "
+		    "plan's step, such as \"exit 2/5\""));
 	a->what = r->f[FU_A_WHAT];
 	a->channel = r->f[FU_A_CHANNEL];
 	a->closed = FU_DATE_NONE;
@@ -294,15 +320,16 @@ fu_row_log(const struct fu_row *r, const char *file, struct fu_logrow *l,
 	l->outcome = FU_O_NONE;
 	if (r->len[FU_L_OUTCOME] > 0 && (l->outcome = fu_outcome_parse(
 	    r->f[FU_L_OUTCOME], r->len[FU_L_OUTCOME])) == FU_O_NONE)
-		return bad(e, file, r, "outcome", FU_L_OUTCOME, _("kept, "
-		    "broken, moved, dropped, signal, lost, won, referral, "
-		    "greeting, no-next, consent or no-consent"));
+		return bad(e, file, r, "outcome", FU_L_OUTCOME, _("%s \"%.*s\" "
+		    "is not an outcome: kept, broken, moved, dropped, signal, "
+		    "lost, won, referral, greeting, no-next, consent or "
+		    "no-consent"));
 	l->has_amount = r->len[FU_L_AMOUNT] > 0;
 	l->amount = 0;
 	if (l->has_amount && fu_money_parse(r->f[FU_L_AMOUNT],
 	    r->len[FU_L_AMOUNT], &l->amount) == -1)
-		return bad(e, file, r, "amount", FU_L_AMOUNT, _("an amount "
-		    "(such as 1250 or 1250.50, not negative)"));
+		return bad(e, file, r, "amount", FU_L_AMOUNT, _("%s \"%.*s\" is not "
+		    "an amount (such as 1250 or 1250.50, not negative)"));
 	if (r->len[FU_L_MOOD] == 0)
 		l->mood = FU_MOOD_NONE;
 	else if (strcmp(m, "+") == 0)
@@ -312,7 +339,8 @@ fu_row_log(const struct fu_row *r, const char *file, struct fu_logrow *l,
 	else if (strcmp(m, "-") == 0)
 		l->mood = FU_MOOD_MINUS;
 	else
-		return bad(e, file, r, "mood", FU_L_MOOD, _("+, 0 or -"));
+		return bad(e, file, r, "mood", FU_L_MOOD, _("%s \"%.*s\" is not "
+		    "+, 0 or -"));
 	/* What only one kind of row can say is said by that kind only.  A
 	 * referral row of old says whom in its note, referred empty. */
 	if (l->outcome == FU_O_REFERRAL && l->referred == l->client)

@@ -14,6 +14,9 @@
 #ifndef PLANSDIR
 #define PLANSDIR "/usr/local/share/fu/plans"
 #endif
+#ifndef LOCALEDIR
+#define LOCALEDIR "/usr/local/share/locale"
+#endif
 
 static struct fu_settings settings;
 static int loaded;
@@ -37,6 +40,7 @@ forget(void)
 	free((char *)settings.today);
 	free((char *)settings.format);
 	free((char *)settings.plans);
+	free((char *)settings.localedir);
 }
 
 /* A whole number from min to max, or def. */
@@ -76,6 +80,12 @@ fu_settings_load(void)
 	settings.columns = (int)number("COLUMNS", 1, 100000, 0);
 	if ((settings.plans = env("FU_PLANS")) == NULL)
 		settings.plans = strdup(PLANSDIR);
+	/* Ignored unless absolute: gettext would look it up from the
+	 * working directory, which a command run from cron does not pick. */
+	if ((s = getenv("FU_LOCALEDIR")) != NULL && *s == '/')
+		settings.localedir = strdup(s);
+	else
+		settings.localedir = strdup(LOCALEDIR);
 	loaded = 1;
 }
 

@@ -135,6 +135,11 @@ install: all install-po
 	install -m 0644 man/*.1 $(DESTDIR)$(MANDIR)/man1
 	install -m 0644 man/*.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 0644 man/*.7 $(DESTDIR)$(MANDIR)/man7
+	for s in 1 5 7; do \
+		mkdir -p $(DESTDIR)$(MANDIR)/es/man$$s && \
+		install -m 0644 man/es/*.$$s $(DESTDIR)$(MANDIR)/es/man$$s || \
+		exit 1; \
+	done
 	install -m 0644 plans/*.tsv $(DESTDIR)$(PLANSDIR)
 
 clean: clean-fault clean-adversary clean-fuzz clean-bench clean-po

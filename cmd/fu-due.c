@@ -37,9 +37,9 @@ usage(void)
 	    "              [--plan NAME]\n"
 	    "              [--slipped N] [--stale DAYS] [--adrift] "
 	    "[--at-risk] [--occasions]\n"
-	    "              [-q] [--tsv | --csv | --json | -f TEMPLATE] "
-	    "[--raw] [-p DIR]...\n"
-	    "              [--today DATE]\n"
+	    "              [-q] [--tsv | --csv | --json | --ics | -f TEMPLATE] "
+	    "[--raw]\n"
+	    "              [-p DIR]... [--today DATE]\n"
 	    "       fu-due -h | --version\n");
 }
 
@@ -62,7 +62,7 @@ main(int argc, char *argv[])
 
 	fu_init("fu-due");
 	cli.usage = usage();
-	cli.flags = FU_CLI_FORMATS | FU_CLI_PORTFOLIOS;
+	cli.flags = FU_CLI_FORMATS | FU_CLI_PORTFOLIOS | FU_CLI_ICS;
 	while ((ch = fu_getopt(&cli, argc, argv, "q", longopts)) != -1) {
 		switch (ch) {
 		case OPT_WITHIN:

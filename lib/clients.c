@@ -137,6 +137,45 @@ fu_clients_more(struct fu_portfolio *pf, struct fu_clients *cs,
 	return 0;
 }
 
+struct reach {
+	const struct fu_clients *cs;
+	const unsigned char *want;
+	struct fu_reach *out;
+	struct fu_arena **arena;
+};
+
+static int
+on_reach(void *ctx, const struct fu_row *row, struct fu_err *e)
+{
+	struct reach *r = ctx;
+	const struct fu_clientrec *c;
+	struct fu_reach *to;
+	uint64_t id;
+
+	/* The rows were checked when the state was derived from them. */
+	if (fu_id_parse(row->f[FU_C_ID], row->len[FU_C_ID], &id) == -1 ||
+	    (c = fu_clients_get(r->cs, id)) == NULL || !r->want[c - r->cs->v])
+		return 0;
+	to = &r->out[c - r->cs->v];
+	if ((to->email = fu_arena_dup(r->arena, row->f[FU_C_EMAIL],
+	    row->len[FU_C_EMAIL])) == NULL || (to->phone = fu_arena_dup(
+	    r->arena, row->f[FU_C_PHONE], row->len[FU_C_PHONE])) == NULL)
+		return fu_err_nomem(e);
+	return 0;
+}
+
+int
+fu_clients_reach(struct fu_portfolio *pf, const struct fu_clients *cs,
+    const unsigned char *want, struct fu_reach *out, struct fu_arena **arena,
+    struct fu_err *e)
+{
+	struct reach r = { cs, want, out, arena };
+
+	/* The whole table, as far as the state read it. */
+	pf->t[FU_CLIENTS].start = 0;
+	return fu_table_scan(pf, FU_CLIENTS, on_reach, &r, e);
+}
+
 void
 fu_clients_free(struct fu_clients *cs)
 {

@@ -62,11 +62,14 @@ typedef int32_t fu_date;
 /* opts.c: the options every command shares (-p, --today, -h, --version,
  * and the output formats), parsed with the command's own. */
 enum fu_fmt {
-	FU_FMT_TEXT, FU_FMT_TSV, FU_FMT_CSV, FU_FMT_JSON, FU_FMT_TEMPLATE
+	FU_FMT_TEXT, FU_FMT_TSV, FU_FMT_CSV, FU_FMT_JSON, FU_FMT_TEMPLATE,
+	FU_FMT_ICS		/* an iCalendar (RFC 5545), fu-due's only */
 };
 #define FU_CLI_FORMATS 1	/* the command prints rows: --tsv, --csv,
 				 * --json, -f TEMPLATE */
 #define FU_CLI_PORTFOLIOS 2	/* -p may be given more than once */
+#define FU_CLI_ICS 4		/* the rows are days: --ics prints them as
+				 * a calendar (with none of the others) */
 struct fu_cli {
 	const char *usage;	/* the usage text, translated */
 	int flags;		/* FU_CLI_* */

@@ -1,7 +1,7 @@
 /*
  * opts.c - the options every command shares: -p DIR, --today DATE, -h,
  * --version and, where a command prints rows, --tsv, --csv, --json and
- * -f TEMPLATE.  They are taken here, beside the command's own, so that
+ * -f TEMPLATE, and --ics where the rows are days.  They are taken here, beside the command's own, so that
  * each command parses them alike and says alike what is wrong.
  */
 #include <stdio.h>
@@ -11,7 +11,8 @@
 #include "priv.h"
 
 enum {
-	OPT_TODAY = 0x1000, OPT_VERSION, OPT_TSV, OPT_CSV, OPT_JSON, OPT_RAW
+	OPT_TODAY = 0x1000, OPT_VERSION, OPT_TSV, OPT_CSV, OPT_JSON, OPT_RAW,
+	OPT_ICS
 };
 
 static const struct option common[] = {
@@ -26,6 +27,9 @@ static const struct option formats[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "raw", no_argument, NULL, OPT_RAW },
 	{ "format", required_argument, NULL, 'f' },
+};
+static const struct option calendar[] = {
+	{ "ics", no_argument, NULL, OPT_ICS },
 };
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -45,7 +49,8 @@ merge(const struct fu_cli *cli, const char *shortopts,
 
 	while (longopts[n].name != NULL)
 		n++;
-	if ((all = calloc(n + N(common) + N(formats) + 1, sizeof(*all))) ==
+	if ((all = calloc(n + N(common) + N(formats) + N(calendar) + 1,
+	    sizeof(*all))) ==
 	    NULL || (shorts = malloc(strlen(shortopts) + 8)) == NULL ||
 	    (seen = calloc(0x1000, 1)) == NULL)
 		return -1;
@@ -55,6 +60,10 @@ merge(const struct fu_cli *cli, const char *shortopts,
 	if (cli->flags & FU_CLI_FORMATS) {
 		memcpy(all + k, formats, sizeof(formats));
 		k += N(formats);
+	}
+	if (cli->flags & FU_CLI_ICS) {
+		memcpy(all + k, calendar, sizeof(calendar));
+		k += N(calendar);
 	}
 	memset(&all[k], 0, sizeof(all[k]));
 	/* A leading "+" would stop at the first argument: fu's commands
@@ -75,6 +84,24 @@ stop(struct fu_cli *cli, int status)
 	seen = NULL;
 	cli->exit = status;
 	return -1;
+}
+
+/* Sets the output format: of the formats for scripts the last counts,
+ * but a calendar is no table, and a script that asks for both has a
+ * mistake in it. */
+static int
+format(struct fu_cli *cli, enum fu_fmt fmt)
+{
+	struct fu_err e = { 0 };
+
+	if ((fmt == FU_FMT_ICS) != (cli->fmt == FU_FMT_ICS) &&
+	    cli->fmt != FU_FMT_TEXT) {
+		fu_err_usage(&e, _("--ics prints a calendar: it goes with none "
+		    "of --tsv, --csv, --json and -f"));
+		return stop(cli, fu_fail(&e));
+	}
+	cli->fmt = fmt;
+	return 0;
 }
 
 /* Takes a shared option; 0 when parsing goes on, else stops. */
@@ -106,11 +133,12 @@ take(struct fu_cli *cli, int ch, char *arg)
 		cli->portfolio[cli->nportfolio++] = arg;
 		return 0;
 	case OPT_TODAY: today_arg = arg; return 0;
-	case OPT_TSV: cli->fmt = FU_FMT_TSV; return 0;
-	case OPT_CSV: cli->fmt = FU_FMT_CSV; return 0;
-	case OPT_JSON: cli->fmt = FU_FMT_JSON; return 0;
+	case OPT_TSV: return format(cli, FU_FMT_TSV);
+	case OPT_CSV: return format(cli, FU_FMT_CSV);
+	case OPT_JSON: return format(cli, FU_FMT_JSON);
+	case OPT_ICS: return format(cli, FU_FMT_ICS);
 	case OPT_RAW: cli->raw = 1; return 0;
-	case 'f': cli->fmt = FU_FMT_TEMPLATE; cli->tmpl = arg; return 0;
+	case 'f': cli->tmpl = arg; return format(cli, FU_FMT_TEMPLATE);
 	case 'h':
 		fputs(cli->usage, stdout);
 		return stop(cli, fu_out_close(&e) == -1 ? fu_fail(&e) : 0);

@@ -3,6 +3,7 @@
  * display width, so "López" and "Peña" line up, and long text cut with
  * "..." only when the table would not fit the terminal.  Scripts get TSV,
  * CSV, JSON Lines or a template of named fields, raw values, never cut.
+ * A calendar app gets an iCalendar (RFC 5545): a row is an event.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -183,13 +184,134 @@ json_string(const char *s)
 	putchar('"');
 }
 
-/* The header of TSV and CSV, once, with the first row or at the end. */
+/* Where a TEXT value of a calendar may be cut to fold its line: not
+ * inside a UTF-8 character, nor inside an escape, which a careless
+ * reader would take apart.  The length of the unit at p, of n left. */
+static size_t
+ics_unit(const unsigned char *p, size_t n)
+{
+	size_t k = 1, len;
+
+	if (p[0] == '\\' && n > 1)
+		return 2;
+	len = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC0 ? 2 : 1;
+	/* Bytes that are no character are units of one. */
+	while (k < len && k < n && (p[k] & 0xC0) == 0x80)
+		k++;
+	return k == len ? len : 1;
+}
+
+int
+fu_ics_line(struct fu_buf *b, const char *name, const char *value, int text)
+{
+	struct fu_buf v = { 0 };
+	const unsigned char *p = (const unsigned char *)value;
+	size_t i, n, col, u;
+	int rc = 0;
+
+	if (fu_buf_str(&v, name) == -1 || fu_buf_str(&v, ":") == -1)
+		goto nomem;
+	for (; *p != '\0' && rc == 0; p++) {
+		if (!text)
+			rc = fu_buf_add(&v, p, 1);
+		else if (*p == '\\' || *p == ';' || *p == ',') {
+			rc = fu_buf_add(&v, "\\", 1) | fu_buf_add(&v, p, 1);
+		} else if (*p == '\n' || *p == '\r') {
+			/* A line break, however the file spelled it. */
+			if (*p == '\r' && p[1] == '\n')
+				p++;
+			rc = fu_buf_str(&v, "\\n");
+		} else if ((*p < 0x20 && *p != '\t') || *p == 0x7F)
+			rc = fu_buf_str(&v, "?");
+		else
+			rc = fu_buf_add(&v, p, 1);
+	}
+	if (rc == -1)
+		goto nomem;
+	/* Lines of 75 octets at most, CR LF apart; each one folded on
+	 * starts with a space, which the reader takes out. */
+	p = (const unsigned char *)v.p;
+	for (i = 0, col = 0, n = v.len; i < n && rc == 0; i += u, col += u) {
+		u = ics_unit(p + i, n - i);
+		if (col + u > 75) {
+			rc = fu_buf_str(b, "\r\n ");
+			col = 1;
+		}
+		if (rc == 0)
+			rc = fu_buf_add(b, p + i, u);
+	}
+	if (rc == -1 || fu_buf_str(b, "\r\n") == -1)
+		goto nomem;
+	fu_buf_free(&v);
+	return 0;
+nomem:
+	fu_buf_free(&v);
+	return -1;
+}
+
+/* Writes b, and empties it. */
+static int
+put_buf(struct fu_buf *b)
+{
+	int rc = b->len > 0 && fwrite(b->p, 1, b->len, stdout) != b->len;
+
+	b->len = 0;
+	return rc ? -1 : 0;
+}
+
+/* The calendar's own lines, before its first event.  Its product id
+ * names the program that wrote it, as RFC 5545 asks. */
+static int
+put_calendar(void)
+{
+	struct fu_buf b = { 0 };
+	char prodid[128];
+	int rc;
+
+	snprintf(prodid, sizeof(prodid), "-//fu//%s %s//EN", fu_progname,
+	    FU_VERSION);
+	rc = fu_ics_line(&b, "BEGIN", "VCALENDAR", 0) |
+	    fu_ics_line(&b, "VERSION", "2.0", 0) |
+	    fu_ics_line(&b, "PRODID", prodid, 1) |
+	    fu_ics_line(&b, "CALSCALE", "GREGORIAN", 0) |
+	    fu_ics_line(&b, "METHOD", "PUBLISH", 0);
+	if (rc == 0)
+		put_buf(&b);
+	fu_buf_free(&b);
+	return rc;
+}
+
+static int
+put_event(struct fu_out *o, const char *const *v)
+{
+	struct fu_buf b = { 0 };
+	int k, rc;
+
+	rc = fu_ics_line(&b, "BEGIN", "VEVENT", 0);
+	for (k = 0; k < o->nf && rc == 0; k++)
+		if (*v[k] != '\0')
+			rc = fu_ics_line(&b, o->f[k].name, v[k],
+			    !(o->f[k].flags & FU_F_ICS_VALUE));
+	if (rc == 0)
+		rc = fu_ics_line(&b, "END", "VEVENT", 0);
+	if (rc == 0)
+		put_buf(&b);
+	fu_buf_free(&b);
+	return rc;
+}
+
+/* The header of TSV and CSV, or a calendar's, once, with the first row or
+ * at the end. */
 static int
 put_header(struct fu_out *o)
 {
 	const char *names[64];
 	int i;
 
+	if (!o->header_done && o->fmt == FU_FMT_ICS) {
+		o->header_done = 1;
+		return put_calendar();
+	}
 	if (o->header_done || (o->fmt != FU_FMT_TSV && o->fmt != FU_FMT_CSV))
 		return 0;
 	o->header_done = 1;
@@ -238,6 +360,10 @@ fu_out_row(struct fu_out *o, const char *const *v, struct fu_err *e)
 				json_string(v[k]);
 		}
 		fputs("}\n", stdout);
+		return 0;
+	case FU_FMT_ICS:
+		if (put_event(o, v) == -1)
+			return fu_err_nomem(e);
 		return 0;
 	case FU_FMT_TEMPLATE:
 		for (i = 0; i < o->ntmpl; i++)
@@ -330,6 +456,14 @@ fu_out_end(struct fu_out *o, struct fu_err *e)
 
 	if (put_header(o) == -1)
 		return fu_err_nomem(e);
+	if (o->fmt == FU_FMT_ICS) {
+		struct fu_buf b = { 0 };
+
+		if (fu_ics_line(&b, "END", "VCALENDAR", 0) == -1)
+			return fu_err_nomem(e);
+		put_buf(&b);
+		fu_buf_free(&b);
+	}
 	if (o->fmt != FU_FMT_TEXT || nrows == 0)
 		goto done;
 	for (k = 0; k < o->nf; k++) {
@@ -421,6 +555,7 @@ fu_out_discard(struct fu_out *o)
 
 	o->rows = 0;
 	o->header_done = 1;
+	o->fmt = FU_FMT_TEXT;	/* nor a calendar's end */
 	fu_out_end(o, &e);
 }
 

@@ -505,6 +505,17 @@ int fu_clients_load(struct fu_portfolio *, struct fu_clients *,
 int fu_clients_more(struct fu_portfolio *, struct fu_clients *,
     struct fu_err *);
 int fu_clients_index(struct fu_clients *);	/* after adding: -1 ENOMEM */
+/* How to reach a client, which the state does not keep (it would cost
+ * every command memory for one listing's sake). */
+struct fu_reach {
+	const char *email, *phone;
+};
+/* Reads the clients table again for the email and phone of the clients
+ * whose want[i] is set (i an index in cs->v) into out[i], in *arena; the
+ * others' are left as they are. */
+int fu_clients_reach(struct fu_portfolio *, const struct fu_clients *,
+    const unsigned char *want, struct fu_reach *out, struct fu_arena **,
+    struct fu_err *);
 void fu_clients_free(struct fu_clients *);
 const struct fu_clientrec *fu_clients_get(const struct fu_clients *,
     uint64_t id);
@@ -727,6 +738,8 @@ int fu_plan_start(struct fu_builder *, const struct fu_clientrec *,
 #define FU_F_CUT 2		/* may be cut with "..." to fit a terminal */
 #define FU_F_NOTEXT 4		/* for scripts only: not in the text table */
 #define FU_F_LEFT 8		/* a number shown left-aligned (a bar) */
+#define FU_F_ICS_VALUE 16	/* iCalendar: a value of its own type (a
+				 * date, a rule), not TEXT: not escaped */
 struct fu_field {
 	const char *name;	/* as in templates and machine formats */
 	const char *title;	/* the text table's heading, N_() */
@@ -746,6 +759,10 @@ struct fu_out {
 	int header_done;
 	int raw;			/* TSV and CSV without the formula guard */
 };
+/* With FU_FMT_ICS, each row is an event of a calendar (RFC 5545), and
+ * each field a property: the field's name is the property's, with its
+ * parameters ("DTSTART;VALUE=DATE"), and an empty value leaves it out;
+ * the calendar is printed whole, even with no event. */
 /* Sets up a printer; a template naming an unknown field is a usage error
  * that lists the known ones. */
 int fu_out_init(struct fu_out *, enum fu_fmt, const char *tmpl,
@@ -766,6 +783,14 @@ int fu_text_pad(struct fu_buf *, const char *s, size_t w, int right);
 int fu_text_cut(struct fu_buf *, const char *s, size_t w);
 /* Writes a line of text without its trailing blanks; empties b. */
 int fu_text_line(struct fu_buf *);
+/* Appends to b an iCalendar content line, "name:value" and CR LF, folded
+ * at 75 octets (never inside a UTF-8 character or an escape).  A TEXT
+ * value (text set) is escaped as RFC 5545 section 3.3.11 says: backslash,
+ * semicolon, comma and line break (LF, CR LF or CR alone); any other
+ * control character but the tab, which TEXT cannot hold, becomes "?".
+ * -1 if out of memory. */
+int fu_ics_line(struct fu_buf *, const char *name, const char *value,
+    int text);
 
 /* opts.c */
 /* The portfolio of a command that takes one: its -p, or NULL for the

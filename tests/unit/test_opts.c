@@ -412,6 +412,45 @@ test_opts_formats_belong_to_commands_that_print_rows(void **state)
 }
 
 static void
+test_opts_ics_is_a_calendar_that_goes_with_no_other_format(void **state)
+{
+	static const char *const other[][2] = {
+		{ "--tsv", NULL }, { "--csv", NULL }, { "--json", NULL },
+		{ "-f", "{name}" },
+	};
+	static const char refused[] = "fu-pretend: --ics prints a calendar: "
+	    "it goes with none of --tsv, --csv, --json and -f\n";
+	struct parse p;
+	size_t i;
+
+	(void)state;
+	util_env("FU_TODAY", "2026-11-23");
+	parse(&p, FU_CLI_FORMATS | FU_CLI_ICS, 0, 0, "--ics", NULL);
+	check_ok(&p);
+	assert_int_equal(p.cli.fmt, FU_FMT_ICS);
+	done(&p);
+	parse(&p, FU_CLI_FORMATS | FU_CLI_ICS, 0, 0, "--ics", "--ics", NULL);
+	check_ok(&p);
+	done(&p);
+	/* Before it or after it, the other formats are a mistake. */
+	for (i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
+		parse(&p, FU_CLI_FORMATS | FU_CLI_ICS, 0, 0, "--ics",
+		    other[i][0], other[i][1], NULL);
+		check_usage(&p, refused);
+		done(&p);
+		parse(&p, FU_CLI_FORMATS | FU_CLI_ICS, 0, 0, other[i][0],
+		    other[i][1] ? other[i][1] : "--ics", other[i][1] ? "--ics" :
+		    NULL, NULL);
+		check_usage(&p, refused);
+		done(&p);
+	}
+	/* A command whose rows are no days knows no --ics. */
+	parse(&p, FU_CLI_FORMATS, 0, 0, "--ics", NULL);
+	check_usage(&p, UNKNOWN("--ics"));
+	done(&p);
+}
+
+static void
 test_opts_unknown_or_incomplete_options_are_usage_errors(void **state)
 {
 	struct parse p;
@@ -629,6 +668,7 @@ main(void)
 		T(test_opts_take_today_from_the_clock_when_nothing_pins_it),
 		T(test_opts_read_today_only_at_the_end),
 		T(test_opts_formats_belong_to_commands_that_print_rows),
+		T(test_opts_ics_is_a_calendar_that_goes_with_no_other_format),
 		T(test_opts_unknown_or_incomplete_options_are_usage_errors),
 		T(test_opts_check_the_count_of_arguments),
 		T(test_opts_help_prints_the_usage_and_exits_0),

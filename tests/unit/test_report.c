@@ -393,8 +393,8 @@ test_report_prints_tsv_with_the_spec_field_names(void **state)
 static void
 test_report_prints_csv_json_and_templates_with_the_same_values(void **state)
 {
-	struct fu_report_spec q = { d("2026-10-01"), d("2026-10-31"),
-	    FU_BY_NONE };
+	struct fu_report_spec q = { .from = d("2026-10-01"),
+	    .to = d("2026-10-31"), .by = FU_BY_NONE };
 	struct fu_report *r = october(all, FU_BY_NONE, FU_FMT_CSV);
 	struct fu_portfolio pf;
 	struct fu_err e = { 0 };
@@ -826,7 +826,7 @@ test_report_by_month_gives_what_is_open_at_each_months_end(void **state)
 		{ "2026-09", "2026-09-01", "2026-09-30", 2, 2, 1, 1 },
 		{ "2026-10", "2026-10-01", "2026-10-20", 3, 3, 2, 1 },
 	};
-	struct fu_report_spec q = { 0, 0, FU_BY_MONTH };
+	struct fu_report_spec q = { .by = FU_BY_MONTH };
 	struct fu_portfolio pf;
 	struct fu_err e = { 0 };
 	struct fu_report *r, *alone;
@@ -1173,7 +1173,7 @@ test_report_period_refuses_what_is_not_one(void **state)
 static void
 test_report_by_month_covers_at_most_120_months(void **state)
 {
-	struct fu_report_spec q = { 0, 0, FU_BY_MONTH };
+	struct fu_report_spec q = { .by = FU_BY_MONTH };
 	struct fu_report *r;
 	struct fu_err e = { 0 };
 

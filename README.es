@@ -59,9 +59,36 @@ Un día de trabajo
 La cartera es un directorio: -p DIR, o $FU_PORTFOLIO, o
 ~/.local/share/fu.  Se crea con el primer cliente, 0700, sus archivos
 0600.  Esta transcripción se hizo el 2026-11-23 (un lunes); FU_TODAY fija
-ese día, para que funcione igual cualquier otro.
+ese día, para que funcione igual cualquier otro día.
 
-TRANSCRIPT
+    $ export FU_TODAY=2026-11-23 LANG=es_MX.UTF-8
+    $ fu-add client "Ana López" --company Acme --consent
+    1
+    $ fu-add agreement lopez "Enviar la cotización de 3 laptops" --due viernes
+    1
+    $ fu-add agreement ana "cualquier cosa me llama" --due viernes
+    fu-add: "cualquier cosa me llama" no es un acuerdo: indique un paso concreto y una fecha de vencimiento
+    $ fu-log lopez -o cumplido --next "Llamar para confirmar el pedido" --due "en una semana"
+    2
+    $ fu-add client "Íñigo Núñez" --company "Café Ñandú"
+    2
+    $ fu-add agreement núñez "Visitar para firmar el contrato" --due "pasado mañana" --channel visita
+    3
+    $ fu-log núñez --signal "Factura F-2026-311 sin pagar"
+    4
+    $ fu-due --within 7
+    VENCE       CUÁNDO  CLIENTE      QUÉ                                                       CANAL   ID
+    2026-11-23     hoy  Íñigo Núñez  Atender la señal de alerta: Factura F-2026-311 sin pagar           4
+    2026-11-25   en 2d  Íñigo Núñez  Visitar para firmar el contrato                           visita   3
+    2026-11-30   en 7d  Ana López    Llamar para confirmar el pedido                                    2
+    $ fu-due --at-risk -f '{client}: {signal}'
+    Íñigo Núñez: Factura F-2026-311 sin pagar
+    $ fu-log núñez -a 4 --note "Pagó la factura" --next "Enviar la factura del contrato" --due "el próximo lunes"
+    5
+    $ fu-due --at-risk
+    $ fu-due --within 7 --client núñez -f '{due} {what}'
+    2026-11-25 Visitar para firmar el contrato
+    2026-11-30 Enviar la factura del contrato
 
 Cada mañana:
 

@@ -471,7 +471,8 @@ decide(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
 			return -1;
 		if (p->a == NULL && p->outcome != FU_O_NONE)
 			return fu_err_usage(e, _("-o %s needs an agreement to "
-			    "follow up on"), fu_outcome_str(p->outcome));
+			    "follow up on"), c->in->outcome != NULL ?
+			    c->in->outcome : fu_outcome_str(p->outcome));
 		if (p->a != NULL && p->outcome == FU_O_NONE)
 			p->outcome = FU_O_KEPT;
 		/* A moved step continues: the same step, channel, side and

@@ -726,7 +726,10 @@ list_occasions(struct list *l, struct fu_err *e)
 		row[1] = fu_date_str(v[i].date, date);
 		row[2] = cid;
 		row[3] = st->clients.v[v[i].client].name;
+		/* The word a script reads, or the person's. */
 		row[4] = v[i].kind ? "anniversary" : "birthday";
+		if (l->o->fmt == FU_FMT_TEXT)
+			row[4] = v[i].kind ? _("anniversary") : _("birthday");
 		row[5] = v[i].years < 0 ? "" : years;
 		rc = emit(l, row, e);
 	}

@@ -67,8 +67,9 @@ merge(const struct fu_cli *cli, const char *shortopts,
 	}
 	memset(&all[k], 0, sizeof(all[k]));
 	/* A leading "+" would stop at the first argument: fu's commands
-	 * take options after their arguments too. */
-	snprintf(shorts, strlen(shortopts) + 8, "%shp:%s", shortopts,
+	 * take options after their arguments too.  A leading ":" has
+	 * getopt_long say nothing: wrong() says it. */
+	snprintf(shorts, strlen(shortopts) + 8, ":%shp:%s", shortopts,
 	    cli->flags & FU_CLI_FORMATS ? "f:" : "");
 	return 0;
 }
@@ -145,7 +146,7 @@ take(struct fu_cli *cli, int ch, char *arg)
 	case OPT_VERSION:
 		printf("%s %s\n", fu_progname, FU_VERSION);
 		return stop(cli, fu_out_close(&e) == -1 ? fu_fail(&e) : 0);
-	default:		/* getopt_long has said what is wrong */
+	default:		/* wrong() has said what is wrong */
 		fputs(cli->usage, stderr);
 		return stop(cli, FU_EXIT_USAGE);
 	}
@@ -184,6 +185,45 @@ again(const struct fu_cli *cli, int ch, struct fu_err *e)
 	return 1;
 }
 
+/* What is wrong with the option getopt_long refused, said by fu rather
+ * than by the C library, so that it is a whole sentence of fu's
+ * catalogue, in the user's language. */
+static void
+wrong(int argc, char *const argv[], int ch, struct fu_err *e)
+{
+	const char *w = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+	const struct option *o;
+	int exact = 0, prefix = 0, n;
+	/* A short option refused inside "-zq" leaves optind on that word,
+	 * not past it. */
+	int inside = optopt > 0 && optopt < 0x80 && optind < argc &&
+	    argv[optind][0] == '-' && argv[optind][1] != '-' &&
+	    strchr(argv[optind] + 1, optopt) != NULL;
+
+	if (inside || strncmp(w, "--", 2) != 0) {
+		if (ch == ':')
+			fu_err_usage(e, _("-%c needs a value"), optopt);
+		else
+			fu_err_usage(e, _("-%c is not an option"), optopt);
+		return;
+	}
+	n = (int)strcspn(w, "=");
+	for (o = all; o->name != NULL; o++)
+		if (strncmp(o->name, w + 2, (size_t)n - 2) == 0) {
+			prefix++;
+			exact |= (int)strlen(o->name) == n - 2;
+		}
+	if (ch == ':')
+		fu_err_usage(e, _("%.*s needs a value"), n, w);
+	else if ((exact || prefix == 1) && w[n] == '=')
+		fu_err_usage(e, _("%.*s takes no value"), n, w);
+	else if (prefix > 1)
+		fu_err_usage(e, _("%.*s is ambiguous: write the option whole"),
+		    n, w);
+	else
+		fu_err_usage(e, _("%.*s is not an option"), n, w);
+}
+
 int
 fu_getopt(struct fu_cli *cli, int argc, char *const argv[],
     const char *shortopts, const struct option *longopts)
@@ -200,6 +240,10 @@ fu_getopt(struct fu_cli *cli, int argc, char *const argv[],
 		}
 	}
 	while ((ch = getopt_long(argc, argv, shorts, all, NULL)) != -1) {
+		if (ch == '?' || ch == ':') {
+			wrong(argc, argv, ch, &e);
+			fu_fail(&e);
+		}
 		if (ch != '?' && ch != ':' && ch != 'p' && again(cli, ch, &e))
 			return stop(cli, fu_fail(&e));
 		if (ch != '?' && ch != ':' && ch < 0x1000 && ch != 'h' &&

@@ -784,7 +784,7 @@ open_months(struct pass *p, const struct fu_agreement *a, size_t ci)
 	    a->closed < r->q.from ? 0 : bucket(r, a->closed);
 	/* A lost event in slot 0 (before the period) drops it from the
 	 * first month on, one in slot k + 1 from month k on. */
-	made = a->made == FU_DATE_NONE ? 1 : FU_STAMP(a->made, a->from);
+	made = a->order;
 	for (slot = 0; (p->evf[ci] & EV_LOST) && slot <= nt; slot++)
 		if (ev_get(p, ci, slot, K_LOST) > made) {
 			k = slot == 0 ? 0 : slot - 1;

@@ -272,6 +272,8 @@ struct fu_agreement {
 	struct fu_period wait;		/* n 0: the same day */
 	fu_date closed;			/* for state hooks: the day a log row
 					 * closed it, FU_DATE_NONE if none */
+	uint64_t order;			/* for state hooks: when it was made
+					 * among the log's rows, a fu_stamp */
 };
 struct fu_logrow {
 	long line;				/* where the row starts */
@@ -569,6 +571,7 @@ struct fu_open {		/* an open agreement */
 	uint64_t waits_on;	/* the step it waits on (due is then
 				 * FU_DATE_WAITING), or 0 */
 	struct fu_period wait;	/* due this long after that one closes */
+	fu_stamp order;		/* when it was made: state.c, made_at() */
 };
 struct fu_state {
 	struct fu_clients clients;
@@ -576,6 +579,7 @@ struct fu_state {
 	struct fu_open *open;		/* by due date, then id */
 	size_t nopen, capopen;
 	uint64_t max_agreement, max_log;
+	uint64_t max_from;		/* the last log row that made a step */
 	fu_date asof;
 	struct fu_arena *arena;
 	struct fu_strmap channels;	/* each channel once */

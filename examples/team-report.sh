@@ -10,6 +10,8 @@
 #   -a 'OPTIONS'   the period and --by of every partial, as fu-stats takes
 #                  them: -a '--month last --by month'
 #   -o 'OPTIONS'   the format of the report: -o --tsv, -o '-f {coverage}'
+#                  (split at blanks: a template with blanks is for a
+#                  fu-stats --merge of your own over the partials)
 #   -S SSHLOGINS   run the partials on other machines, as parallel(1)
 #                  --sshlogin does: -S 8/ana@crm1,8/luis@crm2, or
 #                  -S .. for those in ~/.parallel/sshloginfile ("4/:" for

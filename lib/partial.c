@@ -220,7 +220,7 @@ items(struct cur *c, struct fu_partial_item **v, size_t *n, int chan)
 		return -1;
 	if (peek(c, ']'))
 		return expect(c, ']');
-	do {
+	for (;;) {
 		if (*n == cap) {
 			cap = cap ? 2 * cap : 8;
 			if ((x = realloc(*v, cap * sizeof(*x))) == NULL)
@@ -234,9 +234,10 @@ items(struct cur *c, struct fu_partial_item **v, size_t *n, int chan)
 		    -1 || expect(c, ',') == -1)) || count(c, &x->n) == -1 ||
 		    expect(c, ']') == -1)
 			return -1;
-		blanks(c);
-	} while (c->p < c->end && *c->p == ',' && c->p++);
-	return expect(c, ']');
+		if (!peek(c, ','))
+			return expect(c, ']');
+		c->p++;
+	}
 }
 
 /* The key of a field: a fixed one, or K_NFIXED + the count's number. */
@@ -356,11 +357,12 @@ fu_partial_parse(const char *s, size_t n, struct fu_partial *p,
 	struct cur c = { s, s, s + n, file, line, e };
 	unsigned char seen[MAXKEYS] = { 0 };
 	char *name = NULL;
-	int k, nkeys = K_NFIXED, i;
+	int k, nkeys = K_NFIXED, money;
 	enum fu_raw of;
 
 	memset(p, 0, sizeof(*p));
-	while (fu_report_count((size_t)(nkeys - K_NFIXED), &of, &i) != NULL)
+	while (fu_report_count((size_t)(nkeys - K_NFIXED), &of, &money) !=
+	    NULL)
 		nkeys++;
 	if (nkeys > MAXKEYS)
 		FU_BUG("a partial has more fields than MAXKEYS");
@@ -412,7 +414,7 @@ fu_partial_parse(const char *s, size_t n, struct fu_partial *p,
 		if (!seen[k])
 			return fu_err_data(e, file, line, _("\"%s\" is "
 			    "missing"), k < K_NFIXED ? fixed[k] :
-			    fu_report_count((size_t)(k - K_NFIXED), &of, &i));
+			    fu_report_count((size_t)(k - K_NFIXED), &of, &money));
 	if (p->from > p->to)
 		return fu_err_data(e, file, line, _("the period ends before "
 		    "it starts"));

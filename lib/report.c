@@ -676,35 +676,43 @@ fu_report_print(const struct fu_report *r, const struct fu_cli *cli,
  * line of row 0 of 0 when there is none, so that a partial always says
  * its period and how many portfolios it holds.  Amounts are in cents.
  */
+/* The referrers of a row, as [name, count] items. */
 static void
-partial_items(const char *field, const struct fu_report *r, size_t row)
+partial_refs(const struct fu_report *r, size_t row)
 {
 	size_t i, k = 0;
 
-	printf(",\"%s\":[", field);
-	if (strcmp(field, "referrers") == 0)
-		for (i = 0; i < r->nref; i++) {
-			if (r->ref[i].row != row)
-				continue;
-			printf("%s[", k++ > 0 ? "," : "");
+	fputs(",\"referrers\":[", stdout);
+	for (i = 0; i < r->nref; i++)
+		if (r->ref[i].row == row) {
+			fputs(k++ > 0 ? ",[" : "[", stdout);
 			fu_json_string(r->ref[i].name);
 			printf(",%lld]", r->ref[i].n);
 		}
-	else if (strcmp(field, "channels") == 0)
-		for (i = 0; row == 0 && r->q.by == FU_BY_NONE && i < r->chan.n;
-		    i++) {
-			printf("%s[", i > 0 ? "," : "");
-			fu_json_string(r->chan.v[i].name);
-			printf(",%lld]", r->chan.v[i].contacts);
-		}
-	else
-		for (i = 0; r->q.by == FU_BY_NONE && i < r->none; i++) {
-			printf("%s[", i > 0 ? "," : "");
-			fu_json_string(r->one[i].name);
-			putchar(',');
-			fu_json_string(r->chan.v[r->one[i].chan].name);
-			printf(",%lld]", r->one[i].n);
-		}
+	putchar(']');
+}
+
+/* With no --by, every channel as spelled, with its contacts, and the
+ * clients of one channel; empty lists otherwise. */
+static void
+partial_channels(const struct fu_report *r)
+{
+	size_t i, n = r->q.by == FU_BY_NONE ? r->chan.n : 0;
+
+	fputs(",\"channels\":[", stdout);
+	for (i = 0; i < n; i++) {
+		fputs(i > 0 ? ",[" : "[", stdout);
+		fu_json_string(r->chan.v[i].name);
+		printf(",%lld]", r->chan.v[i].contacts);
+	}
+	fputs("],\"one_channel_clients\":[", stdout);
+	for (i = 0; r->q.by == FU_BY_NONE && i < r->none; i++) {
+		fputs(i > 0 ? ",[" : "[", stdout);
+		fu_json_string(r->one[i].name);
+		putchar(',');
+		fu_json_string(r->chan.v[r->one[i].chan].name);
+		printf(",%lld]", r->one[i].n);
+	}
 	putchar(']');
 }
 
@@ -733,9 +741,8 @@ fu_report_print_partial(const struct fu_report *r)
 			if (figures[k].kind == COUNT || figures[k].kind == MONEY)
 				printf(",\"%s\":%lld", figures[k].name,
 				    f->n[figures[k].of]);
-		partial_items("referrers", r, n > 0 ? i : (size_t)-1);
-		partial_items("channels", r, i);
-		partial_items("one_channel_clients", r, i);
+		partial_refs(r, n > 0 ? i : (size_t)-1);
+		partial_channels(r);
 		fputs("}\n", stdout);
 	}
 }

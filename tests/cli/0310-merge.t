@@ -49,7 +49,7 @@ for args in '--month 2026-10' '--from 2026-08-01' '--from 2026-06-01 --by month'
     '--month 2026-10 --by stage'; do
 	n=$((n + 1))
 	for d in a b c; do
-		fu-stats --partial $args -p "$tmp/$d" >"$tmp/$n.$d" || echo "FAIL: fu-stats --partial $args -p $d"
+		ok "fu-stats --partial $args -p $d" sh -c 'fu-stats --partial $1 -p "$2" >"$3"' sh "$args" "$tmp/$d" "$tmp/$n.$d"
 	done
 	for fmt in '' --tsv --csv --json --raw; do
 		fu-stats -p "$a" -p "$b" -p "$c" $args $fmt >"$tmp/want"

@@ -461,6 +461,7 @@ struct merge {
 	fu_date from, to;
 	enum fu_report_by by;
 	long long row, rows, portfolios;	/* the partial being read */
+	struct fu_strmap keys;		/* its channels or stages, folded */
 };
 
 /* A refusal at a line: exit 2, as a usage error. */
@@ -510,6 +511,28 @@ merge_line(struct merge *m, const struct fu_partial *p, fu_date today,
 	m->row = p->row;
 	m->rows = p->rows;
 	m->portfolios = p->portfolios;
+	/* A channel or stage is one row of a partial: twice, it would be
+	 * counted twice. */
+	if (p->row <= 1)
+		fu_strmap_free(&m->keys);
+	if (p->rows > 0 && m->by != FU_BY_NONE && m->by != FU_BY_MONTH) {
+		char *f = fu_fold(p->key, strlen(p->key));
+		int again;
+
+		if (f == NULL)
+			return fu_err_nomem(e);
+		again = fu_strmap_get(&m->keys, f, strlen(f), NULL);
+		if (!again && fu_strmap_put(&m->keys, f, strlen(f), 0) ==
+		    NULL) {
+			free(f);
+			return fu_err_nomem(e);
+		}
+		free(f);
+		if (again)
+			return fu_err_data(e, file, line, _("row %lld is of "
+			    "\"%s\", as another row of its partial is"),
+			    p->row, p->key);
+	}
 	return fu_report_add_partial(m->r, p, file, line, e);
 }
 
@@ -579,5 +602,6 @@ fu_stats_merge(const struct fu_cli *cli, const struct fu_report_query *q,
 	else if (rc == 0)
 		rc = fu_report_print(m.r, cli, e);
 	fu_report_free(m.r);
+	fu_strmap_free(&m.keys);
 	return rc;
 }

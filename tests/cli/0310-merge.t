@@ -126,6 +126,11 @@ head -n 3 "$tmp/3.b" >"$tmp/short"
 t 3 '' "fu-stats: $tmp/short:3: the partial ends at row 3 of 6: it is cut short" fu-stats --merge "$tmp/3.a" "$tmp/short"
 { head -n 3 "$tmp/3.b"; cat "$tmp/3.c"; } >"$tmp/short"
 t 3 '' "fu-stats: $tmp/short:4: row 1 of 6, where row 4 of 6 was due: a partial is cut short or its lines are out of order" fu-stats --merge "$tmp/short"
+# A channel twice in a partial (Call and call are one): it would count
+# twice.
+sed -n 2p "$tmp/5.c" | sed 's/"key":"Call","row":2,"rows":3/"key":"call","row":3,"rows":3/' >"$tmp/twice"
+{ sed -n 1,2p "$tmp/5.c"; cat "$tmp/twice"; } >"$tmp/dup"
+t 3 '' "fu-stats: $tmp/dup:3: row 3 is of \"call\", as another row of its partial is" fu-stats --merge "$tmp/5.a" "$tmp/dup"
 { sed -n 2p "$tmp/3.b"; sed -n 1p "$tmp/3.b"; sed -n '3,$p' "$tmp/3.b"; } >"$tmp/swapped"
 t 3 '' "fu-stats: $tmp/swapped:1: row 2 of 6, where row 1 of 6 was due: a partial is cut short or its lines are out of order" fu-stats --merge "$tmp/swapped"
 : >"$tmp/nothing"

@@ -55,7 +55,8 @@ LIBOBJ = \
 	lib/contact.o \
 	lib/due.o \
 	lib/figures.o \
-	lib/report.o
+	lib/report.o \
+	lib/partial.o
 HDR = lib/fu.h lib/priv.h lib/rule_phrases.h
 
 # The cmocka suites, one a library file or two (tests/unit).
@@ -79,7 +80,8 @@ UNIT = \
 	tests/unit/test_state \
 	tests/unit/test_opts \
 	tests/unit/test_print \
-	tests/unit/test_report
+	tests/unit/test_report \
+	tests/unit/test_partial
 UNIT_UTIL = tests/unit/util.o
 
 SAN = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer

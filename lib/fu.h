@@ -179,9 +179,18 @@ enum fu_report_by { FU_BY_NONE, FU_BY_MONTH, FU_BY_CHANNEL, FU_BY_STAGE };
 struct fu_report_query {
 	const char *month, *from, *to;	/* as typed, or NULL */
 	enum fu_report_by by;
+	int partial;			/* --partial: the raw counts, to
+					 * merge */
 };
 /* Prints the report of the period over every portfolio given. */
 int fu_stats(const struct fu_cli *, const struct fu_report_query *,
     struct fu_err *);
+
+/* partial.c: fu-stats --merge. */
+/* Prints the report over the partials in the files (NULL or "-" for
+ * standard input, as is no file), as fu_stats would over their
+ * portfolios; the period and --by are the partials'. */
+int fu_stats_merge(const struct fu_cli *, const struct fu_report_query *,
+    char *const *files, int nfiles, struct fu_err *);
 
 #endif

@@ -161,8 +161,8 @@ fu_out_init(struct fu_out *o, enum fu_fmt fmt, const char *tmpl,
 	return 0;
 }
 
-static void
-json_string(const char *s)
+void
+fu_json_string(const char *s)
 {
 	putchar('"');
 	for (; *s != '\0'; s++) {
@@ -352,12 +352,12 @@ fu_out_row(struct fu_out *o, const char *const *v, struct fu_err *e)
 		for (k = 0; k < o->nf; k++) {
 			if (k > 0)
 				putchar(',');
-			json_string(o->f[k].name);
+			fu_json_string(o->f[k].name);
 			putchar(':');
 			if (o->f[k].flags & FU_F_NUM)
 				fputs(*v[k] ? v[k] : "null", stdout);
 			else
-				json_string(v[k]);
+				fu_json_string(v[k]);
 		}
 		fputs("}\n", stdout);
 		return 0;

@@ -795,6 +795,8 @@ int fu_text_line(struct fu_buf *);
  * -1 if out of memory. */
 int fu_ics_line(struct fu_buf *, const char *name, const char *value,
     int text);
+/* A JSON string on stdout, quoted and escaped as the JSON rows are. */
+void fu_json_string(const char *);
 
 /* opts.c */
 /* The portfolio of a command that takes one: its -p, or NULL for the
@@ -891,6 +893,16 @@ const struct fu_figures *fu_report_row(const struct fu_report *, size_t,
 /* The key of row i (an index in r->row, not in the order printed). */
 const char *fu_report_key(const struct fu_report *, size_t i, char buf[11]);
 void fu_report_free(struct fu_report *);	/* NULL is a no-op */
+/* Adds a line of a partial (partial.c) to the report, as fu_report_add
+ * adds a portfolio; file and line name it in a message.  Then
+ * fu_report_sums makes the counts that follow from the others, and the
+ * order of the rows. */
+struct fu_partial;
+int fu_report_add_partial(struct fu_report *, const struct fu_partial *,
+    const char *file, long line, struct fu_err *);
+int fu_report_sums(struct fu_report *, struct fu_err *);
+/* Makes the raw counts of a row that follow from the others. */
+void fu_report_derive(long long *n);
 
 /* report.c: the report printed, through print.c. */
 /* Prints the report in cli's format (fmt, tmpl, raw). */
@@ -900,5 +912,43 @@ int fu_report_print(const struct fu_report *, const struct fu_cli *,
  * another is a usage error. */
 int fu_report_check_template(enum fu_report_by, const char *tmpl,
     struct fu_err *);
+/* Prints the report as the lines of a partial (below): every row, even
+ * those with nothing in them; stdout is checked as it is closed. */
+void fu_report_print_partial(const struct fu_report *);
+/* The i-th count or amount of the report's fields, from 0, and its raw
+ * count; NULL past the last.  With SALES6 and AMOUNT6, the sums of two of
+ * them, these are every raw count that does not follow from the others:
+ * what --partial writes. */
+const char *fu_report_count(size_t i, enum fu_raw *of, int *money);
+
+/* partial.c: the report's raw counts as JSON Lines, one object a row
+ * (fu-stats --partial), and their merge (fu-stats --merge).  A line is
+ * {"fu_partial":1,"from":...,"to":...,"by":...,"key":...,"row":R,
+ * "rows":N,"portfolios":P, each count of fu_report_count, "referrers":
+ * [[NAME,N]...],"channels":[[NAME,CONTACTS]...],"one_channel_clients":
+ * [[NAME,CHANNEL,N]...]}; fu-stats(1) says what each is. */
+#define FU_PARTIAL_FORMAT 1
+struct fu_partial_item {
+	char *name;
+	char *chan;			/* one_channel_clients only */
+	long long n;
+};
+struct fu_partial {
+	long long format;		/* FU_PARTIAL_FORMAT */
+	fu_date from, to;
+	enum fu_report_by by;
+	char *key;			/* "", "2026-10", a channel, a stage */
+	long long row, rows;		/* row of rows, from 1; 0 of 0: none */
+	long long portfolios;
+	long long n[FU_NRAW];		/* the counts of fu_report_count */
+	struct fu_partial_item *ref, *chan, *one;
+	size_t nref, nchan, none;
+};
+/* Parses one line (n bytes, no newline) into p, which
+ * fu_partial_free empties; -1 and a data error at file:line if the line
+ * is not exactly one that --partial writes. */
+int fu_partial_parse(const char *s, size_t n, struct fu_partial *p,
+    const char *file, long line, struct fu_err *);
+void fu_partial_free(struct fu_partial *);
 
 #endif

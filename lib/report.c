@@ -139,6 +139,25 @@ static const struct figure figures[NFIELDS] = {
 	    SHARE, FU_R_POST_SALE_CARED, FU_R_SALES, 0 },
 };
 
+/* The counts and amounts of the table, as --partial writes them: every
+ * other raw count follows from them (priv.h). */
+const char *
+fu_report_count(size_t i, enum fu_raw *of, int *money)
+{
+	size_t k;
+
+	for (k = 0; k < NFIELDS; k++) {
+		if (figures[k].kind != COUNT && figures[k].kind != MONEY)
+			continue;
+		if (i-- == 0) {
+			*of = figures[k].of;
+			*money = figures[k].kind == MONEY;
+			return figures[k].name;
+		}
+	}
+	return NULL;
+}
+
 /* The key column of --by. */
 static const struct fu_field keys[] = {
 	[FU_BY_NONE] = { "", "", 0 },
@@ -651,6 +670,83 @@ fu_report_print(const struct fu_report *r, const struct fu_cli *cli,
 	return print_text(r, e);
 }
 
+/*
+ * The partial (fu-stats --partial): one line a row, even an empty one (a
+ * channel or stage of one portfolio may have another's spelling), or one
+ * line of row 0 of 0 when there is none, so that a partial always says
+ * its period and how many portfolios it holds.  Amounts are in cents.
+ */
+/* The referrers of a row, as [name, count] items. */
+static void
+partial_refs(const struct fu_report *r, size_t row)
+{
+	size_t i, k = 0;
+
+	fputs(",\"referrers\":[", stdout);
+	for (i = 0; i < r->nref; i++)
+		if (r->ref[i].row == row) {
+			fputs(k++ > 0 ? ",[" : "[", stdout);
+			fu_json_string(r->ref[i].name);
+			printf(",%lld]", r->ref[i].n);
+		}
+	putchar(']');
+}
+
+/* With no --by, every channel as spelled, with its contacts, and the
+ * clients of one channel; empty lists otherwise. */
+static void
+partial_channels(const struct fu_report *r)
+{
+	size_t i, n = r->q.by == FU_BY_NONE ? r->chan.n : 0;
+
+	fputs(",\"channels\":[", stdout);
+	for (i = 0; i < n; i++) {
+		fputs(i > 0 ? ",[" : "[", stdout);
+		fu_json_string(r->chan.v[i].name);
+		printf(",%lld]", r->chan.v[i].contacts);
+	}
+	fputs("],\"one_channel_clients\":[", stdout);
+	for (i = 0; r->q.by == FU_BY_NONE && i < r->none; i++) {
+		fputs(i > 0 ? ",[" : "[", stdout);
+		fu_json_string(r->one[i].name);
+		putchar(',');
+		fu_json_string(r->chan.v[r->one[i].chan].name);
+		printf(",%lld]", r->one[i].n);
+	}
+	putchar(']');
+}
+
+void
+fu_report_print_partial(const struct fu_report *r)
+{
+	static const char *const by[] = {
+		[FU_BY_NONE] = "", [FU_BY_MONTH] = "month",
+		[FU_BY_CHANNEL] = "channel", [FU_BY_STAGE] = "stage"
+	};
+	static const struct fu_figures zero;
+	const struct fu_figures *f;
+	char d1[11], d2[11], kbuf[11];
+	size_t i, k, n = r->nrows;
+
+	for (i = 0; i < (n > 0 ? n : 1); i++) {
+		f = n > 0 ? &r->row[i] : &zero;
+		printf("{\"fu_partial\":%d,\"from\":\"%s\",\"to\":\"%s\","
+		    "\"by\":\"%s\",\"key\":", FU_PARTIAL_FORMAT,
+		    fu_date_str(r->q.from, d1), fu_date_str(r->q.to, d2),
+		    by[r->q.by]);
+		fu_json_string(n > 0 ? fu_report_key(r, i, kbuf) : "");
+		printf(",\"row\":%zu,\"rows\":%zu,\"portfolios\":%d",
+		    n > 0 ? i + 1 : 0, n, r->nportfolios);
+		for (k = 0; k < NFIELDS; k++)
+			if (figures[k].kind == COUNT || figures[k].kind == MONEY)
+				printf(",\"%s\":%lld", figures[k].name,
+				    f->n[figures[k].of]);
+		partial_refs(r, n > 0 ? i : (size_t)-1);
+		partial_channels(r);
+		fputs("}\n", stdout);
+	}
+}
+
 /* Adds a portfolio; with several, a message names the one it is about. */
 static int
 add(struct fu_report *r, const char *dir, int several, struct fu_err *e)
@@ -686,7 +782,11 @@ fu_stats(const struct fu_cli *cli, const struct fu_report_query *q,
 		if (add(r, cli->nportfolio > 0 ? cli->portfolio[i] : NULL,
 		    cli->nportfolio > 1, e) == -1)
 			goto out;
-	rc = fu_report_print(r, cli, e);
+	if (q->partial) {
+		fu_report_print_partial(r);
+		rc = 0;
+	} else
+		rc = fu_report_print(r, cli, e);
 out:
 	fu_report_free(r);
 	return rc;

@@ -171,7 +171,10 @@ t 0 '  At the start                     0      Retention                        
 # Usage errors: exit 2, nothing on stdout.
 U='usage: fu-stats [--month YYYY-MM|this|last] [--from DATE --to DATE]
                 [--by month|channel|stage] [-p DIR]...
-                [--tsv | --csv | --json | -f TEMPLATE] [--raw] [--today DATE]
+                [--partial | --tsv | --csv | --json | -f TEMPLATE] [--raw]
+                [--today DATE]
+       fu-stats --merge [--partial | --tsv | --csv | --json | -f TEMPLATE] [--raw]
+                [FILE ...]
        fu-stats -h | --version'
 t 0 "$U" '' fu-stats -h
 t 0 "$U" '' fu-stats --help

@@ -90,6 +90,8 @@ ese día, para que funcione igual cualquier otro día.
     2026-11-25 Visitar para firmar el contrato
     2026-11-30 Enviar la factura del contrato
 
+examples/dia.md es un día de trabajo en español con la cartera de ejemplo.
+
 Cada mañana:
 
     fu-due                  # ¿qué debo hoy?

@@ -192,3 +192,44 @@ env -u FU_LOCALEDIR -u FU_PLANS "$I/bin/fu-add" -p "$P" agreement lopez \
     --plan posventa >"$tmp/out" 2>"$tmp/err"
 ok 'the installed fu-add finds the built-in plan posventa with no FU_PLANS' \
     test -s "$tmp/out" -a ! -s "$tmp/err"
+
+# 12. Backdating in Spanish: --date only ever looks back (a date after
+# today is refused), yet the Spanish for a past day is refused as "not a
+# date": "hace 3 días", "anteayer" (and Mexico's "antier"), "el viernes
+# pasado".  Only "ayer" and -3d are taken.  Today is Monday 2026-11-23.
+G=$tmp/g
+fu-add -p "$G" client "Ana López" --consent --since 2026-01-01 >/dev/null
+# logged_on WORDS: the date of a greeting logged with --date WORDS, or
+# fu-log's message.
+logged_on() {
+	es fu-log -p "$G" lopez --greeting "Tarjeta de cumpleaños escrita a mano" \
+	    --date "$1" >/dev/null || return
+	tail -n 1 "$G/log.csv" | cut -d, -f2
+}
+t 0 '2026-11-22' '' logged_on ayer
+t 0 '2026-11-20' '' logged_on "hace 3 días"
+t 0 '2026-11-21' '' logged_on anteayer
+t 0 '2026-11-21' '' logged_on antier
+t 0 '2026-11-20' '' logged_on "el viernes pasado"
+
+# 13. One channel, two names: the Spanish built-in plans (posventa,
+# bienvenida, salida) write the channel "llamada" and "visita", while
+# fu-log(1) in Spanish, the English plans and the sample portfolio say
+# "call" and "visit".  A client who was only ever phoned (a sale on a
+# call, then the post-sale plan's call) is counted as reached through two
+# channels, and the channel table splits phone calls in two rows: the
+# method's "varied channels" figures are wrong for whoever uses fu in
+# Spanish.  (One word per channel in what fu writes, whatever the
+# language of the plan, would do.)
+C=$tmp/ch
+es fu-add -p "$C" client "Ana López" --consent >/dev/null
+es fu-add -p "$C" agreement lopez "Enviar la cotización" --due hoy \
+    --channel call >/dev/null
+es fu-log -p "$C" lopez --amount 1000 --plan posventa >/dev/null
+es fu-log -p "$C" lopez -a 2 --today 2026-11-25 \
+    --next "Enviar la factura del pedido" --due +3d >/dev/null
+t 0 '1' '' fu-stats -p "$C" --from 2026-11-01 --to 2026-11-25 \
+    --today 2026-11-25 -f '{one_channel}'
+t 0 'call
+visit' '' fu-stats -p "$C" --by channel --from 2026-11-01 --to 2026-11-25 \
+    --today 2026-11-25 -f '{channel}'

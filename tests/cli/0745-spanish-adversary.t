@@ -233,3 +233,26 @@ t 0 '1' '' fu-stats -p "$C" --from 2026-11-01 --to 2026-11-25 \
 t 0 'call
 visit' '' fu-stats -p "$C" --by channel --from 2026-11-01 --to 2026-11-25 \
     --today 2026-11-25 -f '{channel}'
+
+# 14. A plan named in Spanish: "atención.tsv" in the portfolio's plans/
+# is refused with '"atención" no es un nombre de plan: letras, dígitos, -
+# y _', though ó is a letter in Spanish (as are ñ, á...), and it is not
+# among "los planes" listed.  Either the plan is taken, or the message
+# says the truth (letters without accents).
+mkdir -p "$C/plans"
+printf 'when\twhat\tchannel\tside\tmark\n+1d\tLlamar para confirmar la instalación\tcall\tmine\t\n' \
+    >"$C/plans/atención.tsv"
+es fu-add -p "$C" agreement lopez --plan atención >"$tmp/out" 2>"$tmp/err"
+rc=$?
+ok 'the plan "atención" is started, or the refusal does not say letters are fine' \
+    sh -c 'test "$1" = 0 || ! grep -q "letras, dígitos" "$2"' sh "$rc" \
+    "$tmp/err"
+
+# 15. --month takes "this" and "last" but not their Spanish, "este" and
+# "pasado", though dates are understood in Spanish everywhere else.
+fu-stats -p "$C" --month last --today 2026-12-10 --json >"$tmp/last" 2>&1
+es fu-stats -p "$C" --month pasado --today 2026-12-10 --json >"$tmp/pasado" 2>&1
+ok 'fu-stats --month pasado is --month last' cmp -s "$tmp/last" "$tmp/pasado"
+fu-stats -p "$C" --month this --today 2026-12-10 --json >"$tmp/this" 2>&1
+es fu-stats -p "$C" --month este --today 2026-12-10 --json >"$tmp/este" 2>&1
+ok 'fu-stats --month este is --month this' cmp -s "$tmp/this" "$tmp/este"

@@ -61,6 +61,11 @@ t 0 '2026-11-27' '' due_of "el próximo viernes"
 t 0 '2026-11-27' '' due_of "este viernes"
 t 0 '2026-11-27' '' due_of "el viernes próximo"
 t 0 '2026-11-30' '' due_of "el lunes que viene"
+# Small numbers are written in words: "en un mes" and "en una semana" are
+# taken, "en dos semanas" and "en tres días" are not.
+t 0 '2026-12-23' '' due_of "en un mes"
+t 0 '2026-12-07' '' due_of "en dos semanas"
+t 0 '2026-11-26' '' due_of "en tres días"
 
 # 4. "31/12/2026" is how a Spanish speaker writes a date, and it can only
 # be 31 December: it is refused as "ambigua", which it is not.  (Taking

@@ -30,9 +30,10 @@ t 2 '' 'fu-add: el nombre está vacío' es fu-add client ""
 t 2 '' 'fu-add: el paso está vacío' es fu-add agreement lopez "" --due viernes
 
 # 2. Non-commitments in Mexican Spanish (the locale the issue names) are
-# recorded as agreements.  "Quedó en avisarme" is refused, but its
-# Mexican form "quedó de avisarme" is not (lib/rule_phrases.h knows only
-# "quedar en"); "para ver cómo van las cosas" is README.es's own example
+# recorded as agreements.  "Quedó en avisarme" was refused, but not its
+# Mexican form "quedó de avisarme" (lib/rule_phrases.h knew only "quedar
+# en": fixed beside these cases); "para ver cómo van las cosas" is
+# README.es's own example
 # of a call into the air, refused after "Llamar" but not after "Checar";
 # "Mandar un whatsapp para ver cómo va" is refused, "Mandar whats ..."
 # is not.

@@ -24,6 +24,10 @@ fu_init(const char *progname)
 	setlocale(LC_ALL, "");
 	fu_settings_load();
 	bindtextdomain("fu", fu_settings()->localedir);
+	/* fu writes UTF-8 whatever the locale (its files are UTF-8, and
+	 * so the names it prints): the messages too, not converted to the
+	 * charset of LC_CTYPE ("opci?n" under LANG=C LC_MESSAGES=es_MX). */
+	bind_textdomain_codeset("fu", "UTF-8");
 	textdomain("fu");
 }
 

@@ -245,7 +245,7 @@ static const struct rule_phrase rule_phrases[] = {
 	    "contestame|avisanos|avisame" },
 	{ K_VAGUE, "me dejas|deja|dejan saber" },
 	{ K_VAGUE, ME_INF_ES },
-	{ K_VAGUE, "queda|quedo|quedan|quedaron|quedamos en " ME_INF_ES "|"
+	{ K_VAGUE, "queda|quedo|quedan|quedaron|quedamos en|de " ME_INF_ES "|"
 	    "hablar|hablarlo|llamar|vernos|pensarlo|platicarlo|verlo" },
 	{ K_VAGUE, "lo|la dejamos|dejo|dejaremos asi|ahi|aqui" },
 	{ K_VAGUE, "para|por lo que necesite|necesites|necesiten|guste|"

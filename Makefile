@@ -95,6 +95,14 @@ include mk/fault.mk mk/adversary.mk mk/fuzz.mk mk/bench.mk mk/po.mk
 
 $(LIBOBJ) $(BIN:%=cmd/%.o) $(UNIT:%=%.o) $(UNIT_UTIL): $(HDR)
 
+# LOCALEDIR and PLANSDIR are compiled into lib/settings.o: a make install
+# with another PREFIX than the build's builds it again.
+lib/paths.stamp: FORCE
+	@p='$(LOCALEDIR) $(PLANSDIR)'; \
+	test "$$(cat $@ 2>/dev/null)" = "$$p" || echo "$$p" >$@
+lib/settings.o: lib/paths.stamp
+FORCE:
+
 libfu.a: $(LIBOBJ)
 	$(AR) rcs $@ $(LIBOBJ)
 
@@ -145,6 +153,7 @@ install: all install-po
 	install -m 0644 plans/*.tsv $(DESTDIR)$(PLANSDIR)
 
 clean: clean-fault clean-adversary clean-fuzz clean-bench clean-po
-	rm -f $(BIN) libfu.a lib/*.o cmd/*.o $(UNIT) tests/unit/*.o
+	rm -f $(BIN) libfu.a lib/*.o lib/paths.stamp cmd/*.o $(UNIT) \
+	    tests/unit/*.o
 
-.PHONY: all check test demo graph install clean
+.PHONY: all check test demo graph install clean FORCE

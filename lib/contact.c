@@ -101,6 +101,10 @@ parse(const struct fu_cli *cli, const struct fu_contact *in,
 		return fu_err_usage(e, _("--mood is for a contact or a "
 		    "greeting, not for --signal, --lost, --won, --referral, "
 		    "--consent or --no-consent"));
+	if (in->client != NULL && in->client[strspn(in->client, " \t")] ==
+	    '\0')
+		return fu_err_usage(e, _("no client named: give an id or "
+		    "part of a name"));
 	if ((in->date && fu_date_parse(in->date, c->today, &c->date, e) ==
 	    -1) || (in->due && fu_date_parse(in->due, c->today, &c->due, e) ==
 	    -1) || fu_text_check("CLIENT", in->client, 0, e) == -1 ||

@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "priv.h"
 
@@ -172,12 +173,15 @@ fu_report_period(const char *month, const char *from, const char *to,
 		*pfrom = today - d + 1;
 		*pto = today;
 	} else if (month != NULL) {
-		if (strcmp(month, "last") == 0) {
+		/* In English or Spanish, in any case. */
+		if (strcasecmp(month, "last") == 0 ||
+		    strcasecmp(month, "pasado") == 0) {
 			if (--m == 0) {
 				m = 12;
 				y--;
 			}
-		} else if (strcmp(month, "this") != 0 &&
+		} else if (strcasecmp(month, "this") != 0 &&
+		    strcasecmp(month, "este") != 0 &&
 		    month_parse(month, &y, &m) == -1)
 			return fu_err_usage(e, _("--month \"%s\" is not a month: "
 			    "use YYYY-MM, this or last"), month);

@@ -267,8 +267,8 @@ fu_plan_load(const char *dir, const char *name, struct fu_plan *p,
 
 	memset(p, 0, sizeof(*p));
 	if (!name_ok(name))
-		return fu_err_usage(e, _("\"%s\" is not a plan's name: letters, "
-		    "digits, - and _"), name);
+		return fu_err_usage(e, _("\"%s\" is not a plan's name: a to z "
+		    "without accents, digits, - and _"), name);
 	snprintf(p->name, sizeof(p->name), "%s", name);
 	if (snprintf(own, sizeof(own), "%s/plans", dir) >= (int)sizeof(own))
 		return fu_err_usage(e, _("the portfolio's path is too long"));

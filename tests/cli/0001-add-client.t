@@ -23,7 +23,7 @@ t 2 '' 'fu-add: "03/04/2026" is ambiguous: write the date as YYYY-MM-DD' fu-add 
 t 2 '' 'fu-add: "2026-02-30" is not a date: there is no such day' fu-add client Eva --since 2026-02-30
 t 2 '' 'fu-add: no client matches "nadie" (fu-add client NAME adds one)' fu-add client Eva --referred-by nadie
 t 2 '' 'fu-add: tag "a b" holds a space: tags are single words (give --tag once for each)' fu-add client Eva --tag 'a b'
-t 2 '' 'fu-add: NAME is empty' fu-add client ''
+t 2 '' "fu-add: the client's name is empty" fu-add client ''
 t 2 '' 'fu-add: --due, --channel, --every, --theirs, --plan and --start are for agreements' fu-add client Eva --due today
 t 2 '' 'fu-add: --due, --channel, --every, --theirs, --plan and --start are for agreements' fu-add client Eva --theirs
 ok 'refusals leave clients.csv as it was' cmp "$tmp/before" "$P/clients.csv"

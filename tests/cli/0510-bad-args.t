@@ -21,7 +21,7 @@ twoclients='"p" matches 2 clients; name one by id or by more of the name:
   2	Luis Pérez'
 
 # fu-add client.
-t 2 '' 'fu-add: NAME is empty' fu-add client ''
+t 2 '' "fu-add: the client's name is empty" fu-add client ''
 t 2 '' "fu-add: NAME holds a control character" fu-add client "$ctl"
 t 2 '' 'fu-add: --company holds a control character' fu-add client Eva --company "$ctl"
 t 2 '' 'fu-add: --email is not valid UTF-8' fu-add client Eva --email "$bad"
@@ -66,7 +66,7 @@ t 2 '' 'fu-add: --every "monthly" is not a period: use such as 90d, 2w, 3m or 1y
 t 2 '' 'fu-add: --every "0d" is not a period: use such as 90d, 2w, 3m or 1y' fu-add agreement ana 'Send the quote' --due friday --every 0d
 t 2 '' 'fu-add: --every "101y" is not a period: use such as 90d, 2w, 3m or 1y' fu-add agreement ana 'Send the quote' --due friday --every 101y
 t 2 '' 'fu-add: --channel holds a control character' fu-add agreement ana 'Send the quote' --due friday --channel "$nl"
-t 2 '' 'fu-add: WHAT is empty' fu-add agreement ana '' --due friday
+t 2 '' 'fu-add: the step is empty: say what will be done, such as "Send the quote for 3 laptops"' fu-add agreement ana '' --due friday
 t 2 '' 'fu-add: WHAT is not valid UTF-8' fu-add agreement ana "$bad" --due friday
 t 2 '' 'fu-add: "call me if anything" is not an agreement: name a concrete step and a due date' fu-add agreement ana 'call me if anything' --due friday
 t 2 '' 'fu-add: no client matches "nobody" (fu-add client NAME adds one)' fu-add agreement nobody 'Send the quote' --due friday
@@ -84,7 +84,7 @@ t 2 '' 'fu-add: "yesterday" is out of range: dates go from 0001-01-01 to 9999-12
 t 2 '' 'fu-add: "+100y" is out of range: dates go from 0001-01-01 to 9999-12-31' fu-add --today 9950-01-01 agreement ana 'Send the quote' --due +100y
 
 # fu-log.
-t 2 '' 'fu-log: CLIENT is empty' fu-log ''
+t 2 '' 'fu-log: no client named: give an id or part of a name' fu-log ''
 t 2 '' 'fu-log: no client matches "nobody" (fu-add client NAME adds one)' fu-log nobody
 t 2 '' "fu-log: $twoclients" fu-log p
 t 2 '' 'fu-log: -a "x" is not an agreement id' fu-log ana -a x

@@ -65,7 +65,7 @@ Clientes
   Nuevos                           3      Abandono                      0.0%
   Perdidos                         0      Contactados                      2
   Recuperados                      0      Cobertura                    50.0%
-  Al final                         4      Sin contacto 90 días o más       0
+  Al final                         4      Sin contacto en 90 días          0
   Señales de alerta                1      En riesgo al final               1
 
 Acuerdos
@@ -86,10 +86,10 @@ Ventas                          cantidad    parte         monto    parte
   Una cartera sana vende más o menos mitad y mitad en seis meses.
 
 Recomendaciones
-  Clientes nuevos referidos   0 de 3      Tasa de referidos             0.0%
+  Nuevos por recomendación    0 de 3      Tasa de referidos             0.0%
 
 Salidas, recuperaciones y atención posventa
-  Perdidos con plan de salida      0      Recuperados en 12 meses     0 de 0
+  Con plan de salida               0      Recuperados en 12 meses     0 de 0
   Entrevistas de salida            0      Tasa de recuperación             -
   Ventas atendidas en 14 días      0      Cobertura posventa               -
 

@@ -26,8 +26,8 @@ t 0 '2' '' es fu-add client "Íñigo Núñez" --company "Café Ñandú"
 # untranslated into "%s está vacío".  The catalogue check cannot see it:
 # the word is not a message.  (The wording is a proposal; the point is
 # Spanish.)
-t 2 '' 'fu-add: el nombre está vacío' es fu-add client ""
-t 2 '' 'fu-add: el paso está vacío' es fu-add agreement lopez "" --due viernes
+t 2 '' 'fu-add: el nombre del cliente está vacío' es fu-add client ""
+t 2 '' 'fu-add: el paso está vacío: diga qué se va a hacer, como "Enviar la cotización de 3 laptops"' es fu-add agreement lopez "" --due viernes
 
 # 2. Non-commitments in Mexican Spanish (the locale the issue names) are
 # recorded as agreements.  "Quedó en avisarme" was refused, but not its
@@ -43,7 +43,7 @@ t 2 '' 'fu-add: "Quedamos de hablar" no es un acuerdo: indique un paso concreto 
 t 2 '' 'fu-add: "Checar cómo van las cosas" no es un acuerdo: indique un paso concreto, o hágalo un contacto recurrente con --every (como --every 3m)' es fu-add agreement lopez "Checar cómo van las cosas" --due viernes
 t 2 '' 'fu-add: "Mandar whats para ver cómo va" no es un acuerdo: indique un paso concreto, o hágalo un contacto recurrente con --every (como --every 3m)' es fu-add agreement lopez "Mandar whats para ver cómo va" --due viernes
 ok 'none of the refused steps above was written' \
-    test ! -e "$P/agreements.csv"
+    test "$(wc -l <"$P/agreements.csv")" -eq 1
 
 # 3. Dates as Spanish speakers say them most: "este viernes", "el viernes
 # próximo" (the adjective after the day, as common as before it) and "el
@@ -165,7 +165,7 @@ fi
 # 10 and 11 work on a copy of the tree, as built: make writes in it.
 S=$tmp/src
 cp -a "$top" "$S" 2>/dev/null
-rm -f "$S/.git"
+rm -rf "$S/.git"
 
 # 10. make po, with nothing changed in the sources, rewrites po/fu.pot:
 # xgettext stamps POT-Creation-Date, so every "make po" leaves the tree

@@ -26,6 +26,7 @@ usage(void)
 	    "                [--by month|channel|stage] [-p DIR]...\n"
 	    "                [--tsv | --csv | --json | -f TEMPLATE] [--raw] "
 	    "[--today DATE]\n"
+	    "                [--color WHEN]\n"
 	    "       fu-stats -h | --version\n");
 }
 

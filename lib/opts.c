@@ -1,7 +1,7 @@
 /*
  * opts.c - the options every command shares: -p DIR, --today DATE, -h,
- * --version and, where a command prints rows, --tsv, --csv, --json and
- * -f TEMPLATE.  They are taken here, beside the command's own, so that
+ * --version and, where a command prints rows, --tsv, --csv, --json,
+ * -f TEMPLATE and --color.  They are taken here, beside the command's own, so that
  * each command parses them alike and says alike what is wrong.
  */
 #include <stdio.h>
@@ -11,7 +11,8 @@
 #include "priv.h"
 
 enum {
-	OPT_TODAY = 0x1000, OPT_VERSION, OPT_TSV, OPT_CSV, OPT_JSON, OPT_RAW
+	OPT_TODAY = 0x1000, OPT_VERSION, OPT_TSV, OPT_CSV, OPT_JSON, OPT_RAW,
+	OPT_COLOR
 };
 
 static const struct option common[] = {
@@ -26,6 +27,7 @@ static const struct option formats[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "raw", no_argument, NULL, OPT_RAW },
 	{ "format", required_argument, NULL, 'f' },
+	{ "color", required_argument, NULL, OPT_COLOR },
 };
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -111,6 +113,19 @@ take(struct fu_cli *cli, int ch, char *arg)
 	case OPT_JSON: cli->fmt = FU_FMT_JSON; return 0;
 	case OPT_RAW: cli->raw = 1; return 0;
 	case 'f': cli->fmt = FU_FMT_TEMPLATE; cli->tmpl = arg; return 0;
+	case OPT_COLOR:
+		if (strcmp(arg, "auto") == 0)
+			cli->color = FU_COLOR_AUTO;
+		else if (strcmp(arg, "always") == 0)
+			cli->color = FU_COLOR_ALWAYS;
+		else if (strcmp(arg, "never") == 0)
+			cli->color = FU_COLOR_NEVER;
+		else {
+			fu_err_usage(&e, _("--color \"%s\": use auto, always "
+			    "or never"), arg);
+			return stop(cli, fu_fail(&e));
+		}
+		return 0;
 	case 'h':
 		fputs(cli->usage, stdout);
 		return stop(cli, fu_out_close(&e) == -1 ? fu_fail(&e) : 0);

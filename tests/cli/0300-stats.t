@@ -172,6 +172,7 @@ t 0 '  At the start                     0      Retention                        
 U='usage: fu-stats [--month YYYY-MM|this|last] [--from DATE --to DATE]
                 [--by month|channel|stage] [-p DIR]...
                 [--tsv | --csv | --json | -f TEMPLATE] [--raw] [--today DATE]
+                [--color WHEN]
        fu-stats -h | --version'
 t 0 "$U" '' fu-stats -h
 t 0 "$U" '' fu-stats --help

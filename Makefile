@@ -12,6 +12,9 @@ BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
 LOCALEDIR = $(PREFIX)/share/locale
 PLANSDIR = $(PREFIX)/share/fu/plans
+# Where bash-completion and zsh look for completions.
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
 
 CC ?= cc
 CFLAGS ?= -O2 -g
@@ -19,14 +22,15 @@ override CFLAGS += -std=c17 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 	-Ilib -DLOCALEDIR='"$(LOCALEDIR)"' -DPLANSDIR='"$(PLANSDIR)"'
 LDLIBS = -lcsv -lxxhash -pthread
 
-# The commands, one file each in cmd/.
-BIN = fu-add fu-log fu-due fu-stats
+# The commands, one file each in cmd/; fu runs the others (fu due).
+BIN = fu fu-add fu-log fu-due fu-stats
 
 # libfu, in the order its files build on each other (lib/priv.h).
 LIBOBJ = \
 	lib/err.o \
 	lib/settings.o \
 	lib/buf.o \
+	lib/cmds.o \
 	lib/mem.o \
 	lib/digest.o \
 	lib/strmap.o \
@@ -151,6 +155,12 @@ install: all install-po
 		exit 1; \
 	done
 	install -m 0644 plans/*.tsv $(DESTDIR)$(PLANSDIR)
+	mkdir -p $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 0644 completion/fu.bash $(DESTDIR)$(BASHCOMPDIR)/fu
+	for c in fu-add fu-log fu-due fu-stats; do \
+		ln -sf fu $(DESTDIR)$(BASHCOMPDIR)/$$c || exit 1; \
+	done
+	install -m 0644 completion/_fu $(DESTDIR)$(ZSHCOMPDIR)/_fu
 
 clean: clean-fault clean-adversary clean-fuzz clean-bench clean-po
 	rm -f $(BIN) libfu.a lib/*.o lib/paths.stamp cmd/*.o $(UNIT) \

@@ -30,10 +30,10 @@ usage(void)
 	    "                [--by month|channel|stage] [-p DIR]...\n"
 	    "                [--partial | --tsv | --csv | --json | -f TEMPLATE] "
 	    "[--raw]\n"
-	    "                [--today DATE]\n"
+	    "                [--today DATE] [--color WHEN]\n"
 	    "       fu-stats --merge [--partial | --tsv | --csv | --json | "
 	    "-f TEMPLATE] [--raw]\n"
-	    "                [FILE ...]\n"
+	    "                [--color WHEN] [FILE ...]\n"
 	    "       fu-stats -h | --version\n");
 }
 

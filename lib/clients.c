@@ -223,59 +223,83 @@ ambiguous(const struct fu_clients *cs, const char *query, const size_t *hits,
 }
 
 int
+fu_client_each(const struct fu_clients *cs, const char *query,
+    int (*fn)(void *ctx, size_t i, int exact), void *ctx, struct fu_err *e)
+{
+	const struct fu_clientrec *c;
+	size_t qn = strlen(query), i;
+	uint64_t id;
+	char *q, *fname, *fc;
+	int rc = 0;
+
+	if (fu_id_parse(query, qn, &id) == 0)
+		return (c = fu_clients_get(cs, id)) == NULL ? 0 :
+		    fn(ctx, (size_t)(c - cs->v), 1);
+	if ((q = fu_fold(query, qn)) == NULL)
+		return fu_err_nomem(e);
+	for (i = 0; i < cs->n && rc == 0; i++) {
+		c = &cs->v[i];
+		fname = fu_fold(c->name, strlen(c->name));
+		fc = fu_fold(c->company, strlen(c->company));
+		if (fname == NULL || fc == NULL)
+			rc = fu_err_nomem(e);
+		else if (strstr(fname, q) != NULL || strstr(fc, q) != NULL)
+			rc = fn(ctx, i, strcmp(fname, q) == 0);
+		free(fname);
+		free(fc);
+	}
+	free(q);
+	return rc;
+}
+
+struct hits {
+	size_t v[11];		/* the first, for the message */
+	size_t n, exact, nexact;
+};
+
+static int
+hit(void *ctx, size_t i, int exact)
+{
+	struct hits *h = ctx;
+
+	if (h->n < 11)
+		h->v[h->n] = i;
+	h->n++;
+	if (exact) {
+		h->exact = i;
+		h->nexact++;
+	}
+	return 0;
+}
+
+int
 fu_client_find(const struct fu_clients *cs, const char *query,
     const struct fu_clientrec **out, struct fu_err *e)
 {
-	const struct fu_clientrec *c;
-	size_t qn = strlen(query), i, n = 0, exact = 0, nexact = 0;
-	size_t hits[11];
+	struct hits h = { { 0 }, 0, 0, 0 };
 	uint64_t id;
-	char *q, *fn, *fc;
 
-	if (fu_id_parse(query, qn, &id) == 0) {
+	if (fu_id_parse(query, strlen(query), &id) == 0) {
 		if ((*out = fu_clients_get(cs, id)) == NULL)
 			return fu_err_usage(e, _("no client has id %s"),
 			    query), 0;
 		return 1;
 	}
-	if (qn == 0)
+	if (*query == '\0')
 		return fu_err_usage(e, _("no client named: give an id or "
 		    "part of a name"));
-	if ((q = fu_fold(query, qn)) == NULL)
-		return fu_err_nomem(e);
-	for (i = 0; i < cs->n; i++) {
-		c = &cs->v[i];
-		fn = fu_fold(c->name, strlen(c->name));
-		fc = fu_fold(c->company, strlen(c->company));
-		if (fn == NULL || fc == NULL) {
-			free(fn);
-			free(fc);
-			free(q);
-			return fu_err_nomem(e);
-		}
-		if (strstr(fn, q) != NULL || strstr(fc, q) != NULL) {
-			if (n < 11)
-				hits[n] = i;
-			n++;
-			if (strcmp(fn, q) == 0) {
-				exact = i;
-				nexact++;
-			}
-		}
-		free(fn);
-		free(fc);
-	}
-	free(q);
-	if (n == 1 || nexact == 1) {
+	if (fu_client_each(cs, query, hit, &h, e) == -1)
+		return -1;
+	if (h.n == 1 || h.nexact == 1) {
 		/* "Ana" names Ana, not Mariana too, when one name is exactly
 		 * it. */
-		*out = &cs->v[n == 1 ? hits[0] : exact];
+		*out = &cs->v[h.n == 1 ? h.v[0] : h.exact];
 		return 1;
 	}
-	if (n == 0)
+	if (h.n == 0)
 		return fu_err_usage(e, _("no client matches \"%s\" (fu-add "
 		    "client NAME adds one)"), query), 0;
-	return ambiguous(cs, query, hits, n, e);
+	return ambiguous(cs, query, h.v, h.n, e);
 }
 
 const struct fu_clientrec *

@@ -123,15 +123,16 @@ struct list {
 	long n;
 };
 
-/* Prints a row whose first value is the portfolio's. */
+/* Prints a row whose first value is the portfolio's, in the tone of its
+ * state (shown only where the printer colours). */
 static int
-emit(struct list *l, const char **v, struct fu_err *e)
+emit(struct list *l, const char **v, enum fu_tone tone, struct fu_err *e)
 {
 	l->n++;
 	if (l->q->quiet)
 		return 0;
 	v[0] = l->portfolio;
-	return fu_out_row(l->o, v + !l->several, e);
+	return fu_out_row_tone(l->o, v + !l->several, tone, e);
 }
 
 /* When a due date falls, as a person reads it: "3d late", "today",
@@ -272,7 +273,8 @@ list_agreements(struct list *l, struct fu_err *e)
 		v[9] = slips;
 		v[10] = a->side == FU_SIDE_CLIENT ? "client" : "mine";
 		v[11] = *a->plan ? place(a, where) : "";
-		rc = emit(l, v, e);
+		rc = emit(l, v, waiting || a->due > st->asof ? FU_TONE_PLAIN :
+		    a->due < st->asof ? FU_TONE_LATE : FU_TONE_TODAY, e);
 	}
 	fu_buf_free(&what);
 	return rc;
@@ -383,8 +385,10 @@ list_clients(struct list *l, struct fu_err *e)
 		row[5] = cs->last_channel ? cs->last_channel : "";
 		row[9] = why != NULL ? why : "";
 		rc = pending(l, v[i].client, 0, row, 6, id, due, &b, e);
+		/* No next step is what the method does not allow. */
 		if (rc == 0)
-			rc = emit(l, row, e);
+			rc = emit(l, row, cs->open ? FU_TONE_PLAIN :
+			    FU_TONE_ADRIFT, e);
 	}
 	fu_buf_free(&b);
 	free(v);
@@ -444,7 +448,7 @@ list_at_risk(struct list *l, struct fu_err *e)
 		rc = pending(l, v[i].client, cs->signal_action, row, 5, id,
 		    due, &b, e);
 		if (rc == 0)
-			rc = emit(l, row, e);
+			rc = emit(l, row, FU_TONE_RISK, e);
 	}
 	fu_buf_free(&b);
 	free(v);
@@ -731,7 +735,8 @@ list_occasions(struct list *l, struct fu_err *e)
 		if (l->o->fmt == FU_FMT_TEXT)
 			row[4] = v[i].kind ? _("anniversary") : _("birthday");
 		row[5] = v[i].years < 0 ? "" : years;
-		rc = emit(l, row, e);
+		rc = emit(l, row, v[i].date == st->asof ? FU_TONE_TODAY :
+		    FU_TONE_PLAIN, e);
 	}
 	free(v);
 	return rc;
@@ -864,6 +869,89 @@ list_one(struct list *l, const char *dir, fu_date today, int *matched,
 	return rc == -1 ? fu_err_within(e, pf.dir, l->several) : 0;
 }
 
+/*
+ * --complete: the names a shell offers to complete a word, one a line,
+ * so that completion asks the commands and never reads the files itself.
+ */
+static const struct fu_field name_field[] = { { "name", N_("NAME"), 0 } };
+
+struct names {
+	struct fu_out *o;
+	const struct fu_clients *cs;
+	struct fu_err *e;
+	long n;
+};
+
+static int
+put_name(struct names *nm, const char *name)
+{
+	const char *p;
+
+	/* A name that is not one line cannot come back as one word. */
+	for (p = name; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7F)
+			return 0;
+	nm->n++;
+	return fu_out_row(nm->o, &name, nm->e);
+}
+
+static int
+put_client(void *ctx, size_t i, int exact)
+{
+	struct names *nm = ctx;
+
+	(void)exact;
+	return put_name(nm, nm->cs->v[i].name);
+}
+
+/* The clients that the word (--client, all if none) matches as the client
+ * matcher matches them, lost ones too; or the plans that can be started. */
+static long
+complete(const struct fu_cli *cli, const struct fu_due_query *q,
+    struct fu_err *e)
+{
+	struct fu_portfolio pf;
+	struct fu_clients cs;
+	struct fu_out o;
+	struct names nm = { NULL, NULL, NULL, 0 };
+	char plans[64][48];
+	size_t k, np;
+	int i, rc = 0, n = cli->nportfolio > 0 ? cli->nportfolio : 1;
+	int clients = strcmp(q->complete, "clients") == 0;
+
+	if (!clients && strcmp(q->complete, "plans") != 0)
+		return fu_err_usage(e, _("--complete \"%s\": use clients or "
+		    "plans"), q->complete);
+	if (fu_out_init(&o, FU_FMT_TEMPLATE, "{name}", name_field, 1, e) == -1)
+		return -1;
+	nm.o = &o;
+	nm.e = e;
+	for (i = 0; i < n && rc == 0; i++) {
+		const char *dir = cli->nportfolio > 0 ? cli->portfolio[i] :
+		    NULL;
+
+		if (!clients) {
+			if ((rc = fu_portfolio_path(dir, pf.dir,
+			    sizeof(pf.dir), e)) == -1)
+				break;
+			np = fu_plan_names(pf.dir, plans, 64);
+			for (k = 0; k < np && rc == 0; k++)
+				rc = put_name(&nm, plans[k]);
+			continue;
+		}
+		if ((rc = fu_portfolio_open(&pf, dir, e)) == -1 || !pf.found)
+			continue;
+		if ((rc = fu_clients_load(&pf, &cs, e)) == -1)
+			break;
+		nm.cs = &cs;
+		rc = fu_client_each(&cs, q->client != NULL ? q->client : "",
+		    put_client, &nm, e);
+		fu_clients_free(&cs);
+	}
+	rc = fu_out_finish(&o, rc, e);
+	return rc == -1 ? -1 : nm.n;
+}
+
 long
 fu_due(const struct fu_cli *cli, const struct fu_due_query *q,
     struct fu_err *e)
@@ -875,6 +963,8 @@ fu_due(const struct fu_cli *cli, const struct fu_due_query *q,
 	int nf, i, n = cli->nportfolio > 0 ? cli->nportfolio : 1, matched = 0;
 	int rc = 0;
 
+	if (q->complete != NULL)
+		return complete(cli, q, e);
 	if (fu_text_check("--channel", q->channel, 0, e) == -1 ||
 	    (q->tag != NULL && fu_tag_check(q->tag, e) == -1))
 		return -1;
@@ -928,6 +1018,7 @@ fu_due(const struct fu_cli *cli, const struct fu_due_query *q,
 	    !l.several, e) == -1)
 		return -1;
 	o.raw = cli->raw;
+	o.color = fu_out_color(cli);
 	for (i = 0; i < n && rc == 0; i++) {
 		l.portfolio = cli->nportfolio > 0 ? cli->portfolio[i] : NULL;
 		rc = list_one(&l, l.portfolio, cli->today, &matched, e);

@@ -66,10 +66,11 @@ enum fu_fmt {
 	FU_FMT_ICS		/* an iCalendar (RFC 5545), fu-due's only */
 };
 #define FU_CLI_FORMATS 1	/* the command prints rows: --tsv, --csv,
-				 * --json, -f TEMPLATE */
+				 * --json, -f TEMPLATE, --color */
 #define FU_CLI_PORTFOLIOS 2	/* -p may be given more than once */
 #define FU_CLI_ICS 4		/* the rows are days: --ics prints them as
 				 * a calendar (with none of the others) */
+enum fu_color { FU_COLOR_AUTO, FU_COLOR_ALWAYS, FU_COLOR_NEVER };
 struct fu_cli {
 	const char *usage;	/* the usage text, translated */
 	int flags;		/* FU_CLI_* */
@@ -83,6 +84,7 @@ struct fu_cli {
 	enum fu_fmt fmt;
 	const char *tmpl;	/* -f */
 	int raw;		/* --raw: TSV, CSV without the formula guard */
+	enum fu_color color;	/* --color=WHEN, with the formats */
 	int exit;		/* -1 to go on, else the status to exit with */
 };
 /* Returns the command's next option, as getopt_long(3) does, taking the
@@ -167,12 +169,26 @@ struct fu_due_query {
 	const char *client, *channel, *tag;	/* filters, NULL for all */
 	int quiet;		/* count only */
 	const char *plan;	/* every open step of this plan */
+	const char *complete;	/* --complete clients|plans: names for a
+				 * shell's completion, and nothing else */
 };
 #define FU_DUE_QUERY_INIT { FU_DUE_AGREEMENTS, -1, 0, 0, 0, NULL, NULL, \
-	NULL, 0, NULL }
+	NULL, 0, NULL, NULL }
 /* Prints what the query lists; returns how many rows, or -1. */
 long fu_due(const struct fu_cli *, const struct fu_due_query *,
     struct fu_err *);
+
+/* cmds.c: what the fu command runs, fu-NAME, as git runs git-NAME. */
+/* The file of fu-NAME into path: beside self (the running fu's argv[0],
+ * when it names a directory), else in a directory of PATH; 0, or -1 when
+ * there is none, or when NAME is not a command's name (letters, digits,
+ * - and _). */
+int fu_cmd_find(const char *self, const char *name, char *path,
+    size_t size);
+/* Calls fn with each fu-NAME found so, once each (the one fu would run),
+ * in order of NAME. */
+int fu_cmd_each(const char *self, void (*fn)(void *ctx, const char *name,
+    const char *path), void *ctx, struct fu_err *);
 
 /* report.c: the retention report of fu-stats (SPEC section 5). */
 enum fu_report_by { FU_BY_NONE, FU_BY_MONTH, FU_BY_CHANNEL, FU_BY_STAGE };

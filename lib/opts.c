@@ -1,8 +1,9 @@
 /*
  * opts.c - the options every command shares: -p DIR, --today DATE, -h,
- * --version and, where a command prints rows, --tsv, --csv, --json and
- * -f TEMPLATE, and --ics where the rows are days.  They are taken here, beside the command's own, so that
- * each command parses them alike and says alike what is wrong.
+ * --version and, where a command prints rows, --tsv, --csv, --json,
+ * -f TEMPLATE and --color, and --ics where the rows are days.  They are
+ * taken here, beside the command's own, so that each command parses them
+ * alike and says alike what is wrong.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +13,7 @@
 
 enum {
 	OPT_TODAY = 0x1000, OPT_VERSION, OPT_TSV, OPT_CSV, OPT_JSON, OPT_RAW,
-	OPT_ICS
+	OPT_ICS, OPT_COLOR
 };
 
 static const struct option common[] = {
@@ -27,6 +28,7 @@ static const struct option formats[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "raw", no_argument, NULL, OPT_RAW },
 	{ "format", required_argument, NULL, 'f' },
+	{ "color", required_argument, NULL, OPT_COLOR },
 };
 static const struct option calendar[] = {
 	{ "ics", no_argument, NULL, OPT_ICS },
@@ -140,6 +142,19 @@ take(struct fu_cli *cli, int ch, char *arg)
 	case OPT_ICS: return format(cli, FU_FMT_ICS);
 	case OPT_RAW: cli->raw = 1; return 0;
 	case 'f': cli->tmpl = arg; return format(cli, FU_FMT_TEMPLATE);
+	case OPT_COLOR:
+		if (strcmp(arg, "auto") == 0)
+			cli->color = FU_COLOR_AUTO;
+		else if (strcmp(arg, "always") == 0)
+			cli->color = FU_COLOR_ALWAYS;
+		else if (strcmp(arg, "never") == 0)
+			cli->color = FU_COLOR_NEVER;
+		else {
+			fu_err_usage(&e, _("--color \"%s\": use auto, always "
+			    "or never"), arg);
+			return stop(cli, fu_fail(&e));
+		}
+		return 0;
 	case 'h':
 		fputs(cli->usage, stdout);
 		return stop(cli, fu_out_close(&e) == -1 ? fu_fail(&e) : 0);

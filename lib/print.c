@@ -4,6 +4,9 @@
  * "..." only when the table would not fit the terminal.  Scripts get TSV,
  * CSV, JSON Lines or a template of named fields, raw values, never cut.
  * A calendar app gets an iCalendar (RFC 5545): a row is an event.
+ * On a terminal a row may stand out in its tone (an overdue step in bold
+ * red): the escapes go around whole lines, outside the cells, so they
+ * take no column and never reach a pipe or a machine format.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -320,9 +323,49 @@ put_header(struct fu_out *o)
 	return put_sep_row(o, names);
 }
 
+/* Select Graphic Rendition: ECMA-48, as every terminal reads it. */
+static const char *const sgr[FU_NTONES] = {
+	[FU_TONE_PLAIN] = "",
+	[FU_TONE_LATE] = "\033[1;31m",
+	[FU_TONE_TODAY] = "\033[1m",
+	[FU_TONE_RISK] = "\033[31m",
+	[FU_TONE_ADRIFT] = "\033[33m",
+	[FU_TONE_HEAD] = "\033[1m",
+};
+
+int
+fu_out_color(const struct fu_cli *cli)
+{
+	if (cli->fmt != FU_FMT_TEXT || cli->color == FU_COLOR_NEVER)
+		return 0;
+	if (cli->color == FU_COLOR_ALWAYS)
+		return 1;
+	return !fu_settings()->no_color && isatty(STDOUT_FILENO);
+}
+
+const char *
+fu_tone_on(int color, enum fu_tone t)
+{
+	return color && t > FU_TONE_PLAIN && t < FU_NTONES ? sgr[t] : "";
+}
+
+const char *
+fu_tone_off(int color, enum fu_tone t)
+{
+	return *fu_tone_on(color, t) ? "\033[0m" : "";
+}
+
 int
 fu_out_row(struct fu_out *o, const char *const *v, struct fu_err *e)
 {
+	return fu_out_row_tone(o, v, FU_TONE_PLAIN, e);
+}
+
+int
+fu_out_row_tone(struct fu_out *o, const char *const *v, enum fu_tone tone,
+    struct fu_err *e)
+{
+	unsigned char t = (unsigned char)tone;
 	size_t i;
 	int k;
 
@@ -331,6 +374,8 @@ fu_out_row(struct fu_out *o, const char *const *v, struct fu_err *e)
 	o->rows++;
 	switch (o->fmt) {
 	case FU_FMT_TEXT:
+		if (fu_buf_add(&o->tones, &t, 1) == -1)
+			return fu_err_nomem(e);
 		/* Kept until the end, when the widest cells are known. */
 		for (k = 0; k < o->nf; k++) {
 			size_t n = strlen(v[k]), w;
@@ -501,6 +546,10 @@ fu_out_end(struct fu_out *o, struct fu_err *e)
 	for (cell = o->text.p, r = 0; r <= nrows; r++) {
 		size_t start = line.len;
 		int started = 0;
+		enum fu_tone tone = r > 0 ? (enum fu_tone)o->tones.p[r - 1] :
+		    FU_TONE_PLAIN;
+
+		fu_buf_str(&line, fu_tone_on(o->color, tone));
 
 		for (k = 0; k < o->nf; k++) {
 			const char *s = r == 0 ? fu_tr(o->f[k].title) : cell;
@@ -520,6 +569,7 @@ fu_out_end(struct fu_out *o, struct fu_err *e)
 		}
 		while (line.len > start && line.p[line.len - 1] == ' ')
 			line.len--;
+		fu_buf_str(&line, fu_tone_off(o->color, tone));
 		fu_buf_str(&line, "\n");
 		if (line.len >= 65536 || r == nrows) {
 			if (line.p != NULL)
@@ -530,6 +580,7 @@ fu_out_end(struct fu_out *o, struct fu_err *e)
 	fu_buf_free(&line);
 done:
 	fu_buf_free(&o->text);
+	fu_buf_free(&o->tones);
 	for (i = 0; i < o->ntmpl; i++)
 		free(o->tmpl[i].text);
 	free(o->tmpl);

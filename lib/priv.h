@@ -46,6 +46,8 @@ struct fu_settings {
 	long long pipe_min;	/* FU_PIPE_MIN: bytes that pay for a thread */
 	long lock_wait_ms;	/* FU_LOCK_TIMEOUT, in seconds */
 	int columns;		/* COLUMNS, 0 when not set */
+	int no_color;		/* NO_COLOR is set and not empty */
+	const char *path;	/* PATH, where fu finds fu-NAME */
 	const char *plans;	/* FU_PLANS: the built-in plans, else
 				 * PLANSDIR */
 	const char *localedir;	/* FU_LOCALEDIR, else LOCALEDIR */
@@ -529,6 +531,12 @@ const struct fu_clientrec *fu_client_match(const struct fu_clients *,
  * does, -1 on another error (several match). */
 int fu_client_find(const struct fu_clients *, const char *query,
     const struct fu_clientrec **c, struct fu_err *);
+/* Calls fn with each client query matches as fu_client_find matches
+ * them, in the table's order (every one for ""): i its index, exact when
+ * its name is the query; fn returns 0 to go on.  -1 when fn does, or
+ * out of memory. */
+int fu_client_each(const struct fu_clients *, const char *query,
+    int (*fn)(void *ctx, size_t i, int exact), void *ctx, struct fu_err *);
 /* A client with the same name and company as these, without regard to
  * case and accents; 1 and *twin if there is one, 0 if not, -1 ENOMEM. */
 int fu_client_twin(const struct fu_clients *, const char *name,
@@ -696,6 +704,10 @@ struct fu_plan {
 int fu_plan_load(const char *dir, const char *name, struct fu_plan *,
     struct fu_err *);
 void fu_plan_free(struct fu_plan *);
+/* The names of the plans that can be started for the portfolio in dir
+ * (its own plans/, then the built-in ones), once each, sorted, into v,
+ * at most max; returns how many. */
+size_t fu_plan_names(const char *dir, char (*v)[48], size_t max);
 /* "exit 2/5 interview": the plan column of a step's agreement (read back
  * by fu_plan_label_parse, row.c). */
 char *fu_plan_label(const struct fu_plan *, size_t step);
@@ -762,6 +774,8 @@ struct fu_out {
 	int width;			/* terminal columns, 0 if not one */
 	int header_done;
 	int raw;			/* TSV and CSV without the formula guard */
+	int color;			/* text: rows in their tones */
+	struct fu_buf tones;		/* text: each row's, one byte a row */
 };
 /* With FU_FMT_ICS, each row is an event of a calendar (RFC 5545), and
  * each field a property: the field's name is the property's, with its
@@ -774,6 +788,28 @@ int fu_out_init(struct fu_out *, enum fu_fmt, const char *tmpl,
 /* Prints a row (values in field order, "" for empty); the text table is
  * kept until fu_out_end, to be aligned. */
 int fu_out_row(struct fu_out *, const char *const *values, struct fu_err *);
+/* What a row's state asks of a person's eye: a tone, shown in colour
+ * when the printer colours (fu_out_color), ignored in any other case. */
+enum fu_tone {
+	FU_TONE_PLAIN,
+	FU_TONE_LATE,		/* overdue: bold red */
+	FU_TONE_TODAY,		/* due today: bold */
+	FU_TONE_RISK,		/* at risk, or a figure that is bad: red */
+	FU_TONE_ADRIFT,		/* no next step: yellow */
+	FU_TONE_HEAD,		/* a report's heading: bold */
+	FU_NTONES
+};
+/* The same in a tone. */
+int fu_out_row_tone(struct fu_out *, const char *const *values,
+    enum fu_tone, struct fu_err *);
+/* Whether a command's text colours: --color=always, or --color=auto (the
+ * default) when stdout is a terminal and NO_COLOR is not set; never in
+ * a machine format. */
+int fu_out_color(const struct fu_cli *);
+/* The escape that starts a tone and the one that ends it, or "" when
+ * color is 0 or the tone is plain: for text printed outside a table. */
+const char *fu_tone_on(int color, enum fu_tone);
+const char *fu_tone_off(int color, enum fu_tone);
 int fu_out_end(struct fu_out *, struct fu_err *);
 void fu_out_discard(struct fu_out *);	/* frees, printing nothing more */
 /* Ends a printer as the work went: with rc 0 the rows kept are printed

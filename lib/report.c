@@ -384,7 +384,7 @@ bar(char buf[64], const struct fu_figures *f, const char *percent)
 }
 
 static int
-print_table(const struct fu_report *r, struct fu_err *e)
+print_table(const struct fu_report *r, int color, struct fu_err *e)
 {
 	const int *cols = r->q.by == FU_BY_MONTH ? month_cols : r->q.by ==
 	    FU_BY_CHANNEL ? channel_cols : stage_cols;
@@ -407,6 +407,7 @@ print_table(const struct fu_report *r, struct fu_err *e)
 	}
 	if (fu_out_init(&o, FU_FMT_TEXT, NULL, f, ncols + 1, e) == -1)
 		return -1;
+	o.color = color;
 	for (i = 0; i < fu_report_rows(r) && rc == 0; i++) {
 		row = r->order != NULL ? r->order[i] : i;
 		v[0] = fu_report_key(r, row, kbuf);
@@ -431,9 +432,11 @@ print_table(const struct fu_report *r, struct fu_err *e)
  * of 36, to fit 80 columns.
  */
 
-/* "  label ...... value": 36 columns, or more for a long label. */
+/* "  label ...... value": 36 columns, or more for a long label; the
+ * value between on and off, a tone's escapes or "". */
 static void
-cell(struct fu_buf *b, const char *label, const char *value)
+cell(struct fu_buf *b, const char *label, const char *value, const char *on,
+    const char *off)
 {
 	size_t lw = fu_utf8_width(label, strlen(label));
 	size_t vw = fu_utf8_width(value, strlen(value));
@@ -442,26 +445,44 @@ cell(struct fu_buf *b, const char *label, const char *value)
 	fu_text_pad(b, label, 24, 0);
 	lw = lw > 24 ? lw : 24;
 	if (lw + 1 + vw <= 34)
-		fu_text_pad(b, value, 34 - lw, 1);
-	else {
+		fu_text_pad(b, "", 34 - lw - vw, 0);
+	else
 		fu_text_pad(b, " ", 1, 0);
-		fu_text_pad(b, value, 0, 0);
+	fu_buf_str(b, on);
+	fu_text_pad(b, value, 0, 0);
+	fu_buf_str(b, off);
+}
+
+/* Two cells, the second in a tone when its figure asks for attention. */
+static void
+line2_tone(struct fu_buf *b, const char *l1, const char *v1, const char *l2,
+    const char *v2, int color, enum fu_tone tone)
+{
+	if (l1 != NULL)
+		cell(b, l1, v1, "", "");
+	else
+		fu_text_pad(b, "", 36, 0);
+	if (l2 != NULL) {
+		fu_text_pad(b, "    ", 4, 0);
+		cell(b, l2, v2, fu_tone_on(color, tone), fu_tone_off(color,
+		    tone));
 	}
+	fu_text_line(b);
 }
 
 static void
 line2(struct fu_buf *b, const char *l1, const char *v1, const char *l2,
     const char *v2)
 {
-	if (l1 != NULL)
-		cell(b, l1, v1);
-	else
-		fu_text_pad(b, "", 36, 0);
-	if (l2 != NULL) {
-		fu_text_pad(b, "    ", 4, 0);
-		cell(b, l2, v2);
-	}
-	fu_text_line(b);
+	line2_tone(b, l1, v1, l2, v2, 0, FU_TONE_PLAIN);
+}
+
+/* A section's heading. */
+static void
+heading(int color, const char *s)
+{
+	printf("\n%s%s%s\n", fu_tone_on(color, FU_TONE_HEAD), s,
+	    fu_tone_off(color, FU_TONE_HEAD));
 }
 
 static void
@@ -537,7 +558,7 @@ by_channel_line(struct fu_buf *b, const struct fu_report *r)
 }
 
 static int
-print_text(const struct fu_report *r, struct fu_err *e)
+print_text(const struct fu_report *r, int color, struct fu_err *e)
 {
 	const struct fu_figures *f = &r->row[0];
 	const long long *n = f->n;
@@ -561,7 +582,7 @@ print_text(const struct fu_report *r, struct fu_err *e)
 		printf(_("Retention report, %s to %s\n"), fu_date_str(f->from,
 		    d1), fu_date_str(f->to, d2));
 
-	printf("\n%s\n", _("Clients"));
+	heading(color, _("Clients"));
 	line2(&b, _("At the start"), v[F_CLIENTS_START], _("Retention"),
 	    v[F_RETENTION]);
 	line2(&b, C_("clients", "New"), v[F_CLIENTS_NEW], _("Churn"),
@@ -572,26 +593,31 @@ print_text(const struct fu_report *r, struct fu_err *e)
 	    v[F_COVERAGE]);
 	line2(&b, _("At the end"), v[F_CLIENTS_END], _("Silent 90 days or "
 	    "more"), v[F_SILENT_90]);
-	line2(&b, _("Warning signs"), v[F_SIGNALS], _("At risk at the end"),
-	    v[F_AT_RISK]);
+	line2_tone(&b, _("Warning signs"), v[F_SIGNALS], _("At risk at the "
+	    "end"), v[F_AT_RISK], color, n[FU_R_AT_RISK] > 0 ? FU_TONE_RISK :
+	    FU_TONE_PLAIN);
 
-	printf("\n%s\n", _("Agreements"));
+	heading(color, _("Agreements"));
 	line2(&b, _("Made"), v[F_MADE], _("Kept rate"), v[F_KEPT_RATE]);
 	line2(&b, _("Kept"), v[F_KEPT], _("  of my promises"),
 	    v[F_KEPT_RATE_MINE]);
 	line2(&b, _("Broken"), v[F_BROKEN], _("  of clients' promises"),
 	    v[F_KEPT_RATE_THEIRS]);
 	line2(&b, _("Moved"), v[F_MOVED], _("Open at the end"), v[F_OPEN]);
-	line2(&b, _("Dropped"), v[F_DROPPED], _("Overdue at the end"),
-	    v[F_OVERDUE]);
-	line2(&b, NULL, NULL, _("Clients adrift"), v[F_ADRIFT]);
+	line2_tone(&b, _("Dropped"), v[F_DROPPED], _("Overdue at the end"),
+	    v[F_OVERDUE], color, n[FU_R_OVERDUE] > 0 ? FU_TONE_LATE :
+	    FU_TONE_PLAIN);
+	line2_tone(&b, NULL, NULL, _("Clients adrift"), v[F_ADRIFT], color,
+	    n[FU_R_ADRIFT] > 0 ? FU_TONE_ADRIFT : FU_TONE_PLAIN);
 
 	putchar('\n');
+	fu_buf_str(&b, fu_tone_on(color, FU_TONE_HEAD));
 	fu_text_pad(&b, _("Sales"), 32, 0);
 	fu_text_pad(&b, _("count"), 8, 1);
 	fu_text_pad(&b, _("share"), 9, 1);
 	fu_text_pad(&b, _("amount"), 14, 1);
 	fu_text_pad(&b, _("share"), 9, 1);
+	fu_buf_str(&b, fu_tone_off(color, FU_TONE_HEAD));
 	fu_text_line(&b);
 	sales_line(&b, _("In the period"), n[FU_R_SALES], 0, n[FU_R_AMOUNT],
 	    0, 0);
@@ -609,7 +635,7 @@ print_text(const struct fu_report *r, struct fu_err *e)
 	printf("  %s\n", _("A healthy portfolio sells about half and half "
 	    "over six months."));
 
-	printf("\n%s\n", _("Referrals"));
+	heading(color, _("Referrals"));
 	snprintf(b1, sizeof(b1), _("%lld of %lld"), n[FU_R_REFERRED],
 	    n[FU_R_CLIENTS_NEW]);
 	line2(&b, _("New clients referred"), b1, _("Referral share"),
@@ -623,7 +649,7 @@ print_text(const struct fu_report *r, struct fu_err *e)
 		fu_text_line(&b);
 	}
 
-	printf("\n%s\n", _("Exits, win-backs and post-sale care"));
+	heading(color, _("Exits, win-backs and post-sale care"));
 	snprintf(b1, sizeof(b1), _("%lld of %lld"), n[FU_R_WON_BACK_12M],
 	    n[FU_R_LOST_12M]);
 	line2(&b, _("Lost, with an exit plan"), v[F_EXIT_PLANS],
@@ -633,7 +659,7 @@ print_text(const struct fu_report *r, struct fu_err *e)
 	line2(&b, _("Sales cared for in 14 days"), v[F_POST_SALE_CARED],
 	    _("Post-sale coverage"), v[F_POST_SALE_COVERAGE]);
 
-	printf("\n%s\n", _("Contacts and mood"));
+	heading(color, _("Contacts and mood"));
 	line2(&b, _("Contacts"), v[F_CONTACTS], _("Mood +"), v[F_MOOD_PLUS]);
 	line2(&b, _("One channel only"), v[F_ONE_CHANNEL], _("Mood 0"),
 	    v[F_MOOD_ZERO]);
@@ -666,8 +692,8 @@ fu_report_print(const struct fu_report *r, const struct fu_cli *cli,
 	if (cli->fmt != FU_FMT_TEXT)
 		return print_machine(r, cli, e);
 	if (r->q.by != FU_BY_NONE)
-		return print_table(r, e);
-	return print_text(r, e);
+		return print_table(r, fu_out_color(cli), e);
+	return print_text(r, fu_out_color(cli), e);
 }
 
 /*

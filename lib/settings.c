@@ -41,6 +41,7 @@ forget(void)
 	free((char *)settings.format);
 	free((char *)settings.plans);
 	free((char *)settings.localedir);
+	free((char *)settings.path);
 }
 
 /* A whole number from min to max, or def. */
@@ -77,7 +78,10 @@ fu_settings_load(void)
 	settings.pipe_min = number("FU_PIPE_MIN", 0, INT64_MAX, PIPE_MIN);
 	settings.lock_wait_ms = number("FU_LOCK_TIMEOUT", 0, 3600,
 	    LOCK_WAIT) * 1000;
+	settings.path = env("PATH");
 	settings.columns = (int)number("COLUMNS", 1, 100000, 0);
+	/* https://no-color.org: set and not empty. */
+	settings.no_color = (s = getenv("NO_COLOR")) != NULL && *s != '\0';
 	if ((settings.plans = env("FU_PLANS")) == NULL)
 		settings.plans = strdup(PLANSDIR);
 	/* Ignored unless absolute: gettext would look it up from the

@@ -172,9 +172,9 @@ t 0 '  At the start                     0      Retention                        
 U='usage: fu-stats [--month YYYY-MM|this|last] [--from DATE --to DATE]
                 [--by month|channel|stage] [-p DIR]...
                 [--partial | --tsv | --csv | --json | -f TEMPLATE] [--raw]
-                [--today DATE]
+                [--today DATE] [--color WHEN]
        fu-stats --merge [--partial | --tsv | --csv | --json | -f TEMPLATE] [--raw]
-                [FILE ...]
+                [--color WHEN] [FILE ...]
        fu-stats -h | --version'
 t 0 "$U" '' fu-stats -h
 t 0 "$U" '' fu-stats --help

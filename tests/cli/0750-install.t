@@ -1,12 +1,19 @@
 # make install puts everything where its readers look: the commands, the
 # manual pages in English and in Spanish (man -L es), the Spanish catalogue
-# under LOCALEDIR, and the built-in plans.
+# under LOCALEDIR, the built-in plans, and the completion of bash and zsh.
 . "${0%/*}/lib.sh"
 
 d=$tmp/root
 ok 'make install DESTDIR=... PREFIX=/usr' \
     make -s -C "$top" install DESTDIR="$d" PREFIX=/usr
-for f in bin/fu-add bin/fu-log bin/fu-due bin/fu-stats \
+for f in bin/fu bin/fu-add bin/fu-log bin/fu-due bin/fu-stats \
+    share/man/man1/fu.1 share/man/es/man1/fu.1 \
+    share/bash-completion/completions/fu \
+    share/bash-completion/completions/fu-add \
+    share/bash-completion/completions/fu-log \
+    share/bash-completion/completions/fu-due \
+    share/bash-completion/completions/fu-stats \
+    share/zsh/site-functions/_fu \
     share/man/man1/fu-due.1 share/man/man5/fu-portfolio.5 \
     share/man/man7/fu.7 share/man/es/man1/fu-add.1 \
     share/man/es/man1/fu-log.1 share/man/es/man1/fu-due.1 \
@@ -31,8 +38,12 @@ if command -v man >/dev/null 2>&1; then
 	ok 'man -L es -w fu-due finds the Spanish page' sh -c \
 	    'test "$(MANPATH="$1" man -L es -w fu-due)" = "$1/es/man1/fu-due.1"' \
 	    sh "$d/usr/share/man"
+	# fu(1), the command, comes before fu(7), the method.
 	ok 'LANG=es_MX.UTF-8 man -w fu finds the Spanish page' sh -c \
 	    'test "$(LANG=es_MX.UTF-8 LC_ALL= MANPATH="$1" man -w fu)" = \
+	    "$1/es/man1/fu.1"' sh "$d/usr/share/man"
+	ok 'LANG=es_MX.UTF-8 man -w 7 fu finds the Spanish method' sh -c \
+	    'test "$(LANG=es_MX.UTF-8 LC_ALL= MANPATH="$1" man -w 7 fu)" = \
 	    "$1/es/man7/fu.7"' sh "$d/usr/share/man"
 else
 	echo "$name: man is not installed: where man -L es looks is not asked"

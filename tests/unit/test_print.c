@@ -325,6 +325,86 @@ test_ics_prints_a_calendar_an_event_a_row(void **state)
 	assert_int_equal(fu_out_row(&o, ev[0], &e), 0);
 	fu_out_discard(&o);
 	assert_null(strstr(captured(), "END:VCALENDAR"));
+/* Prints rows in tones, coloured or not. */
+static void
+print_toned(enum fu_fmt fmt, int color, const enum fu_tone *tone)
+{
+	struct fu_out o;
+	struct fu_err e = { 0 };
+	int i;
+
+	capture();
+	assert_int_equal(fu_out_init(&o, fmt, NULL, fields, 4, &e), 0);
+	o.color = color;
+	for (i = 0; i < 3; i++)
+		assert_int_equal(fu_out_row_tone(&o, rows[i], tone[i], &e), 0);
+	assert_int_equal(fu_out_end(&o, &e), 0);
+	captured();
+}
+
+static const enum fu_tone tones[] = {
+	FU_TONE_LATE, FU_TONE_PLAIN, FU_TONE_TODAY
+};
+
+static void
+test_print_tones_colour_whole_lines_and_keep_the_columns(void **state)
+{
+	(void)state;
+	print_toned(FU_FMT_TEXT, 1, tones);
+	/* The escapes go around the line, the trailing blanks trimmed
+	 * inside them: without them, the table of the first test. */
+	assert_string_equal(out,
+	    "CLIENT     LATE  WHAT\n"
+	    "\033[1;31mAna López     3  Send the quote\033[0m\n"
+	    "José Peña   -12  Llamar a José, \"urgente\"\n"
+	    "\033[1mZoë           0  tab here and a line\033[0m\n");
+}
+
+static void
+test_print_tones_are_nothing_without_colour(void **state)
+{
+	(void)state;
+	print_toned(FU_FMT_TEXT, 0, tones);
+	assert_string_equal(out,
+	    "CLIENT     LATE  WHAT\n"
+	    "Ana López     3  Send the quote\n"
+	    "José Peña   -12  Llamar a José, \"urgente\"\n"
+	    "Zoë           0  tab here and a line\n");
+}
+
+static void
+test_print_tones_never_reach_a_machine_format(void **state)
+{
+	static const enum fu_fmt fmt[] = {
+		FU_FMT_TSV, FU_FMT_CSV, FU_FMT_JSON
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(fmt) / sizeof(fmt[0]); i++) {
+		print_toned(fmt[i], 1, tones);
+		assert_non_null(strstr(out, "Ana López"));
+		assert_null(strchr(out, '\033'));
+	}
+}
+
+static void
+test_print_colour_is_never_asked_in_a_machine_format(void **state)
+{
+	struct fu_cli cli = { 0 };
+
+	(void)state;
+	cli.color = FU_COLOR_ALWAYS;
+	assert_int_equal(fu_out_color(&cli), 1);
+	cli.fmt = FU_FMT_JSON;
+	assert_int_equal(fu_out_color(&cli), 0);
+	cli.fmt = FU_FMT_TEXT;
+	cli.color = FU_COLOR_NEVER;
+	assert_int_equal(fu_out_color(&cli), 0);
+	assert_string_equal(fu_tone_on(1, FU_TONE_TODAY), "\033[1m");
+	assert_string_equal(fu_tone_off(1, FU_TONE_TODAY), "\033[0m");
+	assert_string_equal(fu_tone_on(0, FU_TONE_TODAY), "");
+	assert_string_equal(fu_tone_off(1, FU_TONE_PLAIN), "");
 }
 
 int
@@ -344,6 +424,10 @@ main(void)
 		cmocka_unit_test(test_ics_folds_lines_at_75_octets),
 		cmocka_unit_test(test_ics_never_folds_inside_a_character_or_an_escape),
 		cmocka_unit_test(test_ics_prints_a_calendar_an_event_a_row),
+		cmocka_unit_test(test_print_tones_colour_whole_lines_and_keep_the_columns),
+		cmocka_unit_test(test_print_tones_are_nothing_without_colour),
+		cmocka_unit_test(test_print_tones_never_reach_a_machine_format),
+		cmocka_unit_test(test_print_colour_is_never_asked_in_a_machine_format),
 	};
 
 	return cmocka_run_group_tests_name("print", tests, NULL, NULL);

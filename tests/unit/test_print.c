@@ -325,6 +325,8 @@ test_ics_prints_a_calendar_an_event_a_row(void **state)
 	assert_int_equal(fu_out_row(&o, ev[0], &e), 0);
 	fu_out_discard(&o);
 	assert_null(strstr(captured(), "END:VCALENDAR"));
+}
+
 /* Prints rows in tones, coloured or not. */
 static void
 print_toned(enum fu_fmt fmt, int color, const enum fu_tone *tone)

@@ -23,6 +23,36 @@ _fu_valued()
 	    sed -E 's/^[[ (|]//; s/ .$//' | tr '|' '\n'
 }
 
+# The word $1 as the shell will read it: quotes and backslashes taken
+# off, a leading ~/ made $HOME/ (a path with a blank or a bracket, given
+# to -p quoted or escaped).  Nothing in it is run or expanded otherwise.
+_fu_dequote()
+{
+	local w=$1 out= c q=
+	case $w in
+	"~" | "~/"*) w=$HOME${w#\~} ;;
+	esac
+	while [ -n "$w" ]; do
+		c=${w:0:1} w=${w:1}
+		if [ "$q" = "'" ]; then
+			if [ "$c" = "'" ]; then q=; else out+=$c; fi
+		elif [ "$c" = '\' ]; then
+			if [ "$q" = '"' ] && [[ ${w:0:1} != [\$\`\"\\] ]]; then
+				out+=$c
+			else
+				out+=${w:0:1} w=${w:1}
+			fi
+		elif [ "$c" = '"' ]; then
+			if [ "$q" = '"' ]; then q=; else q='"'; fi
+		elif [ "$c" = "'" ] && [ -z "$q" ]; then
+			q="'"
+		else
+			out+=$c
+		fi
+	done
+	printf '%s' "$out"
+}
+
 # Sets COMPREPLY to the lines of $1, each quoted as the shell reads it
 # back ("Ana López" as Ana\ López).
 _fu_reply()
@@ -44,7 +74,7 @@ _fu_words()
 	shift
 	local -a w=("$@")
 	local n=${#w[@]} kind=${prog##*/} due=fu-due
-	local cur=${w[n - 1]} prev= opt= i arg pos=0
+	local cur=${w[n - 1]} prev= opt= pre= i arg pos=0
 	local -a pflags=()
 	local valued
 
@@ -52,14 +82,17 @@ _fu_words()
 	case $prog in */*) due=${prog%/*}/fu-due ;; esac
 	((n > 1)) && prev=${w[n - 2]}
 	# COMP_WORDS splits "--color=al" into "--color" "=" "al".
+	# Where "=" is not a word breaker, "--color=al" is one word: its
+	# value is completed, and the option put back before each answer.
 	if [ "$cur" = "=" ]; then
 		opt=$prev cur=
 	elif [ "$prev" = "=" ] && ((n > 2)); then
 		opt=${w[n - 3]}
+	elif [[ $cur == --?*=* ]]; then
+		opt=${cur%%=*} pre=${cur%%=*}= cur=${cur#*=}
 	fi
 	# The word as typed, unquoted: "Ana L or Ana\ L is Ana L.
-	cur=${cur#[\"\']}
-	cur=${cur//\\/}
+	cur=$(_fu_dequote "$cur")
 	valued=$(_fu_valued "$prog")
 	# What comes before the word: the portfolios given, and how many
 	# arguments (not options, nor their values).
@@ -68,13 +101,13 @@ _fu_words()
 		case $arg in
 		-p | --portfolio)
 			if [ "${w[i + 1]}" = "=" ]; then
-				pflags+=(-p "${w[i + 2]/#\~\//$HOME/}")
+				pflags+=(-p "$(_fu_dequote "${w[i + 2]}")")
 			else
-				pflags+=(-p "${w[i + 1]/#\~\//$HOME/}")
+				pflags+=(-p "$(_fu_dequote "${w[i + 1]}")")
 			fi
 			;;
-		-p?*) pflags+=(-p "${arg#-p}") ;;
-		--portfolio=*) pflags+=(-p "${arg#*=}") ;;
+		-p?*) pflags+=(-p "$(_fu_dequote "${arg#-p}")") ;;
+		--portfolio=*) pflags+=(-p "$(_fu_dequote "${arg#*=}")") ;;
 		esac
 		case $arg in
 		=) ;;
@@ -112,7 +145,7 @@ _fu_words()
 			"$due" --complete clients --client "$cur" \
 			    "${pflags[@]}" 2>/dev/null ;;
 		-p | --portfolio) compgen -d -- "$cur" ;;
-		esac)"
+		esac | sed "s|^|$pre|")"
 		return 0
 	fi
 	case $cur in

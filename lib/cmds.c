@@ -5,6 +5,7 @@
  * each directory of PATH.  argv[0] is all POSIX gives of where a program
  * is: /proc/self/exe is Linux's alone.
  */
+#define _XOPEN_SOURCE 700	/* realpath */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,21 +42,70 @@ runnable(const char *dir, const char *name, char *path, size_t size)
 	    S_ISREG(st.st_mode) && access(path, X_OK) == 0;
 }
 
-/* The places to look, in order: self's directory, then PATH's (an empty
- * entry is the working directory, as for a shell).  Returns how many,
- * each a malloc'ed string in dirs[], at most max. */
+/* The directory part of a path, malloc'ed, or NULL if it has none. */
+static char *
+dir_of(const char *file)
+{
+	const char *slash = strrchr(file, '/');
+
+	if (slash == NULL)
+		return NULL;
+	return slash == file ? strdup("/") : fu_strf("%.*s", (int)(slash -
+	    file), file);
+}
+
+/* The file the running fu is, links followed, malloc'ed, or NULL: from
+ * argv[0] when it is a path, else from the first of its name in PATH as a
+ * shell found it.  A fu linked into ~/bin then finds the commands beside
+ * the file it links to, as git finds its own with a compiled-in path. */
+static char *
+real_self(const char *self, const char *path)
+{
+	const char *p, *end;
+	char file[4096];
+	int n;
+
+	if (self == NULL || *self == '\0')
+		return NULL;
+	if (strchr(self, '/') != NULL)
+		return realpath(self, NULL);
+	for (p = path; ; p = end + 1) {
+		if ((end = strchr(p, ':')) == NULL)
+			end = p + strlen(p);
+		n = snprintf(file, sizeof(file), "%.*s/%s", (int)(end - p),
+		    end == p ? "." : p, self);
+		if (n > 0 && (size_t)n < sizeof(file) && access(file, X_OK) ==
+		    0)
+			return realpath(file, NULL);
+		if (*end == '\0')
+			return NULL;
+	}
+}
+
+/* The places to look, in order: self's directory, the directory of the
+ * file it links to, then PATH's (an empty entry is the working
+ * directory, as for a shell).  Returns how many, each a malloc'ed string
+ * in dirs[], at most max. */
 static size_t
 places(const char *self, char **dirs, size_t max)
 {
-	const char *path = fu_settings()->path, *p, *end, *slash;
+	const char *path = fu_settings()->path, *p, *end;
+	char *real, *d;
 	size_t n = 0;
 
-	if (self != NULL && (slash = strrchr(self, '/')) != NULL && n < max)
-		dirs[n++] = slash == self ? strdup("/") : fu_strf("%.*s",
-		    (int)(slash - self), self);
 	/* PATH unset: what a shell would search. */
 	if (path == NULL)
 		path = "/usr/local/bin:/usr/bin:/bin";
+	if (self != NULL && (d = dir_of(self)) != NULL)
+		dirs[n++] = d;
+	if ((real = real_self(self, path)) != NULL) {
+		if ((d = dir_of(real)) != NULL && (n == 0 ||
+		    strcmp(d, dirs[0]) != 0))
+			dirs[n++] = d;
+		else
+			free(d);
+		free(real);
+	}
 	for (p = path; n < max; p = end + 1) {
 		if ((end = strchr(p, ':')) == NULL)
 			end = p + strlen(p);

@@ -119,9 +119,40 @@ struct list {
 	const struct fu_clientrec *only;	/* --client, or NULL */
 	struct fu_out *o;
 	const char *portfolio;			/* as given, with several */
+	const char *feed;			/* in the UIDs, with several:
+						 * feed_name() */
 	int several;
 	long n;
 };
+
+/* Where the UIDs of a team's feed tell one portfolio from another: its
+ * directory's name (ana, ben), the same on every machine; or, where two
+ * of the feed share that name, the path as given.  Two sellers' first
+ * clients and plans are alike, and one feed must not hold a UID twice. */
+static const char *
+feed_name(const struct fu_cli *cli, int k, char *buf, size_t size)
+{
+	const char *b[2];
+	size_t n[2];
+	int i, j;
+
+	for (i = -1; i < cli->nportfolio; i++) {
+		const char *p = cli->portfolio[i < 0 ? k : i];
+		size_t m = strlen(p);
+
+		j = i >= 0;
+		while (m > 1 && p[m - 1] == '/')
+			m--;
+		for (b[j] = p + m; b[j] > p && b[j][-1] != '/'; b[j]--)
+			;
+		n[j] = (size_t)(p + m - b[j]);
+		if (i >= 0 && i != k && n[1] == n[0] && strncmp(b[1], b[0],
+		    n[0]) == 0)
+			return cli->portfolio[k];
+	}
+	snprintf(buf, size, "%.*s", (int)n[0], b[0]);
+	return buf;
+}
 
 /* Prints a row whose first value is the portfolio's, in the tone of its
  * state (shown only where the printer colours). */
@@ -500,7 +531,7 @@ ics_day(fu_date z, char buf[9])
  * name and the day the client came in, and the agreement's step, the day
  * it was made and the log row that made it, or the occasion's date. */
 static const char *
-ics_uid(char buf[64], const char *kind, uint64_t id,
+ics_uid(const struct list *l, char buf[64], const char *kind, uint64_t id,
     const char *const *part, int n, struct fu_err *e)
 {
 	struct fu_digest *d;
@@ -508,6 +539,10 @@ ics_uid(char buf[64], const char *kind, uint64_t id,
 
 	if ((d = fu_digest_new()) == NULL)
 		return fu_err_nomem(e), NULL;
+	/* A team's feed: which of its portfolios (a feed of one portfolio
+	 * keeps the UIDs it had alone). */
+	if (*l->feed != '\0')
+		fu_digest_add(d, l->feed, strlen(l->feed) + 1);
 	fu_digest_add(d, kind, strlen(kind) + 1);
 	for (i = 0; i < n; i++)
 		fu_digest_add(d, part[i], strlen(part[i]) + 1);
@@ -620,7 +655,7 @@ ics_agreement(struct list *l, const struct fu_open *a,
 	    ics_text(text, "Agreement", id);
 	if (rc != 0)
 		return fu_err_nomem(e);
-	if ((v[ICS_UID] = ics_uid(uid, "agreement", a->id, part, 7, e)) ==
+	if ((v[ICS_UID] = ics_uid(l, uid, "agreement", a->id, part, 7, e)) ==
 	    NULL)
 		return -1;
 	v[ICS_RRULE] = "";
@@ -789,7 +824,7 @@ ics_occasions(struct list *l, const struct occasion *o, size_t n,
 			rc = fu_err_nomem(e);
 			break;
 		}
-		if ((v[ICS_UID] = ics_uid(uid, kind, c->id, part, 4, e)) ==
+		if ((v[ICS_UID] = ics_uid(l, uid, kind, c->id, part, 4, e)) ==
 		    NULL) {
 			rc = -1;
 			break;
@@ -960,6 +995,7 @@ fu_due(const struct fu_cli *cli, const struct fu_due_query *q,
 	const struct fu_field *set;
 	struct fu_out o;
 	struct list l;
+	char feed[256];
 	int nf, i, n = cli->nportfolio > 0 ? cli->nportfolio : 1, matched = 0;
 	int rc = 0;
 
@@ -1021,6 +1057,8 @@ fu_due(const struct fu_cli *cli, const struct fu_due_query *q,
 	o.color = fu_out_color(cli);
 	for (i = 0; i < n && rc == 0; i++) {
 		l.portfolio = cli->nportfolio > 0 ? cli->portfolio[i] : NULL;
+		l.feed = l.several ? feed_name(cli, i, feed, sizeof(feed)) :
+		    "";
 		rc = list_one(&l, l.portfolio, cli->today, &matched, e);
 	}
 	if (rc == 0 && q->client != NULL && matched == 0)

@@ -340,7 +340,8 @@ fu_out_color(const struct fu_cli *cli)
 		return 0;
 	if (cli->color == FU_COLOR_ALWAYS)
 		return 1;
-	return !fu_settings()->no_color && isatty(STDOUT_FILENO);
+	return !fu_settings()->no_color && !fu_settings()->dumb &&
+	    isatty(STDOUT_FILENO);
 }
 
 const char *

@@ -47,6 +47,7 @@ struct fu_settings {
 	long lock_wait_ms;	/* FU_LOCK_TIMEOUT, in seconds */
 	int columns;		/* COLUMNS, 0 when not set */
 	int no_color;		/* NO_COLOR is set and not empty */
+	int dumb;		/* TERM=dumb: a terminal of no escapes */
 	const char *path;	/* PATH, where fu finds fu-NAME */
 	const char *plans;	/* FU_PLANS: the built-in plans, else
 				 * PLANSDIR */

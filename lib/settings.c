@@ -82,6 +82,8 @@ fu_settings_load(void)
 	settings.columns = (int)number("COLUMNS", 1, 100000, 0);
 	/* https://no-color.org: set and not empty. */
 	settings.no_color = (s = getenv("NO_COLOR")) != NULL && *s != '\0';
+	/* A terminal of no escapes (an editor's, TERM=dumb) gets none. */
+	settings.dumb = (s = getenv("TERM")) != NULL && strcmp(s, "dumb") == 0;
 	if ((settings.plans = env("FU_PLANS")) == NULL)
 		settings.plans = strdup(PLANSDIR);
 	/* Ignored unless absolute: gettext would look it up from the

@@ -90,9 +90,9 @@ ZSH
 	t 0 'Zed Spaceman' '' zcomp fu-log -p "$tmp/my\\ dir/p" ze
 	t 0 'Zed Spaceman' '' zcomp fu-log -p "'$tmp/my dir/p'" ze
 	t 0 'Zed Spaceman' '' zcomp fu-log -p "$tmp/br\\[1\\]/p" ze
-	# Unquoted, br[1] is a pattern to zsh: what it cannot match offers
-	# nothing, and says nothing.
-	t 0 '' '' zcomp fu-log -p "$tmp/br[1]/p" ze
+	# Unquoted, br[1] would be a pattern to zsh: the completion takes it
+	# as the path it spells, and above all says nothing into the prompt.
+	t 0 'Zed Spaceman' '' zcomp fu-log -p "$tmp/br[1]/p" ze
 fi
 
 # 4. bash, with "=" out of COMP_WORDBREAKS (as some setups take it out so

@@ -20,7 +20,7 @@ override CFLAGS += -std=c17 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 LDLIBS = -lcsv -lxxhash -pthread
 
 # The commands, one file each in cmd/.
-BIN = fu-add fu-log fu-due fu-stats
+BIN = fu-add fu-log fu-due fu-stats fu-clients
 
 # libfu, in the order its files build on each other (lib/priv.h).
 LIBOBJ = \
@@ -54,6 +54,8 @@ LIBOBJ = \
 	lib/add.o \
 	lib/contact.o \
 	lib/due.o \
+	lib/vcard.o \
+	lib/clientlist.o \
 	lib/figures.o \
 	lib/report.o \
 	lib/partial.o

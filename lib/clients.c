@@ -327,3 +327,32 @@ fu_client_twin(const struct fu_clients *cs, const char *name,
 	free(co);
 	return rc;
 }
+
+int
+fu_client_tagged(const struct fu_clientrec *c, const char *tag)
+{
+	const char *p;
+	size_t n;
+
+	if ((n = strlen(tag)) == 0)
+		return 0;	/* no word is empty */
+	for (p = c->tags; (p = strstr(p, tag)) != NULL; p += n)
+		if ((p == c->tags || p[-1] == ' ') && (p[n] == '\0' ||
+		    p[n] == ' '))
+			return 1;
+	return 0;
+}
+
+int
+fu_client_like(const struct fu_clientrec *c, const char *folded)
+{
+	char *fn = fu_fold(c->name, strlen(c->name));
+	char *fc = fu_fold(c->company, strlen(c->company));
+	int rc = -1;
+
+	if (fn != NULL && fc != NULL)
+		rc = strstr(fn, folded) != NULL || strstr(fc, folded) != NULL;
+	free(fn);
+	free(fc);
+	return rc;
+}

@@ -174,6 +174,19 @@ struct fu_due_query {
 long fu_due(const struct fu_cli *, const struct fu_due_query *,
     struct fu_err *);
 
+/* clientlist.c: what fu-clients lists. */
+struct fu_clients_query {
+	const char *text;	/* part of a name or company, or NULL */
+	const char *tag, *stage;	/* filters, NULL for all */
+	const char *referrer;	/* clients this one referred */
+	int consent;		/* 1 given, 0 not, -1 either */
+	int vcard;		/* print vCards 4.0 */
+};
+#define FU_CLIENTS_QUERY_INIT { NULL, NULL, NULL, NULL, -1, 0 }
+/* Prints the clients the query finds; returns how many, or -1. */
+long fu_clients_list(const struct fu_cli *, const struct fu_clients_query *,
+    struct fu_err *);
+
 /* report.c: the retention report of fu-stats (SPEC section 5). */
 enum fu_report_by { FU_BY_NONE, FU_BY_MONTH, FU_BY_CHANNEL, FU_BY_STAGE };
 struct fu_report_query {

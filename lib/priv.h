@@ -135,6 +135,8 @@ size_t fu_utf8_fit(const char *s, size_t n, size_t w);	/* bytes in w cols */
 /* Lower-case ASCII folding of Latin letters with accents ("López" ->
  * "lopez"); returns a malloc'ed string, NULL if out of memory. */
 char *fu_fold(const char *s, size_t n);
+/* Whether two texts are the same when folded (0 if out of memory). */
+int fu_fold_same(const char *a, const char *b);
 /* Checks text from the command line: valid UTF-8, no control characters
  * (but tabs and line breaks when multiline), not empty nor blanks alone
  * unless multiline; NULL passes. */
@@ -533,6 +535,11 @@ int fu_client_find(const struct fu_clients *, const char *query,
  * case and accents; 1 and *twin if there is one, 0 if not, -1 ENOMEM. */
 int fu_client_twin(const struct fu_clients *, const char *name,
     const char *company, const struct fu_clientrec **twin);
+/* Whether a client's tags hold the word tag. */
+int fu_client_tagged(const struct fu_clientrec *, const char *tag);
+/* Whether part of a client's name or company is folded (a text fu_fold
+ * made): 1 or 0, -1 if out of memory. */
+int fu_client_like(const struct fu_clientrec *, const char *folded);
 
 /* The derived state (SPEC section 3), shared by state.c and cache.c. */
 enum fu_status { FU_PROSPECT, FU_ACTIVE, FU_AT_RISK, FU_LOST };
@@ -795,8 +802,20 @@ int fu_text_line(struct fu_buf *);
  * -1 if out of memory. */
 int fu_ics_line(struct fu_buf *, const char *name, const char *value,
     int text);
+/* Appends a TEXT value escaped as fu_ics_line escapes it; vCard's is the
+ * same (RFC 6350 section 3.4).  -1 if out of memory. */
+int fu_ics_escape(struct fu_buf *, const char *value);
 /* A JSON string on stdout, quoted and escaped as the JSON rows are. */
 void fu_json_string(const char *);
+
+/* vcard.c: clients as vCards 4.0 (RFC 6350). */
+/* A client's UID, the same on every run: "urn:uuid:..."; -1 ENOMEM. */
+int fu_vcard_uid(uint64_t id, const char *name, fu_date since,
+    char buf[46]);
+/* Appends a client's card to b, CR LF lines folded at 75 octets; the
+ * referrer's UID, or NULL.  -1 if out of memory. */
+int fu_vcard_write(struct fu_buf *, const struct fu_client *,
+    const char *referrer_uid);
 
 /* opts.c */
 /* The portfolio of a command that takes one: its -p, or NULL for the

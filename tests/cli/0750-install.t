@@ -6,8 +6,9 @@
 d=$tmp/root
 ok 'make install DESTDIR=... PREFIX=/usr' \
     make -s -C "$top" install DESTDIR="$d" PREFIX=/usr
-for f in bin/fu-add bin/fu-log bin/fu-due bin/fu-stats \
-    share/man/man1/fu-due.1 share/man/man5/fu-portfolio.5 \
+for f in bin/fu-add bin/fu-log bin/fu-due bin/fu-stats bin/fu-clients \
+    share/man/man1/fu-due.1 share/man/man1/fu-clients.1 \
+    share/man/es/man1/fu-clients.1 share/man/man5/fu-portfolio.5 \
     share/man/man7/fu.7 share/man/es/man1/fu-add.1 \
     share/man/es/man1/fu-log.1 share/man/es/man1/fu-due.1 \
     share/man/es/man1/fu-stats.1 share/man/es/man5/fu-portfolio.5 \

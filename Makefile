@@ -52,6 +52,7 @@ LIBOBJ = \
 	lib/opts.o \
 	lib/print.o \
 	lib/add.o \
+	lib/import.o \
 	lib/contact.o \
 	lib/due.o \
 	lib/vcard.o \

@@ -535,6 +535,9 @@ int fu_client_find(const struct fu_clients *, const char *query,
  * case and accents; 1 and *twin if there is one, 0 if not, -1 ENOMEM. */
 int fu_client_twin(const struct fu_clients *, const char *name,
     const char *company, const struct fu_clientrec **twin);
+/* What makes two clients twins, as a string to compare or hash: name
+ * and company folded, blanks around them aside; malloc'ed, NULL ENOMEM. */
+char *fu_client_twin_key(const char *name, const char *company);
 /* Whether a client's tags hold the word tag. */
 int fu_client_tagged(const struct fu_clientrec *, const char *tag);
 /* Whether part of a client's name or company is folded (a text fu_fold
@@ -731,6 +734,10 @@ int fu_build_log(struct fu_builder *, struct fu_logrow *, struct fu_err *);
 /* The id the next row of a table will get; 0 when the table is full. */
 uint64_t fu_build_next_id(const struct fu_builder *, enum fu_table);
 
+/* add.c, for import.c: a client as typed, checked, into c (its tags
+ * joined in tags); a usage error says what is wrong. */
+int fu_client_of(const struct fu_cli *, const struct fu_client_in *,
+    struct fu_buf *tags, struct fu_client *c, struct fu_err *);
 /* add.c, for contact.c too: starts the plan called name for a client
  * whose consent in force is consent: its steps, from the start day on,
  * made on made by the log row from (0 if none), each checked by the rule
@@ -816,6 +823,24 @@ int fu_vcard_uid(uint64_t id, const char *name, fu_date since,
  * referrer's UID, or NULL.  -1 if out of memory. */
 int fu_vcard_write(struct fu_buf *, const struct fu_client *,
     const char *referrer_uid);
+/* A card as read: each text as the card has it, unescaped, in UTF-8;
+ * NULL when the card has none.  Dates as fu spells them (YYYY-MM-DD or
+ * MM-DD).  The preferred EMAIL and TEL, else the first. */
+struct fu_vcard {
+	long line;			/* of its BEGIN:VCARD */
+	const char *name, *company, *email, *phone, *birthday, *anniversary,
+	    *note, *tags, *uid;
+	const char *since, *stage, *referrer;	/* fu's X-FU- ones */
+	int consent;			/* X-FU-CONSENT:yes */
+	char why[256];			/* why it is refused, or "" */
+};
+typedef int (*fu_vcard_cb)(void *ctx, const struct fu_vcard *,
+    struct fu_err *);
+/* Reads the cards of n bytes at s (vCard 2.1, 3.0 and 4.0; folded lines,
+ * quoted printable, CHARSET), calling cb with each; strings live in
+ * *arena.  A line that is no property is a data error at file:line. */
+int fu_vcard_read(const char *s, size_t n, const char *file,
+    struct fu_arena **arena, fu_vcard_cb cb, void *ctx, struct fu_err *);
 
 /* opts.c */
 /* The portfolio of a command that takes one: its -p, or NULL for the

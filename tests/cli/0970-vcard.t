@@ -1,0 +1,93 @@
+# fu-add client --vcard FILE: cards made by hand in the shapes address
+# books write them, read into a portfolio; all or nothing, in one write.
+#   google.vcf   Google Contacts' export (vCard 3.0, LF): TYPE lists,
+#                ADR (not kept), item1.X-ABDATE with its X-ABLabel for an
+#                anniversary, BDAY without a year as --MM-DD, escapes.
+#   apple.vcf    Apple Contacts' export (3.0, CR LF, PRODID): item1.
+#                groups, type=pref on the second EMAIL, BDAY in the year
+#                X-APPLE-OMIT-YEAR names, a folded base64 PHOTO.
+#   outlook.vcf  Outlook's (2.1): bare parameters (TEL;WORK;VOICE, EMAIL;
+#                PREF;INTERNET), CHARSET=Windows-1252 in raw bytes and in
+#                quoted printable, a QUOTED-PRINTABLE NOTE with =0D=0A and
+#                a soft line break, X-MS-ANNIVERSARY, REV.
+#   v4.vcf       a vCard 4.0 card (as fu-clients, Thunderbird and
+#                DAVx5 write): PREF=1, TEL as a tel: URI, BDAY --MMDD,
+#                ANNIVERSARY, a folded line.
+# Export then import into an empty portfolio gives the same clients; the
+# fault shim counts the writes of a 5,000-card import.
+. "${0%/*}/lib.sh"
+
+d=$tmp/cards
+mkdir -p "$d"
+printf '%s\n' 'BEGIN:VCARD' 'VERSION:3.0' 'FN:Ana López' 'N:López;Ana;;;' \
+    'EMAIL;TYPE=INTERNET;TYPE=HOME:ana@papelerialopez.es' \
+    'TEL;TYPE=CELL:+34 600 123 456' \
+    'ADR;TYPE=WORK:;;Calle Mayor 12;Madrid;;28013;España' \
+    'ORG:Papelería López' 'BDAY:1985-11-28' 'item1.X-ABDATE:2010-06-01' \
+    'item1.X-ABLabel:_$!<Anniversary>!$_' \
+    'NOTE:Prefiere llamadas por la mañana\, antes de las 12\; nunca los lunes.\nPide factura.' \
+    'CATEGORIES:myContacts,Clientes Madrid' 'END:VCARD' \
+    'BEGIN:VCARD' 'VERSION:3.0' 'FN:Pedro Ruiz' 'N:Ruiz;Pedro;;;' \
+    'BDAY:--07-04' 'TEL;TYPE=WORK:+52 55 1234 5678' 'CATEGORIES:myContacts' \
+    'END:VCARD' >"$d/google.vcf"
+printf '%s\r\n' 'BEGIN:VCARD' 'VERSION:3.0' \
+    'PRODID:-//Apple Inc.//macOS 14.6//EN' 'N:Mitchell;Sarah;;;' \
+    'FN:Sarah Mitchell' 'ORG:Mitchell Design Studio;' \
+    'EMAIL;type=INTERNET;type=WORK:studio@mitchelldesign.com' \
+    'item1.EMAIL;type=INTERNET;type=pref:sarah@mitchelldesign.com' \
+    'item1.X-ABLabel:_$!<Other>!$_' \
+    'TEL;type=CELL;type=VOICE;type=pref:+1 415 555 0142' \
+    'item2.X-ABDATE;type=pref:2015-09-12' \
+    'item2.X-ABLabel:_$!<Anniversary>!$_' \
+    'BDAY;X-APPLE-OMIT-YEAR=1604:1604-04-03' \
+    'NOTE:Prefers email' \
+    'PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAMCAgMCAgMDAwMEAwMEBQgFBQQEBQoHBwYIDAoMDAsKCwsN' \
+    ' DhIQDQ4RDgsLEBYQERMUFRUVDA8XGBYUGBIUFRT/2wBDAQMEBAUEBQkFBQkUDQsNFBQUFBQUFBQU' \
+    'END:VCARD' >"$d/apple.vcf"
+# Outlook: ñ is byte F1, é E9 in Windows-1252; the NOTE is UTF-8 in
+# quoted printable, with a CR LF and a soft break ("=" at the line end).
+printf '%s\r\n' 'BEGIN:VCARD' 'VERSION:2.1' \
+    'N;LANGUAGE=es-mx;CHARSET=Windows-1252:Mu\361oz;Javier' \
+    'FN;CHARSET=Windows-1252:Javier Mu\361oz' \
+    'ORG;CHARSET=Windows-1252:Talleres Mu\361oz' \
+    'TEL;WORK;VOICE:655 321 987' 'TEL;CELL;VOICE:+34 655 000 111' \
+    'EMAIL;PREF;INTERNET:javier@talleresmunoz.es' 'BDAY:19800512' \
+    'X-MS-ANNIVERSARY:20050610' \
+    'NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=utf-8:Cliente desde la feria de 2019.=0D=0ALlamar los martes; prefiere =' \
+    'WhatsApp para cotizaciones r=C3=A1pidas.' \
+    'REV:20261120T101500Z' 'END:VCARD' \
+    'BEGIN:VCARD' 'VERSION:2.1' \
+    'N;ENCODING=QUOTED-PRINTABLE;CHARSET=Windows-1252:Pe=F1a;Jos=E9' \
+    'FN;ENCODING=QUOTED-PRINTABLE;CHARSET=Windows-1252:Jos=E9 Pe=F1a' \
+    'ORG:Muebles Garcia' 'EMAIL;INTERNET:jpena@mueblesgarcia.es' \
+    'END:VCARD' | sed 's/\\361/\xf1/g' >"$d/outlook.vcf"
+printf '%s\r\n' 'BEGIN:VCARD' 'VERSION:4.0' 'FN:Raúl Ibáñez' \
+    'N:Ibáñez;Raúl;;;' 'ORG:Ferretería Ibáñez' \
+    'EMAIL;TYPE=home:raul.casa@example.com' \
+    'EMAIL;TYPE=work;PREF=1:raul@ferreteriaibanez.es' \
+    'TEL;VALUE=uri;TYPE="voice,cell":tel:+34-622-456-789' 'BDAY:--1202' \
+    'ANNIVERSARY:20100301' 'CATEGORIES:ferretería,recurrente' \
+    'NOTE:Visita trimestral para revisar el surtido de tornillería\, herrajes y ' \
+    ' pinturas.' 'END:VCARD' >"$d/v4.vcf"
+ok 'outlook.vcf holds Windows-1252 bytes, not UTF-8' sh -c \
+    '! iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1' - "$d/outlook.vcf"
+
+fields='{client_id}|{client}|{company}|{email}|{phone}|{since}|{stage}|{tags}|{consent}|{referred_by}'
+t 0 '1
+2' '' fu-add client --vcard "$d/google.vcf"
+t 0 '3' '' fu-add client --vcard "$d/apple.vcf" --tag diseño
+t 0 '4
+5' '' fu-add client --vcard "$d/outlook.vcf" --stage lead --consent
+t 0 '6' '' fu-add client --vcard "$d/v4.vcf" --since 2024-04-22
+t 0 'id,name,company,email,phone,since,birthday,anniversary,referred_by,consent,stage,tags,note
+1,Ana López,Papelería López,ana@papelerialopez.es,'"'"'+34 600 123 456,2026-11-23,1985-11-28,2010-06-01,,,,myContacts Clientes-Madrid,"Prefiere llamadas por la mañana, antes de las 12; nunca los lunes.
+Pide factura."
+2,Pedro Ruiz,,,'"'"'+52 55 1234 5678,2026-11-23,07-04,,,,,myContacts,
+3,Sarah Mitchell,Mitchell Design Studio,sarah@mitchelldesign.com,'"'"'+1 415 555 0142,2026-11-23,04-03,2015-09-12,,,,diseño,Prefers email
+4,Javier Muñoz,Talleres Muñoz,javier@talleresmunoz.es,655 321 987,2026-11-23,1980-05-12,2005-06-10,,yes,lead,,"Cliente desde la feria de 2019.
+Llamar los martes; prefiere WhatsApp para cotizaciones rápidas."
+5,José Peña,Muebles Garcia,jpena@mueblesgarcia.es,,2026-11-23,,,,yes,lead,,
+6,Raúl Ibáñez,Ferretería Ibáñez,raul@ferreteriaibanez.es,'"'"'+34-622-456-789,2024-04-22,12-02,2010-03-01,,,,ferretería recurrente,"Visita trimestral para revisar el surtido de tornillería, herrajes y pinturas."' '' \
+    cat "$P/clients.csv"
+ok 'the clients file is 0600' sh -c \
+    '[ "$(stat -c %a "$1/clients.csv")" = 600 ]' - "$P"

@@ -91,3 +91,70 @@ Llamar los martes; prefiere WhatsApp para cotizaciones rápidas."
     cat "$P/clients.csv"
 ok 'the clients file is 0600' sh -c \
     '[ "$(stat -c %a "$1/clients.csv")" = 600 ]' - "$P"
+
+# Twins are skipped and named: the same email (whatever its case), the
+# same name and company (without regard to case and accents), or a card
+# twice in the file.  The others land.
+printf '%s\n' 'BEGIN:VCARD' 'VERSION:3.0' 'FN:Ana M. López' \
+    'EMAIL:ANA@PapeleriaLopez.es' 'END:VCARD' \
+    'BEGIN:VCARD' 'VERSION:3.0' 'FN:SARAH MITCHELL' \
+    'ORG:Mitchell Design Studio' 'END:VCARD' \
+    'BEGIN:VCARD' 'VERSION:3.0' 'FN:Luis Vega' 'EMAIL:luis@vega.example' \
+    'END:VCARD' \
+    'BEGIN:VCARD' 'VERSION:3.0' 'FN:Luis Vega' 'EMAIL:luis@vega.example' \
+    'END:VCARD' >"$d/twins.vcf"
+t 0 '7' "fu-add: warning: $d/twins.vcf:1: Ana M. López is client 1 already: skipped
+fu-add: warning: $d/twins.vcf:6: SARAH MITCHELL is client 3 already: skipped
+fu-add: warning: $d/twins.vcf:16: Luis Vega is client 7 already: skipped" \
+    fu-add client --vcard "$d/twins.vcf"
+# A file of twins alone adds nothing, and says so.
+t 0 '' "fu-add: warning: $d/google.vcf:1: Ana López is client 1 already: skipped
+fu-add: warning: $d/google.vcf:15: Pedro Ruiz is client 2 already: skipped" \
+    fu-add client --vcard "$d/google.vcf"
+
+# All or nothing: each card refused is named by its line, with why, and
+# nothing is written.
+cp "$P/clients.csv" "$tmp/before.csv"
+printf '%s\n' 'BEGIN:VCARD' 'VERSION:4.0' 'FN:Bien Escrito' 'END:VCARD' \
+    'BEGIN:VCARD' 'VERSION:4.0' 'FN:Old Friend' 'BDAY;VALUE=text:circa 1800' \
+    'END:VCARD' \
+    'BEGIN:VCARD' 'VERSION:3.0' 'EMAIL:nadie@example.com' 'END:VCARD' \
+    'BEGIN:VCARD' 'VERSION:2.1' 'FN;CHARSET=KOI8-R:Ivan' 'END:VCARD' \
+    'BEGIN:VCARD' 'VERSION:3.0' 'FN:Sin Fecha' 'BDAY:2026-02-30' \
+    'END:VCARD' \
+    'BEGIN:VCARD' 'VERSION:3.0' 'FN:Otro' 'NOTE:sin charset \351' 'END:VCARD' \
+    'BEGIN:VCARD' 'VERSION:5.0' 'FN:Futuro' 'END:VCARD' \
+    | sed 's/\\351/\xe9/' >"$d/bad.vcf"
+t 2 '' "fu-add: $d/bad.vcf:5: BDAY is not a date fu can keep (YYYY-MM-DD, YYYYMMDD or --MMDD)
+fu-add: $d/bad.vcf:10: the card has no name (FN, N)
+fu-add: $d/bad.vcf:14: FN has a charset fu does not read (UTF-8, Windows-1252 or ISO-8859-1)
+fu-add: $d/bad.vcf:18: BDAY is not a date fu can keep (YYYY-MM-DD, YYYYMMDD or --MMDD)
+fu-add: $d/bad.vcf:23: NOTE is not UTF-8 and names no other CHARSET
+fu-add: $d/bad.vcf:28: VERSION: fu reads vCards 2.1, 3.0 and 4.0
+fu-add: 6 of 7 cards refused; nothing was written" \
+    fu-add client --vcard "$d/bad.vcf"
+ok 'a refused import writes nothing' cmp -s "$P/clients.csv" "$tmp/before.csv"
+# What is not a vCard stops the read at its line.
+printf 'BEGIN:VCARD\nVERSION:3.0\nFN:Ana\nthis line has no colon\nEND:VCARD\n' \
+    >"$d/broken.vcf"
+t 3 '' "fu-add: $d/broken.vcf:4: a line of a vCard is NAME:VALUE; this one has no colon" \
+    fu-add client --vcard "$d/broken.vcf"
+printf 'BEGIN:VCARD\nVERSION:3.0\nFN:Ana\n' >"$d/cut.vcf"
+t 3 '' "fu-add: $d/cut.vcf:1: the card that begins here has no END:VCARD" \
+    fu-add client --vcard "$d/cut.vcf"
+printf 'name,email\nAna,ana@example.com\n' >"$d/list.csv"
+t 3 '' "fu-add: $d/list.csv:1: this is not a vCard: a card starts with BEGIN:VCARD" \
+    fu-add client --vcard "$d/list.csv"
+: >"$d/empty.vcf"
+t 2 '' "fu-add: $d/empty.vcf holds no card (BEGIN:VCARD ... END:VCARD)" \
+    fu-add client --vcard "$d/empty.vcf"
+t 4 '' "fu-add: $d/none.vcf: cannot open: No such file or directory" \
+    fu-add client --vcard "$d/none.vcf"
+t 2 '' 'fu-add: --vcard takes each client'"'"'s details from the cards: only --consent, --stage, --tag and --since go with it, for every client' \
+    fu-add client --vcard "$d/v4.vcf" --email x@example.com
+t 2 '' 'fu-add: --vcard FILE adds the clients of the file: fu-add client --vcard FILE' \
+    fu-add client Ana --vcard "$d/v4.vcf"
+ok 'nothing was written by the refusals' cmp -s "$P/clients.csv" "$tmp/before.csv"
+# Standard input, as "-".
+t 0 '8' '' sh -c 'printf "BEGIN:VCARD\nVERSION:3.0\nFN:Por Tubo\nEND:VCARD\n" |
+    fu-add client --vcard -'

@@ -158,3 +158,43 @@ ok 'nothing was written by the refusals' cmp -s "$P/clients.csv" "$tmp/before.cs
 # Standard input, as "-".
 t 0 '8' '' sh -c 'printf "BEGIN:VCARD\nVERSION:3.0\nFN:Por Tubo\nEND:VCARD\n" |
     fu-add client --vcard -'
+
+# Export, then import into an empty portfolio: the same clients, down to
+# the bytes of the cards (their UIDs included, which name the referrers).
+mkdir -p "$tmp/sample" && cp "$top"/examples/portfolio/*.csv "$tmp/sample"
+fu-clients -p "$tmp/sample" --vcard >"$d/sample.vcf"
+t 0 "$(seq 1 13)" '' fu-add -p "$tmp/copy" client --vcard "$d/sample.vcf"
+ok 'export, import, export: the same cards' sh -c \
+    'fu-clients -p "$1/copy" --vcard | cmp -s - "$2"' - "$tmp" "$d/sample.vcf"
+t 0 "$(fu-clients -p "$tmp/sample" -f "$fields")" '' \
+    fu-clients -p "$tmp/copy" -f "$fields"
+t 0 '9|7|yes' '' fu-clients -p "$tmp/copy" \
+    -f '{client_id}|{referred_by}|{consent}' --referred-by 'Sarah M'
+t 0 '6|1|yes' '' fu-clients -p "$tmp/copy" \
+    -f '{client_id}|{referred_by}|{consent}' --referred-by ana
+
+# 5,000 cards are one append to the clients table, one write(2) and one
+# fsync, counted by the fault shim (tests/fault/inject.c) on the portfolio.
+shim=$top/tests/fault/inject.so
+awk 'BEGIN { for (i = 1; i <= 5000; i++) printf "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cliente %d\r\nEMAIL:c%d@example.com\r\nTEL:+52 55 %04d 0000\r\nEND:VCARD\r\n", i, i, i }' \
+    >"$d/5000.vcf"
+fu-add -p "$tmp/big" client Primero >/dev/null
+if [ -f "$shim" ]; then
+	(
+		export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+		export LD_PRELOAD="$shim" FU_FAULT_DIR="$tmp/big" \
+		    FU_FAULT_CALL=write,fsync FU_FAULT_LOG="$tmp/trace"
+		exec fu-add -p "$tmp/big" client --vcard "$d/5000.vcf"
+	) >"$tmp/ids"
+	ok '5,000 cards: 5,000 ids' test "$(wc -l <"$tmp/ids")" -eq 5000
+	ok '5,000 cards: one write of clients.csv' \
+	    test "$(grep -c ' write clients.csv ' "$tmp/trace")" -eq 1
+	ok '5,000 cards: one fsync of clients.csv' \
+	    test "$(grep -c ' fsync clients.csv ' "$tmp/trace")" -eq 1
+	t 0 '5001|Cliente 5000|c5000@example.com' '' sh -c \
+	    'fu-clients -p "$1/big" -f "{client_id}|{client}|{email}" | tail -n 1' - "$tmp"
+else
+	echo "$name: the fault shim is not built: the count of writes is" \
+	    "skipped (make tests/fault/inject.so)"
+	ok 'write count skipped' true
+fi

@@ -84,7 +84,8 @@ UNIT = \
 	tests/unit/test_opts \
 	tests/unit/test_print \
 	tests/unit/test_report \
-	tests/unit/test_partial
+	tests/unit/test_partial \
+	tests/unit/test_vcard
 UNIT_UTIL = tests/unit/util.o
 
 SAN = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer

@@ -115,7 +115,9 @@ struct fu_client_in {
 };
 int fu_client_add(const struct fu_cli *, const struct fu_client_in *,
     uint64_t *id, struct fu_err *);
-/* import.c: fu-add client --vcard FILE: every card checked, then all
+/* import.c: fu-add client --vcard FILE, or --import FILE.csv (sheet set;
+ * its columns found by name, or by map, "Header=field,..."): every card
+ * or row checked, then all
  * appended in one write, or none.  A card that is a client already (the
  * same email, or the same name and company) is skipped, with a warning
  * naming its line; a card refused is said with its line and why, and
@@ -123,9 +125,9 @@ int fu_client_add(const struct fu_cli *, const struct fu_client_in *,
  * since) go to every client; consent is never taken from a card but
  * fu's own X-FU-CONSENT.  The clients added are *first to *first + *n -
  * 1 (*n 0 if none). */
-int fu_client_import(const struct fu_cli *, const char *vcard,
-    const struct fu_client_in *all, uint64_t *first, size_t *n,
-    struct fu_err *);
+int fu_client_import(const struct fu_cli *, const char *file, int sheet,
+    const char *map, const struct fu_client_in *all, uint64_t *first,
+    size_t *n, struct fu_err *);
 struct fu_agreement_in {
 	const char *client, *what, *due, *channel, *every;
 	int theirs;			/* the client owes the move */

@@ -1,6 +1,6 @@
 /*
- * import.c - clients brought in from an address book: fu-add client
- * --vcard FILE.  All or nothing: every card is checked first, as fu-add
+ * import.c - clients brought in from an address book or a spreadsheet:
+ * fu-add client --vcard FILE, --import FILE.csv.  All or nothing: every card is checked first, as fu-add
  * client checks what is typed, then the clients are appended in one
  * transaction (one write, one fsync, cut back on failure).  A client
  * already in the portfolio, or twice in the file, is skipped and named.
@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "priv.h"
@@ -67,6 +68,180 @@ on_card(void *ctx, const struct fu_vcard *c, struct fu_err *e)
 	}
 	k->v[k->n++] = *c;
 	return 0;
+}
+
+/*
+ * A spreadsheet's clients, read by the table reader (libcsv, the dialect
+ * sniffed as for the portfolio's tables) under the import schema, whose
+ * columns are found by name (row.c).  Each row becomes a card, so that
+ * what follows is the same for both.
+ */
+struct sheet {
+	struct cards *k;
+	struct fu_arena **arena;
+	const char *file;
+};
+
+/* A field of the row, in the arena; NULL when empty. */
+static const char *
+field(struct sheet *sh, const struct fu_row *row, int col)
+{
+	const char *s = row->f[col];
+	size_t n = row->len[col];
+
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return n == 0 ? NULL : fu_arena_dup(sh->arena, s, n);
+}
+
+/* Tags as exports list them: "a, b", "a; b", Google's "* myContacts :::
+ * b"; each a word of fu's (blanks inside made dashes would join words
+ * that were apart: they are split instead). */
+static char *
+sheet_tags(struct sheet *sh, const char *s)
+{
+	struct fu_buf b = { 0 };
+	char *r;
+	size_t n;
+
+	while (s != NULL && *(s += strspn(s, " \t,;:*")) != '\0') {
+		n = strcspn(s, " \t,;:*");
+		if ((b.len > 0 && fu_buf_str(&b, " ") == -1) ||
+		    fu_buf_add(&b, s, n) == -1) {
+			fu_buf_free(&b);
+			return NULL;
+		}
+		s += n;
+	}
+	r = fu_arena_dup(sh->arena, b.p != NULL ? b.p : "", b.len);
+	fu_buf_free(&b);
+	return r;
+}
+
+static int
+on_sheet_row(void *ctx, const struct fu_row *row, struct fu_err *e)
+{
+	struct sheet *sh = ctx;
+	struct fu_vcard c;
+	const char *first, *last, *consent, *tags;
+	struct fu_buf b = { 0 };
+	int k, empty = 1;
+
+	for (k = 0; k < FU_I_NCOLS; k++)
+		empty &= row->len[k] == 0;
+	if (empty)		/* ",,,," as a spreadsheet leaves it */
+		return 0;
+	memset(&c, 0, sizeof(c));
+	c.line = row->line;
+	c.name = field(sh, row, FU_I_NAME);
+	first = field(sh, row, FU_I_FIRST);
+	last = field(sh, row, FU_I_LAST);
+	/* First and last name, when the export splits them; a last name
+	 * beside a name ("Nombre", "Apellidos") completes it. */
+	if ((c.name == NULL && (first != NULL || last != NULL)) ||
+	    (c.name != NULL && last != NULL && strstr(c.name, last) == NULL)) {
+		const char *part[3] = { c.name ? c.name : first, last, NULL };
+		int i;
+
+		for (i = 0; i < 2; i++)
+			if (part[i] != NULL && ((b.len > 0 && fu_buf_str(&b,
+			    " ") == -1) || fu_buf_str(&b, part[i]) == -1))
+				goto nomem;
+		if ((c.name = fu_arena_dup(sh->arena, b.p, b.len)) == NULL)
+			goto nomem;
+	}
+	c.company = field(sh, row, FU_I_COMPANY);
+	c.email = field(sh, row, FU_I_EMAIL);
+	c.phone = field(sh, row, FU_I_PHONE);
+	c.since = field(sh, row, FU_I_SINCE);
+	c.birthday = field(sh, row, FU_I_BIRTHDAY);
+	c.anniversary = field(sh, row, FU_I_ANNIVERSARY);
+	c.stage = field(sh, row, FU_I_STAGE);
+	c.note = field(sh, row, FU_I_NOTE);
+	/* A date without a year as vCard and Google write it: --MM-DD. */
+	if (c.birthday != NULL && strncmp(c.birthday, "--", 2) == 0)
+		c.birthday += 2;
+	if (c.anniversary != NULL && strncmp(c.anniversary, "--", 2) == 0)
+		c.anniversary += 2;
+	if ((tags = field(sh, row, FU_I_TAGS)) != NULL &&
+	    (c.tags = sheet_tags(sh, tags)) == NULL)
+		goto nomem;
+	/* A consent column is the spreadsheet's own word: taken as said. */
+	if ((consent = field(sh, row, FU_I_CONSENT)) != NULL &&
+	    (c.consent = fu_consent_parse(consent, strlen(consent))) == -1) {
+		c.consent = 0;
+		snprintf(c.why, sizeof(c.why), _("consent \"%s\" is neither "
+		    "yes nor no"), consent);
+	}
+	if (c.name == NULL)
+		c.name = c.company;
+	if (c.name == NULL && c.why[0] == '\0')
+		snprintf(c.why, sizeof(c.why), "%s", _("the row has no name "
+		    "(no column gives one: see --map)"));
+	fu_buf_free(&b);
+	return on_card(sh->k, &c, e);
+nomem:
+	fu_buf_free(&b);
+	return fu_err_nomem(e);
+}
+
+/* The columns of the header, for a message. */
+static void
+header_names(const struct fu_header *h, char *out, size_t size)
+{
+	size_t len = 0;
+	int i, w;
+
+	out[0] = '\0';
+	for (i = 0; i < h->ncols && h->name != NULL; i++) {
+		w = snprintf(out + len, size - len, "%s\"%s\"", i ? ", " : "",
+		    h->name[i]);
+		if (w < 0 || (size_t)w >= size - len)
+			break;
+		len += (size_t)w;
+	}
+}
+
+static int
+read_sheet(const char *file, const char *map, struct cards *k,
+    struct fu_arena **arena, struct fu_err *e)
+{
+	struct fu_table_file tf;
+	struct fu_header h;
+	struct sheet sh = { k, arena, file };
+	struct stat st;
+	char names[512];
+	int rc;
+
+	memset(&tf, 0, sizeof(tf));
+	if (strcmp(file, "-") == 0)
+		return fu_err_usage(e, _("--import reads a file, not standard "
+		    "input"));
+	if (snprintf(tf.path, sizeof(tf.path), "%s", file) >=
+	    (int)sizeof(tf.path))
+		return fu_err_usage(e, _("the path of %s is too long"), "--import");
+	snprintf(tf.name, sizeof(tf.name), "%s", strlen(file) < sizeof(tf.name) ?
+	    file : strrchr(file, '/') ? strrchr(file, '/') + 1 : file);
+	if (stat(file, &st) == -1)
+		return fu_err_io(e, file, errno, _("cannot open"));
+	tf.exists = 1;
+	tf.snap = st.st_size;
+	tf.map = map;
+	if ((rc = fu_table_read(&tf, FU_IMPORT, &h, 0, on_sheet_row, &sh, e)) ==
+	    -1)
+		return -1;
+	if (h.ncols > 0 && h.field[FU_I_NAME] < 0 && h.field[FU_I_FIRST] < 0 &&
+	    h.field[FU_I_LAST] < 0 && h.field[FU_I_COMPANY] < 0) {
+		header_names(&h, names, sizeof(names));
+		rc = fu_err_usage(e, _("%s: no column gives the name (name, "
+		    "first_name, last_name or company, in English or "
+		    "Spanish); the columns are %s: say which with --map "
+		    "'COLUMN=name'"), file, names);
+	}
+	fu_header_free(&h);
+	return rc;
 }
 
 /* An email as compared: ASCII letters folded (the domain is so, and
@@ -203,9 +378,9 @@ refused(const char *file, long line, const char *why, size_t *nbad)
 }
 
 int
-fu_client_import(const struct fu_cli *cli, const char *file,
-    const struct fu_client_in *all, uint64_t *first, size_t *n,
-    struct fu_err *e)
+fu_client_import(const struct fu_cli *cli, const char *file, int sheet,
+    const char *map, const struct fu_client_in *all, uint64_t *first,
+    size_t *n, struct fu_err *e)
 {
 	struct fu_buf in = { 0 }, tags = { 0 };
 	struct fu_arena *arena = NULL;
@@ -222,13 +397,24 @@ fu_client_import(const struct fu_cli *cli, const char *file,
 	memset(&s, 0, sizeof(s));
 	*n = 0;
 	*first = 0;
-	if (slurp(file, &in, e) == -1 || fu_vcard_read(in.p ? in.p : "",
-	    in.len, file, &arena, on_card, &k, e) == -1)
-		goto out;
-	if (k.n == 0) {
-		fu_err_usage(e, _("%s holds no card (BEGIN:VCARD ... "
-		    "END:VCARD)"), file);
-		goto out;
+	if (sheet) {
+		if (fu_import_map_check(map, e) == -1 ||
+		    read_sheet(file, map, &k, &arena, e) == -1)
+			goto out;
+		if (k.n == 0) {
+			fu_err_usage(e, _("%s holds no client: a header "
+			    "naming its columns, then a row a client"), file);
+			goto out;
+		}
+	} else {
+		if (slurp(file, &in, e) == -1 || fu_vcard_read(in.p ? in.p :
+		    "", in.len, file, &arena, on_card, &k, e) == -1)
+			goto out;
+		if (k.n == 0) {
+			fu_err_usage(e, _("%s holds no card (BEGIN:VCARD ... "
+			    "END:VCARD)"), file);
+			goto out;
+		}
 	}
 	if ((c = calloc(k.n, sizeof(*c))) == NULL || (skip = calloc(k.n, 1)) ==
 	    NULL || (words = calloc(FU_FIELD_MAX / 2 + (size_t)all->ntags + 1,
@@ -294,8 +480,12 @@ fu_client_import(const struct fu_cli *cli, const char *file,
 		free(mail);
 	}
 	if (nbad > 0) {
-		fu_err_usage(e, _("%zu of %zu cards refused; nothing was "
-		    "written"), nbad, k.n);
+		if (sheet)
+			fu_err_usage(e, _("%zu of %zu rows refused; nothing "
+			    "was written"), nbad, k.n);
+		else
+			fu_err_usage(e, _("%zu of %zu cards refused; nothing "
+			    "was written"), nbad, k.n);
 		goto out;
 	}
 	/* Then built, each referrer found by the UID its card named: one

@@ -189,6 +189,7 @@ char *fu_money_str(fu_cents, char buf[32]);			/* "12.50" */
 /* The portfolio's tables, then the plan files, read by the same reader. */
 enum fu_table {
 	FU_CLIENTS, FU_AGREEMENTS, FU_LOG, FU_NTABLES, FU_PLAN = FU_NTABLES,
+	FU_IMPORT,		/* a spreadsheet's clients, fu-add --import */
 	FU_NSCHEMAS
 };
 enum {
@@ -206,6 +207,11 @@ enum {
 	FU_L_REFERRED, FU_L_NCOLS
 };
 enum { FU_P_WHEN, FU_P_WHAT, FU_P_CHANNEL, FU_P_SIDE, FU_P_MARK, FU_P_NCOLS };
+enum {
+	FU_I_NAME, FU_I_FIRST, FU_I_LAST, FU_I_COMPANY, FU_I_EMAIL, FU_I_PHONE,
+	FU_I_SINCE, FU_I_BIRTHDAY, FU_I_ANNIVERSARY, FU_I_CONSENT, FU_I_STAGE,
+	FU_I_TAGS, FU_I_NOTE, FU_I_NCOLS
+};
 #define FU_MAXCOLS 13
 #define FU_FIELD_MAX 65536	/* bytes of a field as spelled in a file */
 /* What a log row records: what became of the agreement it followed up
@@ -247,6 +253,13 @@ const char *fu_outcome_str(enum fu_outcome);
  * if it is no such thing. */
 int fu_plan_label_parse(const char *s, char name[64], const char **mark);
 int fu_id_parse(const char *s, size_t n, uint64_t *);	/* -1 bad */
+/* The import column (FU_I_*) a spreadsheet's header names, in English or
+ * Spanish ("E-mail Address", "Correo electr\303\263nico"), or as map says
+ * ("Header=column,..."; "-" for none); -1 for none. */
+int fu_import_column(const char *map, const char *name, size_t n);
+/* Whether a --map is one: each "Header=column" names an import column or
+ * "-"; a usage error if not. */
+int fu_import_map_check(const char *map, struct fu_err *);
 /* A row as read: fields of the known columns, in schema order; a column
  * missing from the file reads as "".  Valid until the callback returns. */
 struct fu_row {
@@ -342,6 +355,7 @@ struct fu_table_file {
 	long start_line;	/* the line at start */
 	long end_line;		/* the line reached by the last read */
 	int has_header;		/* the last read found the header row */
+	const char *map;	/* FU_IMPORT: the user's --map, or NULL */
 	struct fu_dialect dialect;
 };
 /* A table's header: where each file column goes, and back. */

@@ -150,9 +150,9 @@ t 2 '' "fu-add: $d/empty.vcf holds no card (BEGIN:VCARD ... END:VCARD)" \
     fu-add client --vcard "$d/empty.vcf"
 t 4 '' "fu-add: $d/none.vcf: cannot open: No such file or directory" \
     fu-add client --vcard "$d/none.vcf"
-t 2 '' 'fu-add: --vcard takes each client'"'"'s details from the cards: only --consent, --stage, --tag and --since go with it, for every client' \
+t 2 '' 'fu-add: --vcard and --import take each client'"'"'s details from the file: only --consent, --stage, --tag and --since go with them, for every client' \
     fu-add client --vcard "$d/v4.vcf" --email x@example.com
-t 2 '' 'fu-add: --vcard FILE adds the clients of the file: fu-add client --vcard FILE' \
+t 2 '' 'fu-add: --vcard and --import add the clients of a file: fu-add client --vcard FILE' \
     fu-add client Ana --vcard "$d/v4.vcf"
 ok 'nothing was written by the refusals' cmp -s "$P/clients.csv" "$tmp/before.csv"
 # Standard input, as "-".
@@ -198,3 +198,76 @@ else
 	    "skipped (make tests/fault/inject.so)"
 	ok 'write count skipped' true
 fi
+
+# fu-add client --import FILE.csv: a spreadsheet's or a CRM's clients,
+# columns found by name in English or Spanish, read by the table reader
+# (libcsv, the dialect sniffed).  Made by hand in the shapes of:
+#   outlook.csv  Outlook's "Export to a file" (CR LF; First/Middle/Last
+#                Name, E-mail Address, Mobile Phone, Categories "a;b").
+#   google.csv   Google Contacts' CSV (First Name, Last Name, Labels
+#                "* myContacts ::: VIP", E-mail 1 - Value, Phone 1 -
+#                Value, Organization Name, Birthday --MM-DD).
+#   excel-es.csv Excel in Spanish (a byte order mark, ";" apart: Nombre,
+#                Apellidos, Empresa, Correo electrónico, Teléfono,
+#                Cumpleaños, Etapa, Etiquetas, Consentimiento, Notas).
+#   crm.csv      a CRM's, with a column no one could guess: --map.
+P=$tmp/sheet FU_PORTFOLIO=$tmp/sheet
+printf '%s\r\n' \
+    'First Name,Middle Name,Last Name,Company,E-mail Address,E-mail 2 Address,Mobile Phone,Birthday,Anniversary,Notes,Categories' \
+    'Sarah,,Mitchell,Mitchell Design Studio,sarah@mitchelldesign.com,studio@x.example,+1 415 555 0142,1980-04-03,,"Prefers email, never calls",Clients;VIP' \
+    'Tom,,O'"'"'Brien,Harbour Logistics,tom@harbour.example,,,,2015-09-12,,' \
+    ',,,,,,,,,,' >"$d/outlook.csv"
+printf '%s\n' \
+    'First Name,Middle Name,Last Name,Labels,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Organization Name,Birthday' \
+    'Emily,,Watson,* myContacts ::: Bakery,Work,emily@watsonbakery.example,Mobile,+44 161 496 0755,Watson Bakery,--03-09' >"$d/google.csv"
+printf '\357\273\277%s\r\n' \
+    'Nombre;Apellidos;Empresa;Correo electrónico;Teléfono;Cumpleaños;Etapa;Etiquetas;Consentimiento;Notas' >"$d/excel-es.csv"
+printf '%s\r\n' \
+    'Ana;López García;Papelería López;ana@papelerialopez.example;600 123 456;11-28;cliente;madrid, recurrente;sí;"Llamar por la mañana; nunca lunes"' \
+    'José;Peña;Muebles García;jpena@mg.example;611 234 567;;prospecto;;no;' >>"$d/excel-es.csv"
+printf '%s\n' 'Cuenta,Persona de contacto,Tel. oficina,Alta' \
+    'Ferretería Ibáñez,Raúl Ibáñez,+34 622 456 789,2024-04-22' >"$d/crm.csv"
+t 0 '1
+2' '' fu-add client --import "$d/outlook.csv"
+t 0 '3' '' fu-add client --import "$d/google.csv"
+t 0 '4
+5' '' fu-add client --import "$d/excel-es.csv"
+t 2 '' "fu-add: $d/crm.csv: no column gives the name (name, first_name, last_name or company, in English or Spanish); the columns are \"Cuenta\", \"Persona de contacto\", \"Tel. oficina\", \"Alta\": say which with --map 'COLUMN=name'" \
+    fu-add client --import "$d/crm.csv"
+t 0 '6' '' fu-add client --import "$d/crm.csv" \
+    --map 'Persona de contacto=name,cuenta=company,Tel. oficina=phone' \
+    --tag crm
+t 0 'id,name,company,email,phone,since,birthday,anniversary,referred_by,consent,stage,tags,note
+1,Sarah Mitchell,Mitchell Design Studio,sarah@mitchelldesign.com,'"'"'+1 415 555 0142,2026-11-23,1980-04-03,,,,,Clients VIP,"Prefers email, never calls"
+2,Tom O'"'"'Brien,Harbour Logistics,tom@harbour.example,,2026-11-23,,2015-09-12,,,,,
+3,Emily Watson,Watson Bakery,emily@watsonbakery.example,'"'"'+44 161 496 0755,2026-11-23,03-09,,,,,myContacts Bakery,
+4,Ana López García,Papelería López,ana@papelerialopez.example,600 123 456,2026-11-23,11-28,,,yes,cliente,madrid recurrente,Llamar por la mañana; nunca lunes
+5,José Peña,Muebles García,jpena@mg.example,611 234 567,2026-11-23,,,,,prospecto,,
+6,Raúl Ibáñez,Ferretería Ibáñez,,'"'"'+34 622 456 789,2024-04-22,,,,,,crm,' '' \
+    cat "$P/clients.csv"
+# The same rows again: all twins, all skipped.
+t 0 '' "fu-add: warning: $d/outlook.csv:2: Sarah Mitchell is client 1 already: skipped
+fu-add: warning: $d/outlook.csv:3: Tom O'Brien is client 2 already: skipped" \
+    fu-add client --import "$d/outlook.csv"
+# All or nothing, each row refused by its line.
+cp "$P/clients.csv" "$tmp/before.csv"
+printf '%s\n' 'name,birthday,consent,since' 'Bien,,,' \
+    'Fecha Ambigua,03/04/1985,,' 'Quizás,,quizás,' 'Futuro,,,el otro martes' \
+    ',,yes,' >"$d/bad.csv"
+t 2 '' "fu-add: $d/bad.csv:3: birthday \"03/04/1985\" is not a date (YYYY-MM-DD or MM-DD)
+fu-add: $d/bad.csv:4: consent \"quizás\" is neither yes nor no
+fu-add: $d/bad.csv:5: \"el otro martes\" is not a date: use YYYY-MM-DD, today, tomorrow, +N[dwmy], in N days or a weekday name
+fu-add: $d/bad.csv:6: the row has no name (no column gives one: see --map)
+fu-add: 4 of 5 rows refused; nothing was written" \
+    fu-add client --import "$d/bad.csv"
+ok 'a refused import writes nothing' cmp -s "$P/clients.csv" "$tmp/before.csv"
+printf 'name,note\nAna,"never closed\n' >"$d/quote.csv"
+t 3 '' "fu-add: quote.csv:2: the quoted field that starts here is never closed: a quote is missing" \
+    sh -c 'cd "$1" && fu-add client --import quote.csv' - "$d"
+t 2 '' 'fu-add: --map "Contacto=nombre" is not COLUMN=FIELD, with FIELD one of name, first_name, last_name, company, email, phone, since, birthday, anniversary, consent, stage, tags, note, or - for none' \
+    fu-add client --import "$d/crm.csv" --map 'Contacto=nombre'
+t 2 '' 'fu-add: --map says which columns of an --import file are which' \
+    fu-add client --vcard "$d/v4.vcf" --map 'a=name'
+t 2 '' 'fu-add: --vcard and --import go one at a time' \
+    fu-add client --vcard "$d/v4.vcf" --import "$d/crm.csv"
+ok 'nothing was written by the refusals' cmp -s "$P/clients.csv" "$tmp/before.csv"

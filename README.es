@@ -99,6 +99,13 @@ Cada mañana:
     fu-due --adrift         # ¿quién no tiene ningún siguiente paso?
     fu-due --at-risk        # ¿quién dio una señal de alerta sin atender?
 
+Una lista de clientes de un teléfono, de un programa de correo o de una
+hoja de cálculo entra entera, o no entra (los gemelos se omiten y se
+nombran; el consentimiento nunca se toma de una libreta de direcciones):
+
+    fu-add client --vcard contactos.vcf
+    fu-add client --import clientes.csv --map 'Persona de contacto=name'
+
 Los clientes mismos, dónde está cada uno y qué sigue con él, buscados
 por parte del nombre o de la empresa, etiqueta, etapa, consentimiento o
 quién los refirió; y como vCards 4.0 para una libreta de direcciones

@@ -23,7 +23,7 @@ override CFLAGS += -std=c17 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 LDLIBS = -lcsv -lxxhash -pthread
 
 # The commands, one file each in cmd/; fu runs the others (fu due).
-BIN = fu fu-add fu-log fu-due fu-stats
+BIN = fu fu-add fu-log fu-due fu-stats fu-clients
 
 # libfu, in the order its files build on each other (lib/priv.h).
 LIBOBJ = \
@@ -56,8 +56,11 @@ LIBOBJ = \
 	lib/opts.o \
 	lib/print.o \
 	lib/add.o \
+	lib/import.o \
 	lib/contact.o \
 	lib/due.o \
+	lib/vcard.o \
+	lib/clientlist.o \
 	lib/figures.o \
 	lib/report.o \
 	lib/partial.o
@@ -85,7 +88,8 @@ UNIT = \
 	tests/unit/test_opts \
 	tests/unit/test_print \
 	tests/unit/test_report \
-	tests/unit/test_partial
+	tests/unit/test_partial \
+	tests/unit/test_vcard
 UNIT_UTIL = tests/unit/util.o
 
 SAN = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
@@ -157,7 +161,7 @@ install: all install-po
 	install -m 0644 plans/*.tsv $(DESTDIR)$(PLANSDIR)
 	mkdir -p $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 0644 completion/fu.bash $(DESTDIR)$(BASHCOMPDIR)/fu
-	for c in fu-add fu-log fu-due fu-stats; do \
+	for c in fu-add fu-log fu-due fu-stats fu-clients; do \
 		ln -sf fu $(DESTDIR)$(BASHCOMPDIR)/$$c || exit 1; \
 	done
 	install -m 0644 completion/_fu $(DESTDIR)$(ZSHCOMPDIR)/_fu

@@ -11,8 +11,8 @@ viernes"), y un seguimiento es un contacto que verifica un acuerdo.
 método completo está en fu(7) (`man -L es fu`), los archivos en
 fu-portfolio(5).
 
-fu son cuatro comandos de Unix (fu-add, fu-log, fu-due y fu-stats) sobre
-archivos CSV o TSV que se abren en cualquier hoja de cálculo.
+fu son cinco comandos de Unix (fu-add, fu-log, fu-due, fu-stats y
+fu-clients) sobre archivos CSV o TSV que se abren en cualquier hoja de cálculo.
 
 
 Instalación
@@ -100,6 +100,22 @@ Cada mañana:
     fu-due --stale 90       # ¿con quién no hablo hace 90 días?
     fu-due --adrift         # ¿quién no tiene ningún siguiente paso?
     fu-due --at-risk        # ¿quién dio una señal de alerta sin atender?
+
+Una lista de clientes de un teléfono, de un programa de correo o de una
+hoja de cálculo entra entera, o no entra (los gemelos se omiten y se
+nombran; el consentimiento nunca se toma de una libreta de direcciones):
+
+    fu-add client --vcard contactos.vcf
+    fu-add client --import clientes.csv --map 'Persona de contacto=name'
+
+Los clientes mismos, dónde está cada uno y qué sigue con él, buscados
+por parte del nombre o de la empresa, etiqueta, etapa, consentimiento o
+quién los refirió; y como vCards 4.0 para una libreta de direcciones
+(khard, un teléfono, un programa de correo):
+
+    fu-clients lopez
+    fu-clients --referred-by ana --consent
+    fu-clients --vcard > clientes.vcf
 
 Desde cron, enviar por correo los seguimientos del día solo si los hay:
 

@@ -21,6 +21,8 @@ static const struct {
 	{ "add", N_("add a client or an agreement to the portfolio") },
 	{ "stats", N_("the retention report of a period, for one seller or "
 	    "a team") },
+	{ "clients", N_("list and search the clients, or export them as "
+	    "vCards") },
 };
 #define NOWN (sizeof(own) / sizeof(own[0]))
 

@@ -155,8 +155,8 @@ _fu_words()
 		;;
 	esac
 	case $kind:$pos in
-	fu-log:0 | fu-add:1)
-		if [ "$kind" = fu-log ] || [ "${w[1]}" = agreement ]; then
+	fu-log:0 | fu-add:1 | fu-clients:0)
+		if [ "$kind" != fu-add ] || [ "${w[1]}" = agreement ]; then
 			_fu_reply "$("$due" --complete clients --client \
 			    "$cur" "${pflags[@]}" 2>/dev/null)"
 		fi
@@ -201,4 +201,4 @@ _fu()
 }
 
 complete -F _fu fu
-complete -F _fu_cmd fu-add fu-log fu-due fu-stats
+complete -F _fu_cmd fu-add fu-log fu-due fu-stats fu-clients

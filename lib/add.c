@@ -24,9 +24,8 @@ join_tags(const struct fu_client_in *in, struct fu_buf *b, struct fu_err *e)
 	return 0;
 }
 
-/* A client as typed, checked. */
-static int
-client_of(const struct fu_cli *cli, const struct fu_client_in *in,
+int
+fu_client_of(const struct fu_cli *cli, const struct fu_client_in *in,
     struct fu_buf *tags, struct fu_client *c, struct fu_err *e)
 {
 	memset(c, 0, sizeof(*c));
@@ -73,7 +72,7 @@ fu_client_add(const struct fu_cli *cli, const struct fu_client_in *in,
 	const struct fu_clientrec *ref = NULL, *twin;
 	int rc = -1, found;
 
-	if (client_of(cli, in, &tags, &c, e) == -1 ||
+	if (fu_client_of(cli, in, &tags, &c, e) == -1 ||
 	    fu_build_begin(&b, cli, 1, e) == -1)
 		goto out;
 	if (in->referred_by != NULL && (ref = fu_client_match(

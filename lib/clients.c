@@ -323,31 +323,67 @@ fold_trim(const char *s)
 	return fu_fold(s, n);
 }
 
+char *
+fu_client_twin_key(const char *name, const char *company)
+{
+	char *n = fold_trim(name), *co = fold_trim(company ? company : "");
+	char *k = n != NULL && co != NULL ? fu_strf("%s\037%s", n, co) : NULL;
+
+	free(n);
+	free(co);
+	return k;
+}
+
 int
 fu_client_twin(const struct fu_clients *cs, const char *name,
     const char *company, const struct fu_clientrec **twin)
 {
-	char *n = fold_trim(name), *co = fold_trim(company ? company : ""),
-	    *fn = NULL, *fc = NULL;
+	char *want = fu_client_twin_key(name, company), *k;
 	size_t i;
 	int rc = 0;
 
 	*twin = NULL;
-	if (n == NULL || co == NULL)
+	if (want == NULL)
 		rc = -1;
 	for (i = 0; rc == 0 && i < cs->n; i++) {
-		fn = fold_trim(cs->v[i].name);
-		fc = fold_trim(cs->v[i].company);
-		if (fn == NULL || fc == NULL)
+		if ((k = fu_client_twin_key(cs->v[i].name, cs->v[i].company)) ==
+		    NULL)
 			rc = -1;
-		else if (strcmp(fn, n) == 0 && strcmp(fc, co) == 0) {
+		else if (strcmp(k, want) == 0) {
 			*twin = &cs->v[i];
 			rc = 1;
 		}
-		free(fn);
-		free(fc);
+		free(k);
 	}
-	free(n);
-	free(co);
+	free(want);
+	return rc;
+}
+
+int
+fu_client_tagged(const struct fu_clientrec *c, const char *tag)
+{
+	const char *p;
+	size_t n;
+
+	if ((n = strlen(tag)) == 0)
+		return 0;	/* no word is empty */
+	for (p = c->tags; (p = strstr(p, tag)) != NULL; p += n)
+		if ((p == c->tags || p[-1] == ' ') && (p[n] == '\0' ||
+		    p[n] == ' '))
+			return 1;
+	return 0;
+}
+
+int
+fu_client_like(const struct fu_clientrec *c, const char *folded)
+{
+	char *fn = fu_fold(c->name, strlen(c->name));
+	char *fc = fu_fold(c->company, strlen(c->company));
+	int rc = -1;
+
+	if (fn != NULL && fc != NULL)
+		rc = strstr(fn, folded) != NULL || strstr(fc, folded) != NULL;
+	free(fn);
+	free(fc);
 	return rc;
 }

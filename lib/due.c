@@ -84,31 +84,16 @@ client_passes(const struct fu_state *st, size_t i, const struct fu_clientrec
     *only, const char *tag)
 {
 	const struct fu_clientrec *c = &st->clients.v[i];
-	const char *p;
-	size_t n;
 
 	if (only != NULL && only != c)
 		return 0;
-	if (tag == NULL)
-		return 1;
-	if ((n = strlen(tag)) == 0)
-		return 0;	/* no word is empty */
-	for (p = c->tags; (p = strstr(p, tag)) != NULL; p += n)
-		if ((p == c->tags || p[-1] == ' ') && (p[n] == '\0' ||
-		    p[n] == ' '))
-			return 1;
-	return 0;
+	return tag == NULL || fu_client_tagged(c, tag);
 }
 
 static int
 same_channel(const char *a, const char *b)
 {
-	char *x = fu_fold(a, strlen(a)), *y = fu_fold(b, strlen(b));
-	int same = x != NULL && y != NULL && strcmp(x, y) == 0;
-
-	free(x);
-	free(y);
-	return same;
+	return fu_fold_same(a, b);
 }
 
 /* One listing over one portfolio. */

@@ -117,6 +117,19 @@ struct fu_client_in {
 };
 int fu_client_add(const struct fu_cli *, const struct fu_client_in *,
     uint64_t *id, struct fu_err *);
+/* import.c: fu-add client --vcard FILE, or --import FILE.csv (sheet set;
+ * its columns found by name, or by map, "Header=field,..."): every card
+ * or row checked, then all
+ * appended in one write, or none.  A card that is a client already (the
+ * same email, or the same name and company) is skipped, with a warning
+ * naming its line; a card refused is said with its line and why, and
+ * then nothing is written.  The options of all (consent, stage, tags,
+ * since) go to every client; consent is never taken from a card but
+ * fu's own X-FU-CONSENT.  The clients added are *first to *first + *n -
+ * 1 (*n 0 if none). */
+int fu_client_import(const struct fu_cli *, const char *file, int sheet,
+    const char *map, const struct fu_client_in *all, uint64_t *first,
+    size_t *n, struct fu_err *);
 struct fu_agreement_in {
 	const char *client, *what, *due, *channel, *every;
 	int theirs;			/* the client owes the move */
@@ -189,6 +202,19 @@ int fu_cmd_find(const char *self, const char *name, char *path,
  * in order of NAME. */
 int fu_cmd_each(const char *self, void (*fn)(void *ctx, const char *name,
     const char *path), void *ctx, struct fu_err *);
+
+/* clientlist.c: what fu-clients lists. */
+struct fu_clients_query {
+	const char *text;	/* part of a name or company, or NULL */
+	const char *tag, *stage;	/* filters, NULL for all */
+	const char *referrer;	/* clients this one referred */
+	int consent;		/* 1 given, 0 not, -1 either */
+	int vcard;		/* print vCards 4.0 */
+};
+#define FU_CLIENTS_QUERY_INIT { NULL, NULL, NULL, NULL, -1, 0 }
+/* Prints the clients the query finds; returns how many, or -1. */
+long fu_clients_list(const struct fu_cli *, const struct fu_clients_query *,
+    struct fu_err *);
 
 /* report.c: the retention report of fu-stats (SPEC section 5). */
 enum fu_report_by { FU_BY_NONE, FU_BY_MONTH, FU_BY_CHANNEL, FU_BY_STAGE };

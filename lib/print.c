@@ -205,31 +205,38 @@ ics_unit(const unsigned char *p, size_t n)
 }
 
 int
+fu_ics_escape(struct fu_buf *v, const char *value)
+{
+	const unsigned char *p = (const unsigned char *)value;
+	int rc = 0;
+
+	for (; *p != '\0' && rc == 0; p++) {
+		if (*p == '\\' || *p == ';' || *p == ',') {
+			rc = fu_buf_add(v, "\\", 1) | fu_buf_add(v, p, 1);
+		} else if (*p == '\n' || *p == '\r') {
+			/* A line break, however the file spelled it. */
+			if (*p == '\r' && p[1] == '\n')
+				p++;
+			rc = fu_buf_str(v, "\\n");
+		} else if ((*p < 0x20 && *p != '\t') || *p == 0x7F)
+			rc = fu_buf_str(v, "?");
+		else
+			rc = fu_buf_add(v, p, 1);
+	}
+	return rc;
+}
+
+int
 fu_ics_line(struct fu_buf *b, const char *name, const char *value, int text)
 {
 	struct fu_buf v = { 0 };
-	const unsigned char *p = (const unsigned char *)value;
+	const unsigned char *p;
 	size_t i, n, col, u;
 	int rc = 0;
 
 	if (fu_buf_str(&v, name) == -1 || fu_buf_str(&v, ":") == -1)
 		goto nomem;
-	for (; *p != '\0' && rc == 0; p++) {
-		if (!text)
-			rc = fu_buf_add(&v, p, 1);
-		else if (*p == '\\' || *p == ';' || *p == ',') {
-			rc = fu_buf_add(&v, "\\", 1) | fu_buf_add(&v, p, 1);
-		} else if (*p == '\n' || *p == '\r') {
-			/* A line break, however the file spelled it. */
-			if (*p == '\r' && p[1] == '\n')
-				p++;
-			rc = fu_buf_str(&v, "\\n");
-		} else if ((*p < 0x20 && *p != '\t') || *p == 0x7F)
-			rc = fu_buf_str(&v, "?");
-		else
-			rc = fu_buf_add(&v, p, 1);
-	}
-	if (rc == -1)
+	if ((text ? fu_ics_escape(&v, value) : fu_buf_str(&v, value)) == -1)
 		goto nomem;
 	/* Lines of 75 octets at most, CR LF apart; each one folded on
 	 * starts with a space, which the reader takes out. */

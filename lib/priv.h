@@ -138,6 +138,8 @@ size_t fu_utf8_fit(const char *s, size_t n, size_t w);	/* bytes in w cols */
 /* Lower-case ASCII folding of Latin letters with accents ("López" ->
  * "lopez"); returns a malloc'ed string, NULL if out of memory. */
 char *fu_fold(const char *s, size_t n);
+/* Whether two texts are the same when folded (0 if out of memory). */
+int fu_fold_same(const char *a, const char *b);
 /* Checks text from the command line: valid UTF-8, no control characters
  * (but tabs and line breaks when multiline), not empty nor blanks alone
  * unless multiline; NULL passes. */
@@ -190,6 +192,7 @@ char *fu_money_str(fu_cents, char buf[32]);			/* "12.50" */
 /* The portfolio's tables, then the plan files, read by the same reader. */
 enum fu_table {
 	FU_CLIENTS, FU_AGREEMENTS, FU_LOG, FU_NTABLES, FU_PLAN = FU_NTABLES,
+	FU_IMPORT,		/* a spreadsheet's clients, fu-add --import */
 	FU_NSCHEMAS
 };
 enum {
@@ -207,6 +210,11 @@ enum {
 	FU_L_REFERRED, FU_L_NCOLS
 };
 enum { FU_P_WHEN, FU_P_WHAT, FU_P_CHANNEL, FU_P_SIDE, FU_P_MARK, FU_P_NCOLS };
+enum {
+	FU_I_NAME, FU_I_FIRST, FU_I_LAST, FU_I_COMPANY, FU_I_EMAIL, FU_I_PHONE,
+	FU_I_SINCE, FU_I_BIRTHDAY, FU_I_ANNIVERSARY, FU_I_CONSENT, FU_I_STAGE,
+	FU_I_TAGS, FU_I_NOTE, FU_I_NCOLS
+};
 #define FU_MAXCOLS 13
 #define FU_FIELD_MAX 65536	/* bytes of a field as spelled in a file */
 /* What a log row records: what became of the agreement it followed up
@@ -248,6 +256,13 @@ const char *fu_outcome_str(enum fu_outcome);
  * if it is no such thing. */
 int fu_plan_label_parse(const char *s, char name[64], const char **mark);
 int fu_id_parse(const char *s, size_t n, uint64_t *);	/* -1 bad */
+/* The import column (FU_I_*) a spreadsheet's header names, in English or
+ * Spanish ("E-mail Address", "Correo electr\303\263nico"), or as map says
+ * ("Header=column,..."; "-" for none); -1 for none. */
+int fu_import_column(const char *map, const char *name, size_t n);
+/* Whether a --map is one: each "Header=column" names an import column or
+ * "-"; a usage error if not. */
+int fu_import_map_check(const char *map, struct fu_err *);
 /* A row as read: fields of the known columns, in schema order; a column
  * missing from the file reads as "".  Valid until the callback returns. */
 struct fu_row {
@@ -343,6 +358,7 @@ struct fu_table_file {
 	long start_line;	/* the line at start */
 	long end_line;		/* the line reached by the last read */
 	int has_header;		/* the last read found the header row */
+	const char *map;	/* FU_IMPORT: the user's --map, or NULL */
 	struct fu_dialect dialect;
 };
 /* A table's header: where each file column goes, and back. */
@@ -542,6 +558,14 @@ int fu_client_each(const struct fu_clients *, const char *query,
  * case and accents; 1 and *twin if there is one, 0 if not, -1 ENOMEM. */
 int fu_client_twin(const struct fu_clients *, const char *name,
     const char *company, const struct fu_clientrec **twin);
+/* What makes two clients twins, as a string to compare or hash: name
+ * and company folded, blanks around them aside; malloc'ed, NULL ENOMEM. */
+char *fu_client_twin_key(const char *name, const char *company);
+/* Whether a client's tags hold the word tag. */
+int fu_client_tagged(const struct fu_clientrec *, const char *tag);
+/* Whether part of a client's name or company is folded (a text fu_fold
+ * made): 1 or 0, -1 if out of memory. */
+int fu_client_like(const struct fu_clientrec *, const char *folded);
 
 /* The derived state (SPEC section 3), shared by state.c and cache.c. */
 enum fu_status { FU_PROSPECT, FU_ACTIVE, FU_AT_RISK, FU_LOST };
@@ -737,6 +761,10 @@ int fu_build_log(struct fu_builder *, struct fu_logrow *, struct fu_err *);
 /* The id the next row of a table will get; 0 when the table is full. */
 uint64_t fu_build_next_id(const struct fu_builder *, enum fu_table);
 
+/* add.c, for import.c: a client as typed, checked, into c (its tags
+ * joined in tags); a usage error says what is wrong. */
+int fu_client_of(const struct fu_cli *, const struct fu_client_in *,
+    struct fu_buf *tags, struct fu_client *c, struct fu_err *);
 /* add.c, for contact.c too: starts the plan called name for a client
  * whose consent in force is consent: its steps, from the start day on,
  * made on made by the log row from (0 if none), each checked by the rule
@@ -832,8 +860,38 @@ int fu_text_line(struct fu_buf *);
  * -1 if out of memory. */
 int fu_ics_line(struct fu_buf *, const char *name, const char *value,
     int text);
+/* Appends a TEXT value escaped as fu_ics_line escapes it; vCard's is the
+ * same (RFC 6350 section 3.4).  -1 if out of memory. */
+int fu_ics_escape(struct fu_buf *, const char *value);
 /* A JSON string on stdout, quoted and escaped as the JSON rows are. */
 void fu_json_string(const char *);
+
+/* vcard.c: clients as vCards 4.0 (RFC 6350). */
+/* A client's UID, the same on every run: "urn:uuid:..."; -1 ENOMEM. */
+int fu_vcard_uid(uint64_t id, const char *name, fu_date since,
+    char buf[46]);
+/* Appends a client's card to b, CR LF lines folded at 75 octets; the
+ * referrer's UID, or NULL.  -1 if out of memory. */
+int fu_vcard_write(struct fu_buf *, const struct fu_client *,
+    const char *referrer_uid);
+/* A card as read: each text as the card has it, unescaped, in UTF-8;
+ * NULL when the card has none.  Dates as fu spells them (YYYY-MM-DD or
+ * MM-DD).  The preferred EMAIL and TEL, else the first. */
+struct fu_vcard {
+	long line;			/* of its BEGIN:VCARD */
+	const char *name, *company, *email, *phone, *birthday, *anniversary,
+	    *note, *tags, *uid;
+	const char *since, *stage, *referrer;	/* fu's X-FU- ones */
+	int consent;			/* X-FU-CONSENT:yes */
+	char why[256];			/* why it is refused, or "" */
+};
+typedef int (*fu_vcard_cb)(void *ctx, const struct fu_vcard *,
+    struct fu_err *);
+/* Reads the cards of n bytes at s (vCard 2.1, 3.0 and 4.0; folded lines,
+ * quoted printable, CHARSET), calling cb with each; strings live in
+ * *arena.  A line that is no property is a data error at file:line. */
+int fu_vcard_read(const char *s, size_t n, const char *file,
+    struct fu_arena **arena, fu_vcard_cb cb, void *ctx, struct fu_err *);
 
 /* opts.c */
 /* The portfolio of a command that takes one: its -p, or NULL for the

@@ -10,7 +10,7 @@
 #include "priv.h"
 
 const char *const fu_table_name[FU_NSCHEMAS] = {
-	"clients", "agreements", "log", "plan"
+	"clients", "agreements", "log", "plan", "import"
 };
 static const char *const client_cols[] = {
 	"id", "name", "company", "email", "phone", "since", "birthday",
@@ -27,11 +27,15 @@ static const char *const log_cols[] = {
 static const char *const plan_cols[] = {
 	"when", "what", "channel", "side", "mark"
 };
+static const char *const import_cols[] = {
+	"name", "first_name", "last_name", "company", "email", "phone",
+	"since", "birthday", "anniversary", "consent", "stage", "tags", "note"
+};
 const char *const *const fu_columns[FU_NSCHEMAS] = {
-	client_cols, agreement_cols, log_cols, plan_cols
+	client_cols, agreement_cols, log_cols, plan_cols, import_cols
 };
 const int fu_ncolumns[FU_NSCHEMAS] = {
-	FU_C_NCOLS, FU_A_NCOLS, FU_L_NCOLS, FU_P_NCOLS
+	FU_C_NCOLS, FU_A_NCOLS, FU_L_NCOLS, FU_P_NCOLS, FU_I_NCOLS
 };
 
 /* Columns a table cannot do without. */
@@ -39,7 +43,8 @@ const unsigned fu_required_columns[FU_NSCHEMAS] = {
 	1u << FU_C_ID | 1u << FU_C_NAME,
 	1u << FU_A_ID | 1u << FU_A_CLIENT | 1u << FU_A_WHAT | 1u << FU_A_DUE,
 	1u << FU_L_ID | 1u << FU_L_DATE | 1u << FU_L_CLIENT,
-	1u << FU_P_WHEN | 1u << FU_P_WHAT
+	1u << FU_P_WHEN | 1u << FU_P_WHAT,
+	0			/* an import names its columns as it can */
 };
 
 /* Free text a person typed: guarded against spreadsheet formulas. */
@@ -49,13 +54,14 @@ const unsigned fu_text_columns[FU_NSCHEMAS] = {
 	    1u << FU_C_NOTE,
 	1u << FU_A_WHAT | 1u << FU_A_CHANNEL,
 	1u << FU_L_CHANNEL | 1u << FU_L_NOTE,
-	1u << FU_P_WHAT | 1u << FU_P_CHANNEL
+	1u << FU_P_WHAT | 1u << FU_P_CHANNEL,
+	0
 };
 
 const unsigned fu_default_columns[FU_NSCHEMAS] = {
 	1u << FU_C_SINCE,
 	1u << FU_A_MADE | 1u << FU_A_FROM,
-	0, 0
+	0, 0, 0
 };
 
 static const char *const outcomes[FU_O_COUNT] = {
@@ -454,4 +460,141 @@ fu_row_check(enum fu_table t, const struct fu_row *r, const char *file,
 	case FU_AGREEMENTS: return fu_row_agreement(r, file, &a, e);
 	default: return fu_row_log(r, file, &l, e);
 	}
+}
+
+/*
+ * The columns of a spreadsheet or CRM export, as Google Contacts,
+ * Outlook, HubSpot and people name them, in English and Spanish: each
+ * name folded (no case, no accents) and kept to its letters and digits,
+ * so that "E-mail Address" is emailaddress.  The first column that names
+ * an import column gives it; the others are left out.
+ */
+static const struct {
+	const char *name;
+	int col;
+} import_alias[] = {
+	{ "name", FU_I_NAME }, { "fullname", FU_I_NAME },
+	{ "displayname", FU_I_NAME }, { "contactname", FU_I_NAME },
+	{ "contact", FU_I_NAME }, { "client", FU_I_NAME },
+	{ "customer", FU_I_NAME }, { "nombre", FU_I_NAME },
+	{ "nombrecompleto", FU_I_NAME }, { "cliente", FU_I_NAME },
+	{ "contacto", FU_I_NAME },
+	{ "firstname", FU_I_FIRST }, { "givenname", FU_I_FIRST },
+	{ "primernombre", FU_I_FIRST }, { "nombres", FU_I_FIRST },
+	{ "lastname", FU_I_LAST }, { "familyname", FU_I_LAST },
+	{ "surname", FU_I_LAST }, { "apellido", FU_I_LAST },
+	{ "apellidos", FU_I_LAST },
+	{ "company", FU_I_COMPANY }, { "companyname", FU_I_COMPANY },
+	{ "organization", FU_I_COMPANY }, { "organisation", FU_I_COMPANY },
+	{ "organizationname", FU_I_COMPANY },
+	{ "organization1name", FU_I_COMPANY }, { "account", FU_I_COMPANY },
+	{ "accountname", FU_I_COMPANY }, { "empresa", FU_I_COMPANY },
+	{ "compania", FU_I_COMPANY }, { "organizacion", FU_I_COMPANY },
+	{ "negocio", FU_I_COMPANY }, { "razonsocial", FU_I_COMPANY },
+	{ "email", FU_I_EMAIL }, { "emailaddress", FU_I_EMAIL },
+	{ "email1value", FU_I_EMAIL }, { "mail", FU_I_EMAIL },
+	{ "correo", FU_I_EMAIL }, { "correoelectronico", FU_I_EMAIL },
+	{ "phone", FU_I_PHONE }, { "telephone", FU_I_PHONE },
+	{ "phonenumber", FU_I_PHONE }, { "phone1value", FU_I_PHONE },
+	{ "mobile", FU_I_PHONE }, { "mobilephone", FU_I_PHONE },
+	{ "cellphone", FU_I_PHONE }, { "businessphone", FU_I_PHONE },
+	{ "primaryphone", FU_I_PHONE }, { "homephone", FU_I_PHONE },
+	{ "telefono", FU_I_PHONE }, { "celular", FU_I_PHONE },
+	{ "movil", FU_I_PHONE }, { "telefonomovil", FU_I_PHONE },
+	{ "whatsapp", FU_I_PHONE },
+	{ "since", FU_I_SINCE }, { "clientsince", FU_I_SINCE },
+	{ "customersince", FU_I_SINCE }, { "createdate", FU_I_SINCE },
+	{ "desde", FU_I_SINCE }, { "clientedesde", FU_I_SINCE },
+	{ "fechadealta", FU_I_SINCE }, { "alta", FU_I_SINCE },
+	{ "birthday", FU_I_BIRTHDAY }, { "birthdate", FU_I_BIRTHDAY },
+	{ "dateofbirth", FU_I_BIRTHDAY }, { "cumpleanos", FU_I_BIRTHDAY },
+	{ "fechadenacimiento", FU_I_BIRTHDAY },
+	{ "nacimiento", FU_I_BIRTHDAY },
+	{ "anniversary", FU_I_ANNIVERSARY }, { "aniversario", FU_I_ANNIVERSARY },
+	{ "consent", FU_I_CONSENT }, { "optin", FU_I_CONSENT },
+	{ "consentimiento", FU_I_CONSENT },
+	{ "stage", FU_I_STAGE }, { "lifecyclestage", FU_I_STAGE },
+	{ "dealstage", FU_I_STAGE }, { "etapa", FU_I_STAGE },
+	{ "fase", FU_I_STAGE },
+	{ "tags", FU_I_TAGS }, { "tag", FU_I_TAGS }, { "labels", FU_I_TAGS },
+	{ "categories", FU_I_TAGS }, { "groupmembership", FU_I_TAGS },
+	{ "etiquetas", FU_I_TAGS }, { "categorias", FU_I_TAGS },
+	{ "note", FU_I_NOTE }, { "notes", FU_I_NOTE },
+	{ "comments", FU_I_NOTE }, { "description", FU_I_NOTE },
+	{ "nota", FU_I_NOTE }, { "notas", FU_I_NOTE },
+	{ "comentarios", FU_I_NOTE }, { "observaciones", FU_I_NOTE },
+};
+
+/* A header's name as compared: folded, letters and digits alone; into
+ * out (size bytes), cut if longer. */
+static void
+import_key(const char *s, size_t n, char *out, size_t size)
+{
+	char *f = fu_fold(s, n);
+	size_t i, j = 0;
+
+	out[0] = '\0';
+	if (f == NULL)
+		return;
+	for (i = 0; f[i] != '\0' && j + 1 < size; i++)
+		if ((f[i] >= 'a' && f[i] <= 'z') || (f[i] >= '0' && f[i] <= '9'))
+			out[j++] = f[i];
+	out[j] = '\0';
+	free(f);
+}
+
+/* The column a --map entry names, -1 for "-", -2 for none. */
+static int
+import_target(const char *s, size_t n)
+{
+	int k;
+
+	if (n == 1 && *s == '-')
+		return -1;
+	for (k = 0; k < FU_I_NCOLS; k++)
+		if (strlen(import_cols[k]) == n && strncmp(s, import_cols[k], n) ==
+		    0)
+			return k;
+	return -2;
+}
+
+int
+fu_import_column(const char *map, const char *name, size_t n)
+{
+	char key[128], mkey[128];
+	const char *p, *eq, *end;
+	size_t i;
+
+	import_key(name, n, key, sizeof(key));
+	for (p = map; p != NULL && *p != '\0'; p = *end ? end + 1 : end) {
+		end = p + strcspn(p, ",");
+		if ((eq = memchr(p, '=', (size_t)(end - p))) == NULL)
+			continue;
+		import_key(p, (size_t)(eq - p), mkey, sizeof(mkey));
+		if (strcmp(mkey, key) == 0)
+			return import_target(eq + 1, (size_t)(end - eq - 1)) < -1 ?
+			    -1 : import_target(eq + 1, (size_t)(end - eq - 1));
+	}
+	for (i = 0; i < sizeof(import_alias) / sizeof(import_alias[0]); i++)
+		if (strcmp(import_alias[i].name, key) == 0)
+			return import_alias[i].col;
+	return -1;
+}
+
+int
+fu_import_map_check(const char *map, struct fu_err *e)
+{
+	const char *p, *eq, *end;
+
+	for (p = map; p != NULL && *p != '\0'; p = *end ? end + 1 : end) {
+		end = p + strcspn(p, ",");
+		if ((eq = memchr(p, '=', (size_t)(end - p))) == NULL || eq == p ||
+		    import_target(eq + 1, (size_t)(end - eq - 1)) == -2)
+			return fu_err_usage(e, _("--map \"%.*s\" is not "
+			    "COLUMN=FIELD, with FIELD one of name, first_name, "
+			    "last_name, company, email, phone, since, birthday, "
+			    "anniversary, consent, stage, tags, note, or - for "
+			    "none"), (int)(end - p), p);
+	}
+	return 0;
 }

@@ -181,11 +181,19 @@ on_header(struct reader *r)
 		}
 		memcpy(h->name[i], name, n);
 		h->name[i][n] = '\0';
-		for (k = 0; k < nk; k++)
-			if (strlen(fu_columns[r->table][k]) == n &&
-			    strncasecmp(name, fu_columns[r->table][k], n) == 0)
-				break;
+		if (r->table == FU_IMPORT)
+			k = (k = fu_import_column(r->tf->map, name, n)) < 0 ?
+			    nk : k;
+		else
+			for (k = 0; k < nk; k++)
+				if (strlen(fu_columns[r->table][k]) == n &&
+				    strncasecmp(name, fu_columns[r->table][k],
+				    n) == 0)
+					break;
 		if (k == nk)
+			continue;
+		/* An export may have Phone 1 and Phone 2: the first counts. */
+		if (r->table == FU_IMPORT && (seen & 1u << k))
 			continue;
 		if (seen & 1u << k) {
 			fail(r, r->row_line, _("column \"%s\" appears twice in "

@@ -3,7 +3,7 @@
 # "Fl \-name" in mdoc), and mandoc finds nothing to warn about in any page.
 . "${0%/*}/lib.sh"
 
-for cmd in fu fu-add fu-log fu-due fu-stats; do
+for cmd in fu fu-add fu-log fu-due fu-stats fu-clients; do
 	page=$top/man/$cmd.1
 	ok "$cmd has a manual page" test -f "$page"
 	"$cmd" --help >"$tmp/help" 2>&1

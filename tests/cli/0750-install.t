@@ -6,8 +6,9 @@
 d=$tmp/root
 ok 'make install DESTDIR=... PREFIX=/usr' \
     make -s -C "$top" install DESTDIR="$d" PREFIX=/usr
-for f in bin/fu bin/fu-add bin/fu-log bin/fu-due bin/fu-stats \
+for f in bin/fu bin/fu-add bin/fu-log bin/fu-due bin/fu-stats bin/fu-clients \
     share/man/man1/fu.1 share/man/es/man1/fu.1 \
+    share/man/man1/fu-clients.1 share/man/es/man1/fu-clients.1 \
     share/bash-completion/completions/fu \
     share/bash-completion/completions/fu-add \
     share/bash-completion/completions/fu-log \

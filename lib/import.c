@@ -83,7 +83,7 @@ struct sheet {
 };
 
 /* A field of the row, in the arena; NULL when empty. */
-static const char *
+static char *
 field(struct sheet *sh, const struct fu_row *row, int col)
 {
 	const char *s = row->f[col];
@@ -94,6 +94,42 @@ field(struct sheet *sh, const struct fu_row *row, int col)
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
 	return n == 0 ? NULL : fu_arena_dup(sh->arena, s, n);
+}
+
+/* A cell of several lines as Outlook and Excel on Windows write it, CR LF
+ * inside its quotes: a line end, as LF is. */
+static void
+sheet_lines(char *s)
+{
+	char *o = s;
+
+	for (; s != NULL && *s != '\0'; s++)
+		if (!(*s == '\r' && s[1] == '\n'))
+			*o++ = *s;
+	if (o != NULL)
+		*o = '\0';
+}
+
+/* The first of the values Google Contacts puts in one cell, " ::: "
+ * apart ("a@x ::: b@y"): one address, one number. */
+static char *
+sheet_first(char *s)
+{
+	char *sep = s != NULL ? strstr(s, " ::: ") : NULL;
+
+	if (sep != NULL)
+		*sep = '\0';
+	return s;
+}
+
+/* Outlook's empty date, "0/0/00", written for each contact without one. */
+static const char *
+sheet_date(const char *s)
+{
+	if (s != NULL && (strcmp(s, "0/0/00") == 0 ||
+	    strcmp(s, "0/0/0000") == 0))
+		return NULL;
+	return s;
 }
 
 /* Tags as exports list them: "a, b", "a; b", Google's "* myContacts :::
@@ -126,6 +162,7 @@ on_sheet_row(void *ctx, const struct fu_row *row, struct fu_err *e)
 	struct sheet *sh = ctx;
 	struct fu_vcard c;
 	const char *first, *last, *consent, *tags;
+	char *note;
 	struct fu_buf b = { 0 };
 	int k, empty = 1;
 
@@ -153,13 +190,14 @@ on_sheet_row(void *ctx, const struct fu_row *row, struct fu_err *e)
 			goto nomem;
 	}
 	c.company = field(sh, row, FU_I_COMPANY);
-	c.email = field(sh, row, FU_I_EMAIL);
-	c.phone = field(sh, row, FU_I_PHONE);
+	c.email = sheet_first(field(sh, row, FU_I_EMAIL));
+	c.phone = sheet_first(field(sh, row, FU_I_PHONE));
 	c.since = field(sh, row, FU_I_SINCE);
-	c.birthday = field(sh, row, FU_I_BIRTHDAY);
-	c.anniversary = field(sh, row, FU_I_ANNIVERSARY);
+	c.birthday = sheet_date(field(sh, row, FU_I_BIRTHDAY));
+	c.anniversary = sheet_date(field(sh, row, FU_I_ANNIVERSARY));
 	c.stage = field(sh, row, FU_I_STAGE);
-	c.note = field(sh, row, FU_I_NOTE);
+	sheet_lines(note = field(sh, row, FU_I_NOTE));
+	c.note = note;
 	/* A date without a year as vCard and Google write it: --MM-DD. */
 	if (c.birthday != NULL && strncmp(c.birthday, "--", 2) == 0)
 		c.birthday += 2;

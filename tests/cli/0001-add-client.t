@@ -29,14 +29,16 @@ t 2 '' 'fu-add: --due, --channel, --every, --theirs, --plan and --start are for 
 ok 'refusals leave clients.csv as it was' cmp "$tmp/before" "$P/clients.csv"
 
 # Usage.
-t 2 '' "usage: fu-add client NAME [--company C] [--email E] [--phone P] [--since DATE]
+t 2 '' 'usage: fu-add client NAME [--company C] [--email E] [--phone P] [--since DATE]
                    [--birthday D] [--anniversary D] [--referred-by CLIENT]
                    [--consent] [--stage S] [-t|--tag T]... [--note N]
                    [--duplicate]
+       fu-add client --vcard FILE | --import FILE.csv [--map COLUMN=FIELD,...]
+                   [--consent] [--stage S] [-t|--tag T]... [--since DATE]
        fu-add agreement CLIENT WHAT -d|--due DATE [--channel C] [--every PERIOD]
                    [--theirs]
        fu-add agreement CLIENT --plan NAME [--start DATE]
-common options: [-p DIR] [--today DATE] [-h] [--version]" fu-add
+common options: [-p DIR] [--today DATE] [-h] [--version]' fu-add
 t 0 'fu-add 0.1.0' '' fu-add --version
 
 # -p wins over FU_PORTFOLIO; the XDG default is used when neither is set.

@@ -36,7 +36,8 @@ uso: fu-due [--within N] [--overdue] [--client C] [--channel C] [--tag T]
             [--plan NAME]
             [--slipped N] [--stale DAYS] [--adrift] [--at-risk] [--occasions]
             [-q] [--tsv | --csv | --json | --ics | -f TEMPLATE] [--raw]
-            [-p DIR]... [--today DATE]
+            [-p DIR]... [--today DATE] [--color WHEN]
+     fu-due --complete clients|plans [--client WORD] [-p DIR]...
      fu-due -h | --version' es fu-due --nada
 
 t 0 '1' '' es fu-add agreement lopez "Enviar la cotización de 3 laptops" --due viernes

@@ -30,6 +30,7 @@ The commands, in the order of a day:
   log      record a contact, what became of its agreement, and the next step
   add      add a client or an agreement to the portfolio
   stats    the retention report of a period, for one seller or a team
+  clients  list and search the clients, or export them as vCards
 
 Other commands found (fu-NAME beside fu or on PATH):
   broken   $tmp/bin/fu-broken

@@ -270,7 +270,9 @@ read_sheet(const char *file, const char *map, struct cards *k,
 	if ((rc = fu_table_read(&tf, FU_IMPORT, &h, 0, on_sheet_row, &sh, e)) ==
 	    -1)
 		return -1;
-	if (h.ncols > 0 && h.field[FU_I_NAME] < 0 && h.field[FU_I_FIRST] < 0 &&
+	if (rc == 0 && h.ncols > 0 && fu_import_map_found(map, &h, e) == -1)
+		rc = -1;
+	else if (h.ncols > 0 && h.field[FU_I_NAME] < 0 && h.field[FU_I_FIRST] < 0 &&
 	    h.field[FU_I_LAST] < 0 && h.field[FU_I_COMPANY] < 0) {
 		header_names(&h, names, sizeof(names));
 		rc = fu_err_usage(e, _("%s: no column gives the name (name, "

@@ -259,7 +259,12 @@ int fu_id_parse(const char *s, size_t n, uint64_t *);	/* -1 bad */
 /* The import column (FU_I_*) a spreadsheet's header names, in English or
  * Spanish ("E-mail Address", "Correo electr\303\263nico"), or as map says
  * ("Header=column,..."; "-" for none); -1 for none. */
-int fu_import_column(const char *map, const char *name, size_t n);
+int fu_import_column(const char *map, const char *name, size_t n,
+    int *rank);
+/* -1 (a usage error) if map names a column that header h lacks. */
+struct fu_header;
+int fu_import_map_found(const char *map, const struct fu_header *h,
+    struct fu_err *e);
 /* Whether a --map is one: each "Header=column" names an import column or
  * "-"; a usage error if not. */
 int fu_import_map_check(const char *map, struct fu_err *);

@@ -497,11 +497,11 @@ static const struct {
 	{ "phone", FU_I_PHONE }, { "telephone", FU_I_PHONE },
 	{ "phonenumber", FU_I_PHONE }, { "phone1value", FU_I_PHONE },
 	{ "mobile", FU_I_PHONE }, { "mobilephone", FU_I_PHONE },
-	{ "cellphone", FU_I_PHONE }, { "businessphone", FU_I_PHONE },
-	{ "primaryphone", FU_I_PHONE }, { "homephone", FU_I_PHONE },
-	{ "telefono", FU_I_PHONE }, { "celular", FU_I_PHONE },
+	{ "cellphone", FU_I_PHONE }, { "celular", FU_I_PHONE },
 	{ "movil", FU_I_PHONE }, { "telefonomovil", FU_I_PHONE },
-	{ "whatsapp", FU_I_PHONE },
+	{ "whatsapp", FU_I_PHONE }, { "telefono", FU_I_PHONE },
+	{ "primaryphone", FU_I_PHONE }, { "businessphone", FU_I_PHONE },
+	{ "homephone", FU_I_PHONE },
 	{ "since", FU_I_SINCE }, { "clientsince", FU_I_SINCE },
 	{ "customersince", FU_I_SINCE }, { "createdate", FU_I_SINCE },
 	{ "desde", FU_I_SINCE }, { "clientedesde", FU_I_SINCE },
@@ -559,12 +559,13 @@ import_target(const char *s, size_t n)
 }
 
 int
-fu_import_column(const char *map, const char *name, size_t n)
+fu_import_column(const char *map, const char *name, size_t n, int *rank)
 {
 	char key[128], mkey[128];
 	const char *p, *eq, *end;
 	size_t i;
 
+	*rank = 0;
 	import_key(name, n, key, sizeof(key));
 	for (p = map; p != NULL && *p != '\0'; p = *end ? end + 1 : end) {
 		end = p + strcspn(p, ",");
@@ -575,19 +576,40 @@ fu_import_column(const char *map, const char *name, size_t n)
 			return import_target(eq + 1, (size_t)(end - eq - 1)) < -1 ?
 			    -1 : import_target(eq + 1, (size_t)(end - eq - 1));
 	}
+	/* The earlier an alias, the better it says the field: Outlook's
+	 * Mobile Phone over its Business Phone, whichever comes first. */
 	for (i = 0; i < sizeof(import_alias) / sizeof(import_alias[0]); i++)
-		if (strcmp(import_alias[i].name, key) == 0)
+		if (strcmp(import_alias[i].name, key) == 0) {
+			*rank = (int)i + 1;
 			return import_alias[i].col;
+		}
 	return -1;
 }
 
 int
 fu_import_map_check(const char *map, struct fu_err *e)
 {
-	const char *p, *eq, *end;
+	const char *p, *q, *eq, *end, *qeq, *qend;
+	char key[128], qkey[128];
 
 	for (p = map; p != NULL && *p != '\0'; p = *end ? end + 1 : end) {
 		end = p + strcspn(p, ",");
+		/* One column said twice would be read one way of the two. */
+		if ((eq = memchr(p, '=', (size_t)(end - p))) != NULL) {
+			import_key(p, (size_t)(eq - p), key, sizeof(key));
+			for (q = map; q < p; q = *qend ? qend + 1 : qend) {
+				qend = q + strcspn(q, ",");
+				if ((qeq = memchr(q, '=', (size_t)(qend - q))) ==
+				    NULL)
+					continue;
+				import_key(q, (size_t)(qeq - q), qkey,
+				    sizeof(qkey));
+				if (strcmp(key, qkey) == 0)
+					return fu_err_usage(e, _("--map: the "
+					    "column \"%.*s\" is given twice"),
+					    (int)(eq - p), p);
+			}
+		}
 		if ((eq = memchr(p, '=', (size_t)(end - p))) == NULL || eq == p ||
 		    import_target(eq + 1, (size_t)(end - eq - 1)) == -2)
 			return fu_err_usage(e, _("--map \"%.*s\" is not "
@@ -595,6 +617,32 @@ fu_import_map_check(const char *map, struct fu_err *e)
 			    "last_name, company, email, phone, since, birthday, "
 			    "anniversary, consent, stage, tags, note, or - for "
 			    "none"), (int)(end - p), p);
+	}
+	return 0;
+}
+
+int
+fu_import_map_found(const char *map, const struct fu_header *h,
+    struct fu_err *e)
+{
+	const char *p, *eq, *end;
+	char key[128], hkey[128];
+	int i, found;
+
+	for (p = map; p != NULL && *p != '\0'; p = *end ? end + 1 : end) {
+		end = p + strcspn(p, ",");
+		if ((eq = memchr(p, '=', (size_t)(end - p))) == NULL)
+			continue;
+		import_key(p, (size_t)(eq - p), key, sizeof(key));
+		for (i = 0, found = 0; i < h->ncols && !found; i++) {
+			import_key(h->name[i], strlen(h->name[i]), hkey,
+			    sizeof(hkey));
+			found = strcmp(key, hkey) == 0;
+		}
+		/* A column the file lacks is a typo, not a column to skip. */
+		if (!found)
+			return fu_err_usage(e, _("--map: the file has no column "
+			    "\"%.*s\""), (int)(eq - p), p);
 	}
 	return 0;
 }

@@ -173,21 +173,25 @@ struct vline {
 	long line;		/* where it starts */
 };
 
-/* The next physical line of s from *pos, without its line end; NULL at
- * the end. */
+/* The next physical line of s from *pos, without its line end (LF, CR
+ * LF, or CR alone as old Macs and some CRM tools write); NULL at the
+ * end. */
 static const char *
 next_phys(const char *s, size_t n, size_t *pos, size_t *len)
 {
-	const char *p, *nl;
+	const char *p;
+	size_t k;
 
 	if (*pos >= n)
 		return NULL;
 	p = s + *pos;
-	nl = memchr(p, '\n', n - *pos);
-	*len = nl != NULL ? (size_t)(nl - p) : n - *pos;
-	*pos += *len + (nl != NULL);
-	if (*len > 0 && p[*len - 1] == '\r')
-		--*len;
+	for (k = 0; k < n - *pos && p[k] != '\n' && p[k] != '\r'; k++)
+		;
+	*len = k;
+	if (k < n - *pos && p[k] == '\r' && k + 1 < n - *pos &&
+	    p[k + 1] == '\n')
+		k++;
+	*pos += k + (k < n - *pos);
 	return p;
 }
 

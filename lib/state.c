@@ -747,8 +747,9 @@ fu_state_referrer(const struct fu_state *st, size_t i)
 const char *
 fu_status_str(enum fu_status s)
 {
+	/* The word a script reads; a text table shows it translated. */
 	static const char *const names[] = {
-		"prospect", "active", "at risk", "lost"
+		N_("prospect"), N_("active"), N_("at risk"), N_("lost")
 	};
 
 	return names[s];

@@ -104,6 +104,17 @@ t 0 'MES      CLIENTES  NUEVOS  PERDIDOS  RECUPERADOS  CONTACTOS  CUMPL%  MONTO 
 2026-10         1       1         0            0          0       -   0.00  ..........   0.0%
 2026-11         4       3         0            0          2  100.0%   0.00  #####.....  50.0%' '' es fu-stats --by month --from 2026-10-01 --to 2026-11-30
 
+# The clients, their status in words a person reads.
+t 0 'ID  CLIENTE       EMPRESA      ESTADO     ÚLTIMO      ABIERTOS  SIGUIENTE PASO                                            VENCE
+ 1  Ana López     Acme         prospecto  2026-11-23         1  Llamar para confirmar el pedido                           2026-11-30
+ 2  Ana Martínez  Óptica Peña  prospecto                     0
+ 3  Íñigo Núñez   Café Ñandú   en riesgo  2026-11-23         2  Atender la señal de alerta: Factura F-2026-311 sin pagar  2026-11-23
+ 4  Peter Walsh   Walsh        prospecto                     1  Call Peter about the LED panels                           2026-11-30' '' es fu-clients
+t 0 '1 prospect
+2 prospect
+3 at risk
+4 prospect' '' es fu-clients -f '{client_id} {status}'
+
 # A hand-edited file's error, in Spanish.
 cp -r "$P" "$tmp/bad"
 printf '5,Sin Fecha,,,,ayer,,,,,,,\n' >>"$tmp/bad/clients.csv"

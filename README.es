@@ -47,7 +47,10 @@ escribe en ellos (kept, broken, yes...) y cada byte de --tsv, --csv,
 --json y -f.  Al escribir, fu entiende también el español: fechas como
 "viernes", "el próximo lunes", "pasado mañana", "en 3 días" o "dentro de 2
 semanas", y -o cumplido, incumplido, movido o descartado.  Los planes
-incluidos en español son bienvenida, posventa y salida.
+incluidos en español son bienvenida, posventa y salida.  Los canales
+(--channel) son palabras libres; los planes escriben call, visit y email,
+como la cartera de ejemplo: use las mismas para que fu-stats cuente cada
+canal una sola vez.
 
 Antes de `make install`, desde este directorio, el catálogo compilado está
 en po/locale: FU_LOCALEDIR=$PWD/po/locale.
@@ -72,15 +75,15 @@ ese día, para que funcione igual cualquier otro día.
     2
     $ fu-add client "Íñigo Núñez" --company "Café Ñandú"
     2
-    $ fu-add agreement núñez "Visitar para firmar el contrato" --due "pasado mañana" --channel visita
+    $ fu-add agreement núñez "Visitar para firmar el contrato" --due "pasado mañana" --channel visit
     3
     $ fu-log núñez --signal "Factura F-2026-311 sin pagar"
     4
     $ fu-due --within 7
-    VENCE       CUÁNDO  CLIENTE      QUÉ                                                       CANAL   ID
-    2026-11-23     hoy  Íñigo Núñez  Atender la señal de alerta: Factura F-2026-311 sin pagar           4
-    2026-11-25   en 2d  Íñigo Núñez  Visitar para firmar el contrato                           visita   3
-    2026-11-30   en 7d  Ana López    Llamar para confirmar el pedido                                    2
+    VENCE       CUÁNDO  CLIENTE      QUÉ                                                       CANAL  ID
+    2026-11-23     hoy  Íñigo Núñez  Atender la señal de alerta: Factura F-2026-311 sin pagar          4
+    2026-11-25   en 2d  Íñigo Núñez  Visitar para firmar el contrato                           visit   3
+    2026-11-30   en 7d  Ana López    Llamar para confirmar el pedido                                   2
     $ fu-due --at-risk -f '{client}: {signal}'
     Íñigo Núñez: Factura F-2026-311 sin pagar
     $ fu-log núñez -a 4 --note "Pagó la factura" --next "Enviar la factura del contrato" --due "el próximo lunes"

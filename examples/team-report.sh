@@ -48,13 +48,21 @@ command -v parallel >/dev/null || {
 	exit 4
 }
 
+# Here, as many jobs at once as this machine has processors, said so that
+# parallel does not ask lscpu, which a container may not let answer; with
+# -S, as many as each machine's "N/" says, or parallel finds there.
+jobs=$(getconf _NPROCESSORS_ONLN 2>/dev/null) || jobs=2
+case $jobs in '' | *[!0-9]*) jobs=2 ;; esac
+
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/team-report.XXXXXX") || exit 4
 trap 'rm -rf "$tmp"' EXIT
 # One job a portfolio; each job's lines come back whole (--group).  With
 # -S the command runs on the other machine, so the options are quoted
 # for its shell by parallel, not split here.
 set -f
-parallel --will-cite --group --halt soon,fail=1 ${ssh:+--sshlogin "$ssh"} \
+[ -n "$ssh" ] && jobs=100%
+parallel --will-cite --group --halt soon,fail=1 -j "$jobs" \
+    ${ssh:+--sshlogin "$ssh"} \
     fu-stats --partial $partial -p {} ::: "$@" >"$tmp/partials" || exit
 # shellcheck disable=SC2086 # the options are words
 fu-stats --merge $merge "$tmp/partials"

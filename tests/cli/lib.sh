@@ -9,7 +9,7 @@ P=$tmp/p
 # The built-in plans and the catalogues as built, not as installed.
 export FU_PORTFOLIO=$P FU_TODAY=2026-11-23 LC_ALL=C.UTF-8 TZ=UTC \
     FU_PLANS=$top/plans FU_LOCALEDIR=$top/po/locale
-unset FU_FORMAT LANG LANGUAGE XDG_DATA_HOME FU_LOCK_TIMEOUT
+unset FU_FORMAT LANG LANGUAGE XDG_DATA_HOME FU_LOCK_TIMEOUT NO_COLOR
 PATH=$top:$PATH
 pass=0 fail=0
 name=${0##*/}

@@ -5,12 +5,16 @@
 #   make test           every test, once (TESTS=... for some: see README)
 #   make demo           the due list of the sample portfolio
 #   make install        PREFIX=/usr/local DESTDIR=
+#   make po             the message catalogues from the sources (mk/po.mk)
 #   make fuzz, make fuzz-quick, make bench   (mk/fuzz.mk, mk/bench.mk)
 PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
 LOCALEDIR = $(PREFIX)/share/locale
 PLANSDIR = $(PREFIX)/share/fu/plans
+# Where bash-completion and zsh look for completions.
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
 
 CC ?= cc
 CFLAGS ?= -O2 -g
@@ -18,14 +22,15 @@ override CFLAGS += -std=c17 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 	-Ilib -DLOCALEDIR='"$(LOCALEDIR)"' -DPLANSDIR='"$(PLANSDIR)"'
 LDLIBS = -lcsv -lxxhash -pthread
 
-# The commands, one file each in cmd/.
-BIN = fu-add fu-log fu-due fu-stats
+# The commands, one file each in cmd/; fu runs the others (fu due).
+BIN = fu fu-add fu-log fu-due fu-stats fu-clients
 
 # libfu, in the order its files build on each other (lib/priv.h).
 LIBOBJ = \
 	lib/err.o \
 	lib/settings.o \
 	lib/buf.o \
+	lib/cmds.o \
 	lib/mem.o \
 	lib/digest.o \
 	lib/strmap.o \
@@ -51,10 +56,14 @@ LIBOBJ = \
 	lib/opts.o \
 	lib/print.o \
 	lib/add.o \
+	lib/import.o \
 	lib/contact.o \
 	lib/due.o \
+	lib/vcard.o \
+	lib/clientlist.o \
 	lib/figures.o \
-	lib/report.o
+	lib/report.o \
+	lib/partial.o
 HDR = lib/fu.h lib/priv.h lib/rule_phrases.h
 
 # The cmocka suites, one a library file or two (tests/unit).
@@ -78,7 +87,9 @@ UNIT = \
 	tests/unit/test_state \
 	tests/unit/test_opts \
 	tests/unit/test_print \
-	tests/unit/test_report
+	tests/unit/test_report \
+	tests/unit/test_partial \
+	tests/unit/test_vcard
 UNIT_UTIL = tests/unit/util.o
 
 SAN = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
@@ -88,9 +99,17 @@ TEST_DEPS =
 
 all: $(BIN)
 
-include mk/fault.mk mk/adversary.mk mk/fuzz.mk mk/bench.mk
+include mk/fault.mk mk/adversary.mk mk/fuzz.mk mk/bench.mk mk/po.mk
 
 $(LIBOBJ) $(BIN:%=cmd/%.o) $(UNIT:%=%.o) $(UNIT_UTIL): $(HDR)
+
+# LOCALEDIR and PLANSDIR are compiled into lib/settings.o: a make install
+# with another PREFIX than the build's builds it again.
+lib/paths.stamp: FORCE
+	@p='$(LOCALEDIR) $(PLANSDIR)'; \
+	test "$$(cat $@ 2>/dev/null)" = "$$p" || echo "$$p" >$@
+lib/settings.o: lib/paths.stamp
+FORCE:
 
 libfu.a: $(LIBOBJ)
 	$(AR) rcs $@ $(LIBOBJ)
@@ -126,7 +145,7 @@ demo: all
 graph: libfu.a
 	@tools/depgraph
 
-install: all
+install: all install-po
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
 		$(DESTDIR)$(PLANSDIR)
@@ -134,9 +153,21 @@ install: all
 	install -m 0644 man/*.1 $(DESTDIR)$(MANDIR)/man1
 	install -m 0644 man/*.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 0644 man/*.7 $(DESTDIR)$(MANDIR)/man7
+	for s in 1 5 7; do \
+		mkdir -p $(DESTDIR)$(MANDIR)/es/man$$s && \
+		install -m 0644 man/es/*.$$s $(DESTDIR)$(MANDIR)/es/man$$s || \
+		exit 1; \
+	done
 	install -m 0644 plans/*.tsv $(DESTDIR)$(PLANSDIR)
+	mkdir -p $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 0644 completion/fu.bash $(DESTDIR)$(BASHCOMPDIR)/fu
+	for c in fu-add fu-log fu-due fu-stats fu-clients; do \
+		ln -sf fu $(DESTDIR)$(BASHCOMPDIR)/$$c || exit 1; \
+	done
+	install -m 0644 completion/_fu $(DESTDIR)$(ZSHCOMPDIR)/_fu
 
-clean: clean-fault clean-adversary clean-fuzz clean-bench
-	rm -f $(BIN) libfu.a lib/*.o cmd/*.o $(UNIT) tests/unit/*.o
+clean: clean-fault clean-adversary clean-fuzz clean-bench clean-po
+	rm -f $(BIN) libfu.a lib/*.o lib/paths.stamp cmd/*.o $(UNIT) \
+	    tests/unit/*.o
 
-.PHONY: all check test demo graph install clean
+.PHONY: all check test demo graph install clean FORCE

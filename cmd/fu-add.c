@@ -11,7 +11,8 @@
 enum {
 	OPT_COMPANY = 256, OPT_EMAIL, OPT_PHONE, OPT_SINCE, OPT_BIRTHDAY,
 	OPT_ANNIVERSARY, OPT_REFERRED_BY, OPT_CONSENT, OPT_STAGE, OPT_NOTE,
-	OPT_CHANNEL, OPT_EVERY, OPT_THEIRS, OPT_DUPLICATE, OPT_PLAN, OPT_START
+	OPT_CHANNEL, OPT_EVERY, OPT_THEIRS, OPT_DUPLICATE, OPT_PLAN, OPT_START,
+	OPT_VCARD, OPT_IMPORT, OPT_MAP
 };
 
 static const struct option longopts[] = {
@@ -33,6 +34,9 @@ static const struct option longopts[] = {
 	{ "duplicate", no_argument, NULL, OPT_DUPLICATE },
 	{ "plan", required_argument, NULL, OPT_PLAN },
 	{ "start", required_argument, NULL, OPT_START },
+	{ "vcard", required_argument, NULL, OPT_VCARD },
+	{ "import", required_argument, NULL, OPT_IMPORT },
+	{ "map", required_argument, NULL, OPT_MAP },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -46,6 +50,10 @@ usage(void)
 	    "                   [--consent] [--stage S] [-t|--tag T]... "
 	    "[--note N]\n"
 	    "                   [--duplicate]\n"
+	    "       fu-add client --vcard FILE | --import FILE.csv "
+	    "[--map COLUMN=FIELD,...]\n"
+	    "                   [--consent] [--stage S] [-t|--tag T]... "
+	    "[--since DATE]\n"
 	    "       fu-add agreement CLIENT WHAT -d|--due DATE [--channel C] "
 	    "[--every PERIOD]\n"
 	    "                   [--theirs]\n"
@@ -81,11 +89,12 @@ main(int argc, char *argv[])
 	char name[256];
 	uint64_t id;
 	size_t n = 1, i;
+	const char *vcard = NULL, *sheet = NULL, *map = NULL;
 	int ch, rc;
 
 	fu_init("fu-add");
 	cli.usage = usage();
-	cli.args_min = 2;
+	cli.args_min = 1;
 	cli.args_max = 64;	/* more than 3 is a name to quote */
 	cli.repeatable = "t";	/* --tag, once for each */
 	if ((tags = calloc((size_t)argc, sizeof(*tags))) == NULL)
@@ -110,6 +119,9 @@ main(int argc, char *argv[])
 		case OPT_DUPLICATE: c.duplicate = 1; break;
 		case OPT_PLAN: a.plan = optarg; break;
 		case OPT_START: a.start = optarg; break;
+		case OPT_VCARD: vcard = optarg; break;
+		case OPT_IMPORT: sheet = optarg; break;
+		case OPT_MAP: map = optarg; break;
 		}
 	}
 	c.tags = tags;
@@ -119,7 +131,29 @@ main(int argc, char *argv[])
 		free(tags);
 		return cli.exit;
 	}
-	if (argc == 2 && strcmp(argv[0], "client") == 0) {
+	if (vcard != NULL && sheet != NULL)
+		rc = fu_err_usage(&e, _("--vcard and --import go one at a "
+		    "time"));
+	else if (map != NULL && sheet == NULL)
+		rc = fu_err_usage(&e, _("--map says which columns of an "
+		    "--import file are which"));
+	else if ((vcard != NULL || sheet != NULL) && argc == 1 &&
+	    strcmp(argv[0], "client") == 0) {
+		if (c.company || c.email || c.phone || c.birthday ||
+		    c.anniversary || c.referred_by || c.note || c.duplicate ||
+		    a.due != NULL || a.channel != NULL || a.every != NULL ||
+		    a.theirs || a.plan != NULL || a.start != NULL)
+			rc = fu_err_usage(&e, _("--vcard and --import take each "
+			    "client's details from the file: only --consent, "
+			    "--stage, --tag and --since go with them, for every "
+			    "client"));
+		else
+			rc = fu_client_import(&cli, sheet ? sheet : vcard,
+			    sheet != NULL, map, &c, &id, &n, &e);
+	} else if (vcard != NULL || sheet != NULL) {
+		rc = fu_err_usage(&e, _("--vcard and --import add the clients "
+		    "of a file: fu-add client --vcard FILE"));
+	} else if (argc == 2 && strcmp(argv[0], "client") == 0) {
 		c.name = argv[1];
 		if (a.due != NULL || a.channel != NULL || a.every != NULL ||
 		    a.theirs || a.plan != NULL || a.start != NULL)

@@ -10,7 +10,7 @@
 enum {
 	OPT_WITHIN = 256, OPT_OVERDUE, OPT_CLIENT, OPT_CHANNEL, OPT_TAG,
 	OPT_SLIPPED, OPT_STALE, OPT_ADRIFT, OPT_OCCASIONS, OPT_AT_RISK,
-	OPT_PLAN
+	OPT_PLAN, OPT_COMPLETE
 };
 
 static const struct option longopts[] = {
@@ -25,6 +25,7 @@ static const struct option longopts[] = {
 	{ "occasions", no_argument, NULL, OPT_OCCASIONS },
 	{ "at-risk", no_argument, NULL, OPT_AT_RISK },
 	{ "plan", required_argument, NULL, OPT_PLAN },
+	{ "complete", required_argument, NULL, OPT_COMPLETE },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -37,9 +38,11 @@ usage(void)
 	    "              [--plan NAME]\n"
 	    "              [--slipped N] [--stale DAYS] [--adrift] "
 	    "[--at-risk] [--occasions]\n"
-	    "              [-q] [--tsv | --csv | --json | -f TEMPLATE] "
-	    "[--raw] [-p DIR]...\n"
-	    "              [--today DATE]\n"
+	    "              [-q] [--tsv | --csv | --json | --ics | -f TEMPLATE] "
+	    "[--raw]\n"
+	    "              [-p DIR]... [--today DATE] [--color WHEN]\n"
+	    "       fu-due --complete clients|plans [--client WORD] "
+	    "[-p DIR]...\n"
 	    "       fu-due -h | --version\n");
 }
 
@@ -62,7 +65,7 @@ main(int argc, char *argv[])
 
 	fu_init("fu-due");
 	cli.usage = usage();
-	cli.flags = FU_CLI_FORMATS | FU_CLI_PORTFOLIOS;
+	cli.flags = FU_CLI_FORMATS | FU_CLI_PORTFOLIOS | FU_CLI_ICS;
 	while ((ch = fu_getopt(&cli, argc, argv, "q", longopts)) != -1) {
 		switch (ch) {
 		case OPT_WITHIN:
@@ -89,6 +92,7 @@ main(int argc, char *argv[])
 		case OPT_OCCASIONS: mode(&q, FU_DUE_OCCASIONS, &modes); break;
 		case OPT_AT_RISK: mode(&q, FU_DUE_AT_RISK, &modes); break;
 		case OPT_PLAN: q.plan = optarg; break;
+		case OPT_COMPLETE: q.complete = optarg; break;
 		case 'q': q.quiet = 1; break;
 		}
 	}

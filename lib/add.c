@@ -24,13 +24,15 @@ join_tags(const struct fu_client_in *in, struct fu_buf *b, struct fu_err *e)
 	return 0;
 }
 
-/* A client as typed, checked. */
-static int
-client_of(const struct fu_cli *cli, const struct fu_client_in *in,
+int
+fu_client_of(const struct fu_cli *cli, const struct fu_client_in *in,
     struct fu_buf *tags, struct fu_client *c, struct fu_err *e)
 {
 	memset(c, 0, sizeof(*c));
 	c->since = cli->today;
+	/* A name of blanks names no one (the reader refuses it too). */
+	if (in->name != NULL && in->name[strspn(in->name, " \t")] == '\0')
+		return fu_err_usage(e, _("the client's name is empty"));
 	if (join_tags(in, tags, e) == -1 ||
 	    fu_text_check("NAME", in->name, 0, e) == -1 ||
 	    fu_text_check("--company", in->company, 0, e) == -1 ||
@@ -41,9 +43,6 @@ client_of(const struct fu_cli *cli, const struct fu_client_in *in,
 	    (in->since != NULL && fu_date_parse(in->since, cli->today,
 	    &c->since, e) == -1))
 		return -1;
-	/* A name of blanks names no one (the reader refuses it too). */
-	if (in->name[strspn(in->name, " \t")] == '\0')
-		return fu_err_usage(e, _("%s is empty"), "NAME");
 	if (in->birthday != NULL && fu_mday_parse(in->birthday,
 	    strlen(in->birthday), &c->birthday) == -1)
 		return fu_err_usage(e, _("birthday \"%s\" is not a date "
@@ -73,7 +72,7 @@ fu_client_add(const struct fu_cli *cli, const struct fu_client_in *in,
 	const struct fu_clientrec *ref = NULL, *twin;
 	int rc = -1, found;
 
-	if (client_of(cli, in, &tags, &c, e) == -1 ||
+	if (fu_client_of(cli, in, &tags, &c, e) == -1 ||
 	    fu_build_begin(&b, cli, 1, e) == -1)
 		goto out;
 	if (in->referred_by != NULL && (ref = fu_client_match(
@@ -257,6 +256,9 @@ fu_agreement_add(const struct fu_cli *cli, const struct fu_agreement_in *in,
 	if (in->due == NULL)
 		return fu_err_usage(e, _("an agreement needs a due date: add "
 		    "--due DATE"));
+	if (in->what != NULL && in->what[strspn(in->what, " \t")] == '\0')
+		return fu_err_usage(e, _("the step is empty: say what will be "
+		    "done, such as \"Send the quote for 3 laptops\""));
 	if (fu_text_check("WHAT", in->what, 0, e) == -1 ||
 	    fu_text_check("--channel", in->channel, 0, e) == -1 ||
 	    fu_date_parse(in->due, cli->today, &a.due, e) == -1)

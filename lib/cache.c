@@ -32,7 +32,7 @@
 #include "priv.h"
 
 #define MAGIC "FUSTATE\n"
-#define FORMAT 8
+#define FORMAT 9
 #define SAVE_AFTER (4LL << 20)	/* bytes read since that pay for a save */
 #define DIGEST_MAX 128		/* room for a saved running hash */
 #define NS 1000000000LL
@@ -71,7 +71,7 @@ struct dcstate {
 	uint32_t channel, no_next_why, signal_why;
 };
 struct dopen {
-	uint64_t id, from, client, waits_on;
+	uint64_t id, from, client, waits_on, order;
 	int32_t due, made, every_n, every_unit, slips, side, continues;
 	int32_t wait_n, wait_unit;
 	uint32_t what, channel, plan;
@@ -83,7 +83,8 @@ struct dhead {
 	uint32_t digest;	/* fu_digest_version() */
 	int32_t decimal_comma;
 	uint64_t sum;		/* of the body, every byte after the header */
-	uint64_t max_agreement, max_log, nclients, max_id, nopen, ntext;
+	uint64_t max_agreement, max_log, max_from, nclients, max_id, nopen,
+	    ntext;
 	struct tablemark m[FU_NTABLES];
 	uint64_t hsum;		/* of the header before it */
 };
@@ -282,6 +283,7 @@ save(struct fu_portfolio *pf, const struct fu_state *st,
 	snprintf(h.version, sizeof(h.version), "%s", FU_VERSION);
 	h.max_agreement = st->max_agreement;
 	h.max_log = st->max_log;
+	h.max_from = st->max_from;
 	h.nclients = st->clients.n;
 	h.max_id = st->clients.max_id;
 	h.nopen = st->nopen;
@@ -338,6 +340,7 @@ save(struct fu_portfolio *pf, const struct fu_state *st,
 		memset(&d, 0, sizeof(d));
 		d.id = o->id;
 		d.from = o->from;
+		d.order = o->order;
 		d.client = o->client;
 		d.due = o->due;
 		d.made = o->made;
@@ -634,6 +637,7 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 	st->clients.max_id = h.max_id;
 	st->max_agreement = h.max_agreement;
 	st->max_log = h.max_log;
+	st->max_from = h.max_from;
 	p->maxdate = h.maxdate;
 	if ((st->clients.v = calloc(n + 1, sizeof(*st->clients.v))) == NULL ||
 	    (st->clients.byid = fu_idmap_new()) == NULL ||
@@ -699,6 +703,7 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 		memcpy(&d, rec, sizeof(d));
 		o->id = d.id;
 		o->from = d.from;
+		o->order = d.order;
 		o->client = (size_t)d.client;
 		o->due = d.due;
 		o->made = d.made;
@@ -769,7 +774,7 @@ stale:
 	fu_idmap_free(st->referrals);
 	if ((st->referrals = fu_idmap_new()) == NULL)
 		loaded = -2;
-	st->max_agreement = st->max_log = 0;
+	st->max_agreement = st->max_log = st->max_from = 0;
 	fu_known_free(p);
 	fu_cache_unmap(st);
 	return fu_known_init(p) == -1 ? -2 : loaded;

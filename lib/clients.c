@@ -137,6 +137,45 @@ fu_clients_more(struct fu_portfolio *pf, struct fu_clients *cs,
 	return 0;
 }
 
+struct reach {
+	const struct fu_clients *cs;
+	const unsigned char *want;
+	struct fu_reach *out;
+	struct fu_arena **arena;
+};
+
+static int
+on_reach(void *ctx, const struct fu_row *row, struct fu_err *e)
+{
+	struct reach *r = ctx;
+	const struct fu_clientrec *c;
+	struct fu_reach *to;
+	uint64_t id;
+
+	/* The rows were checked when the state was derived from them. */
+	if (fu_id_parse(row->f[FU_C_ID], row->len[FU_C_ID], &id) == -1 ||
+	    (c = fu_clients_get(r->cs, id)) == NULL || !r->want[c - r->cs->v])
+		return 0;
+	to = &r->out[c - r->cs->v];
+	if ((to->email = fu_arena_dup(r->arena, row->f[FU_C_EMAIL],
+	    row->len[FU_C_EMAIL])) == NULL || (to->phone = fu_arena_dup(
+	    r->arena, row->f[FU_C_PHONE], row->len[FU_C_PHONE])) == NULL)
+		return fu_err_nomem(e);
+	return 0;
+}
+
+int
+fu_clients_reach(struct fu_portfolio *pf, const struct fu_clients *cs,
+    const unsigned char *want, struct fu_reach *out, struct fu_arena **arena,
+    struct fu_err *e)
+{
+	struct reach r = { cs, want, out, arena };
+
+	/* The whole table, as far as the state read it. */
+	pf->t[FU_CLIENTS].start = 0;
+	return fu_table_scan(pf, FU_CLIENTS, on_reach, &r, e);
+}
+
 void
 fu_clients_free(struct fu_clients *cs)
 {
@@ -184,59 +223,83 @@ ambiguous(const struct fu_clients *cs, const char *query, const size_t *hits,
 }
 
 int
+fu_client_each(const struct fu_clients *cs, const char *query,
+    int (*fn)(void *ctx, size_t i, int exact), void *ctx, struct fu_err *e)
+{
+	const struct fu_clientrec *c;
+	size_t qn = strlen(query), i;
+	uint64_t id;
+	char *q, *fname, *fc;
+	int rc = 0;
+
+	if (fu_id_parse(query, qn, &id) == 0)
+		return (c = fu_clients_get(cs, id)) == NULL ? 0 :
+		    fn(ctx, (size_t)(c - cs->v), 1);
+	if ((q = fu_fold(query, qn)) == NULL)
+		return fu_err_nomem(e);
+	for (i = 0; i < cs->n && rc == 0; i++) {
+		c = &cs->v[i];
+		fname = fu_fold(c->name, strlen(c->name));
+		fc = fu_fold(c->company, strlen(c->company));
+		if (fname == NULL || fc == NULL)
+			rc = fu_err_nomem(e);
+		else if (strstr(fname, q) != NULL || strstr(fc, q) != NULL)
+			rc = fn(ctx, i, strcmp(fname, q) == 0);
+		free(fname);
+		free(fc);
+	}
+	free(q);
+	return rc;
+}
+
+struct hits {
+	size_t v[11];		/* the first, for the message */
+	size_t n, exact, nexact;
+};
+
+static int
+hit(void *ctx, size_t i, int exact)
+{
+	struct hits *h = ctx;
+
+	if (h->n < 11)
+		h->v[h->n] = i;
+	h->n++;
+	if (exact) {
+		h->exact = i;
+		h->nexact++;
+	}
+	return 0;
+}
+
+int
 fu_client_find(const struct fu_clients *cs, const char *query,
     const struct fu_clientrec **out, struct fu_err *e)
 {
-	const struct fu_clientrec *c;
-	size_t qn = strlen(query), i, n = 0, exact = 0, nexact = 0;
-	size_t hits[11];
+	struct hits h = { { 0 }, 0, 0, 0 };
 	uint64_t id;
-	char *q, *fn, *fc;
 
-	if (fu_id_parse(query, qn, &id) == 0) {
+	if (fu_id_parse(query, strlen(query), &id) == 0) {
 		if ((*out = fu_clients_get(cs, id)) == NULL)
 			return fu_err_usage(e, _("no client has id %s"),
 			    query), 0;
 		return 1;
 	}
-	if (qn == 0)
+	if (*query == '\0')
 		return fu_err_usage(e, _("no client named: give an id or "
 		    "part of a name"));
-	if ((q = fu_fold(query, qn)) == NULL)
-		return fu_err_nomem(e);
-	for (i = 0; i < cs->n; i++) {
-		c = &cs->v[i];
-		fn = fu_fold(c->name, strlen(c->name));
-		fc = fu_fold(c->company, strlen(c->company));
-		if (fn == NULL || fc == NULL) {
-			free(fn);
-			free(fc);
-			free(q);
-			return fu_err_nomem(e);
-		}
-		if (strstr(fn, q) != NULL || strstr(fc, q) != NULL) {
-			if (n < 11)
-				hits[n] = i;
-			n++;
-			if (strcmp(fn, q) == 0) {
-				exact = i;
-				nexact++;
-			}
-		}
-		free(fn);
-		free(fc);
-	}
-	free(q);
-	if (n == 1 || nexact == 1) {
+	if (fu_client_each(cs, query, hit, &h, e) == -1)
+		return -1;
+	if (h.n == 1 || h.nexact == 1) {
 		/* "Ana" names Ana, not Mariana too, when one name is exactly
 		 * it. */
-		*out = &cs->v[n == 1 ? hits[0] : exact];
+		*out = &cs->v[h.n == 1 ? h.v[0] : h.exact];
 		return 1;
 	}
-	if (n == 0)
+	if (h.n == 0)
 		return fu_err_usage(e, _("no client matches \"%s\" (fu-add "
 		    "client NAME adds one)"), query), 0;
-	return ambiguous(cs, query, hits, n, e);
+	return ambiguous(cs, query, h.v, h.n, e);
 }
 
 const struct fu_clientrec *
@@ -260,31 +323,67 @@ fold_trim(const char *s)
 	return fu_fold(s, n);
 }
 
+char *
+fu_client_twin_key(const char *name, const char *company)
+{
+	char *n = fold_trim(name), *co = fold_trim(company ? company : "");
+	char *k = n != NULL && co != NULL ? fu_strf("%s\037%s", n, co) : NULL;
+
+	free(n);
+	free(co);
+	return k;
+}
+
 int
 fu_client_twin(const struct fu_clients *cs, const char *name,
     const char *company, const struct fu_clientrec **twin)
 {
-	char *n = fold_trim(name), *co = fold_trim(company ? company : ""),
-	    *fn = NULL, *fc = NULL;
+	char *want = fu_client_twin_key(name, company), *k;
 	size_t i;
 	int rc = 0;
 
 	*twin = NULL;
-	if (n == NULL || co == NULL)
+	if (want == NULL)
 		rc = -1;
 	for (i = 0; rc == 0 && i < cs->n; i++) {
-		fn = fold_trim(cs->v[i].name);
-		fc = fold_trim(cs->v[i].company);
-		if (fn == NULL || fc == NULL)
+		if ((k = fu_client_twin_key(cs->v[i].name, cs->v[i].company)) ==
+		    NULL)
 			rc = -1;
-		else if (strcmp(fn, n) == 0 && strcmp(fc, co) == 0) {
+		else if (strcmp(k, want) == 0) {
 			*twin = &cs->v[i];
 			rc = 1;
 		}
-		free(fn);
-		free(fc);
+		free(k);
 	}
-	free(n);
-	free(co);
+	free(want);
+	return rc;
+}
+
+int
+fu_client_tagged(const struct fu_clientrec *c, const char *tag)
+{
+	const char *p;
+	size_t n;
+
+	if ((n = strlen(tag)) == 0)
+		return 0;	/* no word is empty */
+	for (p = c->tags; (p = strstr(p, tag)) != NULL; p += n)
+		if ((p == c->tags || p[-1] == ' ') && (p[n] == '\0' ||
+		    p[n] == ' '))
+			return 1;
+	return 0;
+}
+
+int
+fu_client_like(const struct fu_clientrec *c, const char *folded)
+{
+	char *fn = fu_fold(c->name, strlen(c->name));
+	char *fc = fu_fold(c->company, strlen(c->company));
+	int rc = -1;
+
+	if (fn != NULL && fc != NULL)
+		rc = strstr(fn, folded) != NULL || strstr(fc, folded) != NULL;
+	free(fn);
+	free(fc);
 	return rc;
 }

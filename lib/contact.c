@@ -101,6 +101,10 @@ parse(const struct fu_cli *cli, const struct fu_contact *in,
 		return fu_err_usage(e, _("--mood is for a contact or a "
 		    "greeting, not for --signal, --lost, --won, --referral, "
 		    "--consent or --no-consent"));
+	if (in->client != NULL && in->client[strspn(in->client, " \t")] ==
+	    '\0')
+		return fu_err_usage(e, _("no client named: give an id or "
+		    "part of a name"));
 	if ((in->date && fu_date_parse(in->date, c->today, &c->date, e) ==
 	    -1) || (in->due && fu_date_parse(in->due, c->today, &c->due, e) ==
 	    -1) || fu_text_check("CLIENT", in->client, 0, e) == -1 ||
@@ -113,9 +117,8 @@ parse(const struct fu_cli *cli, const struct fu_contact *in,
 	    (in->event == FU_EVENT_GREETING && fu_rule_greeting(in->text,
 	    e) == -1))
 		return -1;
-	if (in->outcome != NULL && ((c->outcome = fu_outcome_parse(
-	    in->outcome, strlen(in->outcome))) == FU_O_NONE ||
-	    !FU_SETTLES(c->outcome)))
+	if (in->outcome != NULL && ((c->outcome = fu_outcome_said(
+	    in->outcome)) == FU_O_NONE || !FU_SETTLES(c->outcome)))
 		return fu_err_usage(e, _("-o \"%s\" is not an outcome: kept, "
 		    "broken, moved or dropped"), in->outcome);
 	c->settles = in->outcome != NULL;
@@ -472,7 +475,8 @@ decide(const struct fu_state *st, const struct fu_clientrec *cl, size_t ci,
 			return -1;
 		if (p->a == NULL && p->outcome != FU_O_NONE)
 			return fu_err_usage(e, _("-o %s needs an agreement to "
-			    "follow up on"), fu_outcome_str(p->outcome));
+			    "follow up on"), c->in->outcome != NULL ?
+			    c->in->outcome : fu_outcome_str(p->outcome));
 		if (p->a != NULL && p->outcome == FU_O_NONE)
 			p->outcome = FU_O_KEPT;
 		/* A moved step continues: the same step, channel, side and

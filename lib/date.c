@@ -265,6 +265,8 @@ static const struct {
 	{ "yesterday", -1 }, { "ayer", -1 },
 	{ "pasado manana", 2 }, { "the day after tomorrow", 2 },
 	{ "day after tomorrow", 2 },
+	{ "anteayer", -2 }, { "antier", -2 }, { "antes de ayer", -2 },
+	{ "the day before yesterday", -2 }, { "day before yesterday", -2 },
 };
 
 /* Dates fu reads and writes are years 0001 to 9999. */
@@ -286,66 +288,146 @@ word(const char **p, const char *w)
 	return 1;
 }
 
-/* A date said in words, folded (lower case, no accents): "el proximo
- * viernes", "next friday", "en 3 dias", "dentro de un mes", "in 2
- * weeks".  -1 if it is none. */
+/* A count said in words, as a date phrase takes it: "dos semanas". */
+static const struct {
+	const char *name;
+	int n;
+} counts[] = {
+	{ "un", 1 }, { "una", 1 }, { "uno", 1 }, { "a", 1 }, { "an", 1 },
+	{ "one", 1 }, { "dos", 2 }, { "two", 2 }, { "tres", 3 },
+	{ "three", 3 }, { "cuatro", 4 }, { "four", 4 }, { "cinco", 5 },
+	{ "five", 5 }, { "seis", 6 }, { "six", 6 }, { "siete", 7 },
+	{ "seven", 7 }, { "ocho", 8 }, { "eight", 8 }, { "nueve", 9 },
+	{ "nine", 9 }, { "diez", 10 }, { "ten", 10 }, { "quince", 15 },
+	{ "fifteen", 15 },
+};
+
+/* A weekday's name at *p (skipped, with the blanks after it), or -1. */
+static int
+weekday_at(const char **p)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(weekdays) / sizeof(weekdays[0]); i++)
+		if (word(p, weekdays[i].name))
+			return weekdays[i].wday;
+	return -1;
+}
+
+/* "3 dias", "dos semanas", "un mes" at p, to the end: *count and *unit,
+ * or -1. */
+static int
+count_of(const char *p, long *count, char *unit)
+{
+	size_t i, n;
+
+	*count = -1;
+	for (i = 0; i < sizeof(counts) / sizeof(counts[0]); i++)
+		if (word(&p, counts[i].name)) {
+			*count = counts[i].n;
+			break;
+		}
+	if (*count == -1) {
+		n = strspn(p, "0123456789");
+		if (n == 0 || n > 4 || (p[n] != ' ' && p[n] != '\0'))
+			return -1;
+		*count = strtol(p, NULL, 10);
+		p += n + strspn(p + n, " ");
+	}
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (strcmp(p, units[i].name) == 0) {
+			*unit = units[i].unit;
+			return 0;
+		}
+	return -1;
+}
+
+/* A date said in words, folded (lower case, no accents), as people say
+ * it, in Spanish or English: "el proximo viernes", "este viernes", "el
+ * lunes que viene", "next friday", "el viernes pasado", "last friday",
+ * "en 3 dias", "dentro de dos semanas", "in a month", "hace 3 dias",
+ * "2 weeks ago", "anteayer".  -1 if it is none. */
 static int
 phrase(const char *f, fu_date today, fu_date *out)
 {
 	const char *p = f;
-	char spec[16];
+	char spec[24], ago[64], unit;
 	size_t i, n;
 	long count;
+	int wday, ahead, back, next = 0, last = 0, self = 0;
 
 	for (i = 0; i < sizeof(relative) / sizeof(relative[0]); i++)
 		if (strcmp(p, relative[i].name) == 0) {
 			*out = today + relative[i].days;
 			return 0;
 		}
-	/* A weekday: the next one, strictly after today, however said. */
+	/* A weekday: bare or "next", the next one strictly after today;
+	 * "este"/"this", the coming one, today included; "pasado"/"last",
+	 * the one before today. */
 	(void)word(&p, "el");
-	if (!word(&p, "proximo") && !word(&p, "proxima"))
-		(void)word(&p, "next");
-	for (i = 0; i < sizeof(weekdays) / sizeof(weekdays[0]); i++)
-		if (strcmp(p, weekdays[i].name) == 0) {
-			int ahead = (weekdays[i].wday - fu_date_weekday(today) +
-			    7) % 7;
-
-			*out = today + (ahead == 0 ? 7 : ahead);
-			return 0;
+	if (word(&p, "proximo") || word(&p, "proxima") || word(&p, "next"))
+		next = 1;
+	else if (word(&p, "este") || word(&p, "esta") || word(&p, "this"))
+		self = 1;
+	else if (word(&p, "pasado") || word(&p, "last"))
+		last = 1;
+	if ((wday = weekday_at(&p)) != -1) {
+		if (!next && !self && !last) {
+			if (word(&p, "proximo") || word(&p, "entrante"))
+				next = 1;
+			else if (word(&p, "que")) {
+				if (!word(&p, "viene") && !word(&p, "entra"))
+					return -1;
+				next = 1;
+			} else if (word(&p, "pasado"))
+				last = 1;
 		}
-	/* A count of days, weeks, months or years from today. */
-	p = f;
-	if (!word(&p, "in") && !word(&p, "en") && !(word(&p, "dentro") &&
-	    word(&p, "de")))
-		return -1;
-	if (word(&p, "un") || word(&p, "una") || word(&p, "a") ||
-	    word(&p, "one"))
-		count = 1;
-	else {
-		n = strspn(p, "0123456789");
-		if (n == 0 || n > 4 || (p[n] != ' ' && p[n] != '\0'))
+		if (*p != '\0')
 			return -1;
-		count = strtol(p, NULL, 10);
-		p += n + strspn(p + n, " ");
+		ahead = (wday - fu_date_weekday(today) + 7) % 7;
+		back = (fu_date_weekday(today) - wday + 7) % 7;
+		if (last)
+			*out = today - (back == 0 ? 7 : back);
+		else
+			*out = today + (ahead == 0 && !self ? 7 : ahead);
+		return 0;
 	}
-	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
-		if (strcmp(p, units[i].name) == 0) {
-			snprintf(spec, sizeof(spec), "+%ld%c", count,
-			    units[i].unit);
-			return offset(spec, today, out);
-		}
-	return -1;
+	/* A count of days, weeks, months or years from today, or before. */
+	p = f;
+	if (word(&p, "in") || word(&p, "en") || (word(&p, "dentro") &&
+	    word(&p, "de"))) {
+		if (count_of(p, &count, &unit) == -1)
+			return -1;
+		snprintf(spec, sizeof(spec), "+%ld%c", count, unit);
+		return offset(spec, today, out);
+	}
+	if (word(&p, "hace")) {
+		if (count_of(p, &count, &unit) == -1)
+			return -1;
+		snprintf(spec, sizeof(spec), "-%ld%c", count, unit);
+		return offset(spec, today, out);
+	}
+	/* "3 days ago": the count, its unit, then "ago". */
+	n = strlen(f);
+	if (n < 5 || n >= sizeof(ago) || strcmp(f + n - 4, " ago") != 0)
+		return -1;
+	memcpy(ago, f, n - 4);
+	ago[n - 4] = '\0';
+	if (count_of(ago, &count, &unit) == -1)
+		return -1;
+	snprintf(spec, sizeof(spec), "-%ld%c", count, unit);
+	return offset(spec, today, out);
 }
 
-/* Whether "A/B", "A/B/Y" or "Y/A/B" (or with dots) is a day read some
- * way: day first or month first; with no year, in a leap year. */
+/* How many days "A/B", "A/B/Y" or "Y/A/B" (or with dots) is, read day
+ * first or month first (with no year, in a leap year), and one of them in
+ * *d: 0 is no day, 2 ambiguous. */
 static int
-slashed_could_be(const char *s)
+slashed_readings(const char *s, fu_date *d)
 {
 	long v[3] = { 0, 0, 2000 };
-	int k = 0;
-	fu_date d;
+	int k = 0, n = 0, y, a, b;
+	fu_date x;
 	char *end;
 
 	for (;;) {
@@ -358,16 +440,27 @@ slashed_could_be(const char *s)
 			return 0;
 		s = end + 1;
 	}
-	if (k == 3 && v[0] > 99)	/* year first: Y/M/D or Y/D/M */
-		return v[0] <= 9999 && v[1] <= 99 && v[2] <= 99 &&
-		    (fu_date_ymd((int)v[0], (int)v[1], (int)v[2], &d) == 0 ||
-		    fu_date_ymd((int)v[0], (int)v[2], (int)v[1], &d) == 0);
-	if (k < 2 || v[0] > 99 || v[1] > 99 || v[2] > 9999)
-		return 0;
-	if (k == 3 && v[2] < 100)
-		v[2] += 2000;
-	return fu_date_ymd((int)v[2], (int)v[1], (int)v[0], &d) == 0 ||
-	    fu_date_ymd((int)v[2], (int)v[0], (int)v[1], &d) == 0;
+	if (k == 3 && v[0] > 99) {	/* year first: Y/M/D or Y/D/M */
+		if (v[0] > 9999 || v[1] > 99 || v[2] > 99)
+			return 0;
+		y = (int)v[0], a = (int)v[1], b = (int)v[2];
+	} else {
+		if (k < 2 || v[0] > 99 || v[1] > 99 || v[2] > 9999)
+			return 0;
+		if (k == 3 && v[2] < 100)
+			v[2] += 2000;
+		y = (int)v[2], a = (int)v[1], b = (int)v[0];
+	}
+	if (fu_date_ymd(y, a, b, &x) == 0) {
+		*d = x;
+		n++;
+	}
+	if (a != b && fu_date_ymd(y, b, a, &x) == 0) {
+		*d = x;
+		n++;
+	}
+	/* With no year, the day is named but not the year. */
+	return k == 2 && n > 0 ? 2 : n;
 }
 
 int
@@ -402,11 +495,22 @@ parse_any(const char *s, fu_date today, fu_date *out, struct fu_err *e)
 	if (i)
 		return 0;
 	if (strpbrk(s, "/.") != NULL && strspn(s, "0123456789/.") == n) {
-		if (!slashed_could_be(s))
+		fu_date d;
+		char iso[11];
+
+		switch (slashed_readings(s, &d)) {
+		case 0:
 			return fu_err_usage(e, _("\"%s\" is not a date: there "
 			    "is no such day"), s);
-		return fu_err_usage(e, _("\"%s\" is ambiguous: write the "
-		    "date as YYYY-MM-DD"), s);
+		case 1:
+			/* Not ambiguous, but fu reads one way of writing
+			 * days, the one that reads alike everywhere. */
+			return fu_err_usage(e, _("\"%s\": write the date as "
+			    "YYYY-MM-DD, here %s"), s, fu_date_str(d, iso));
+		default:
+			return fu_err_usage(e, _("\"%s\" is ambiguous: write "
+			    "the date as YYYY-MM-DD"), s);
+		}
 	}
 	return fu_err_usage(e, _("\"%s\" is not a date: use YYYY-MM-DD, "
 	    "today, tomorrow, +N[dwmy], in N days or a weekday name"), s);

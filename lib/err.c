@@ -12,10 +12,6 @@
 
 #include "priv.h"
 
-#ifndef LOCALEDIR
-#define LOCALEDIR "/usr/local/share/locale"
-#endif
-
 const char *fu_progname = "fu";
 
 void
@@ -26,9 +22,28 @@ fu_init(const char *progname)
 	 * like a full disk, rather than killing us half-way. */
 	signal(SIGXFSZ, SIG_IGN);
 	setlocale(LC_ALL, "");
-	bindtextdomain("fu", LOCALEDIR);
-	textdomain("fu");
 	fu_settings_load();
+	bindtextdomain("fu", fu_settings()->localedir);
+	/* fu writes UTF-8 whatever the locale (its files are UTF-8, and
+	 * so the names it prints): the messages too, not converted to the
+	 * charset of LC_CTYPE ("opci?n" under LANG=C LC_MESSAGES=es_MX). */
+	bind_textdomain_codeset("fu", "UTF-8");
+	textdomain("fu");
+}
+
+/* gettext, but "" stays "" (not the catalogue's header) and a message
+ * with no translation loses its context, the part up to "\004". */
+const char *
+fu_tr(const char *msgid)
+{
+	const char *s, *ctx;
+
+	if (*msgid == '\0')
+		return msgid;
+	s = gettext(msgid);
+	if (s == msgid && (ctx = strchr(msgid, '\004')) != NULL)
+		return ctx + 1;
+	return s;
 }
 
 static int

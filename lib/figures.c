@@ -19,9 +19,11 @@
  * are computed from the sums when printed (report.c), so a report over
  * several portfolios is the report over their union.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "priv.h"
 
@@ -171,12 +173,15 @@ fu_report_period(const char *month, const char *from, const char *to,
 		*pfrom = today - d + 1;
 		*pto = today;
 	} else if (month != NULL) {
-		if (strcmp(month, "last") == 0) {
+		/* In English or Spanish, in any case. */
+		if (strcasecmp(month, "last") == 0 ||
+		    strcasecmp(month, "pasado") == 0) {
 			if (--m == 0) {
 				m = 12;
 				y--;
 			}
-		} else if (strcmp(month, "this") != 0 &&
+		} else if (strcasecmp(month, "this") != 0 &&
+		    strcasecmp(month, "este") != 0 &&
 		    month_parse(month, &y, &m) == -1)
 			return fu_err_usage(e, _("--month \"%s\" is not a month: "
 			    "use YYYY-MM, this or last"), month);
@@ -784,7 +789,7 @@ open_months(struct pass *p, const struct fu_agreement *a, size_t ci)
 	    a->closed < r->q.from ? 0 : bucket(r, a->closed);
 	/* A lost event in slot 0 (before the period) drops it from the
 	 * first month on, one in slot k + 1 from month k on. */
-	made = a->made == FU_DATE_NONE ? 1 : FU_STAMP(a->made, a->from);
+	made = a->order;
 	for (slot = 0; (p->evf[ci] & EV_LOST) && slot <= nt; slot++)
 		if (ev_get(p, ci, slot, K_LOST) > made) {
 			k = slot == 0 ? 0 : slot - 1;
@@ -1186,30 +1191,33 @@ make_order(struct fu_report *r)
 
 /* The raw counts that follow from the others, made again from the sums
  * after each portfolio. */
+void
+fu_report_derive(long long *n)
+{
+	n[FU_R_RETAINED] = n[FU_R_CLIENTS_END] - n[FU_R_CLIENTS_NEW] -
+	    n[FU_R_CLIENTS_WON];
+	n[FU_R_SETTLED] = n[FU_R_KEPT] + n[FU_R_BROKEN];
+	n[FU_R_SETTLED_THEIRS] = n[FU_R_KEPT_THEIRS] +
+	    n[FU_R_BROKEN_THEIRS];
+	n[FU_R_KEPT_MINE] = n[FU_R_KEPT] - n[FU_R_KEPT_THEIRS];
+	n[FU_R_BROKEN_MINE] = n[FU_R_BROKEN] - n[FU_R_BROKEN_THEIRS];
+	n[FU_R_SETTLED_MINE] = n[FU_R_KEPT_MINE] + n[FU_R_BROKEN_MINE];
+	n[FU_R_SALES_EXISTING] = n[FU_R_SALES] - n[FU_R_SALES_NEW];
+	n[FU_R_SALES6_EXISTING] = n[FU_R_SALES6] - n[FU_R_SALES6_NEW];
+	n[FU_R_AMOUNT_EXISTING] = n[FU_R_AMOUNT] - n[FU_R_AMOUNT_NEW];
+	n[FU_R_AMOUNT6_EXISTING] = n[FU_R_AMOUNT6] -
+	    n[FU_R_AMOUNT6_NEW];
+	n[FU_R_MOOD_NONE] = n[FU_R_CONTACTS] - n[FU_R_MOOD_PLUS] -
+	    n[FU_R_MOOD_ZERO] - n[FU_R_MOOD_MINUS];
+}
+
 static void
 derive(struct fu_report *r)
 {
 	size_t i;
 
-	for (i = 0; i < r->nrows; i++) {
-		long long *n = r->row[i].n;
-
-		n[FU_R_RETAINED] = n[FU_R_CLIENTS_END] - n[FU_R_CLIENTS_NEW] -
-		    n[FU_R_CLIENTS_WON];
-		n[FU_R_SETTLED] = n[FU_R_KEPT] + n[FU_R_BROKEN];
-		n[FU_R_SETTLED_THEIRS] = n[FU_R_KEPT_THEIRS] +
-		    n[FU_R_BROKEN_THEIRS];
-		n[FU_R_KEPT_MINE] = n[FU_R_KEPT] - n[FU_R_KEPT_THEIRS];
-		n[FU_R_BROKEN_MINE] = n[FU_R_BROKEN] - n[FU_R_BROKEN_THEIRS];
-		n[FU_R_SETTLED_MINE] = n[FU_R_KEPT_MINE] + n[FU_R_BROKEN_MINE];
-		n[FU_R_SALES_EXISTING] = n[FU_R_SALES] - n[FU_R_SALES_NEW];
-		n[FU_R_SALES6_EXISTING] = n[FU_R_SALES6] - n[FU_R_SALES6_NEW];
-		n[FU_R_AMOUNT_EXISTING] = n[FU_R_AMOUNT] - n[FU_R_AMOUNT_NEW];
-		n[FU_R_AMOUNT6_EXISTING] = n[FU_R_AMOUNT6] -
-		    n[FU_R_AMOUNT6_NEW];
-		n[FU_R_MOOD_NONE] = n[FU_R_CONTACTS] - n[FU_R_MOOD_PLUS] -
-		    n[FU_R_MOOD_ZERO] - n[FU_R_MOOD_MINUS];
-	}
+	for (i = 0; i < r->nrows; i++)
+		fu_report_derive(r->row[i].n);
 }
 
 int
@@ -1276,3 +1284,96 @@ fu_report_row(const struct fu_report *r, size_t i, const char **key)
 	return &r->row[i];
 }
 
+
+/* Adds b to a, or says that the sum would pass what fu can count. */
+static int
+add_count(long long *a, long long b, const char *file, long line,
+    struct fu_err *e)
+{
+	if (b > 0 && *a > INT64_MAX - b)
+		return fu_err_data(e, file, line, _("the partials add up to "
+		    "more than fu can count"));
+	*a += b;
+	return 0;
+}
+
+/*
+ * A partial's line holds what fu_report_add leaves in a report from one
+ * portfolio or several: the counts of a row, the referrers of its new
+ * clients, and with no --by the channels (their names as spelled, and
+ * contacts) and the clients reached through one channel only.  Adding it
+ * is adding those, as fu_report_add would have: counts summed, referrers
+ * listed (one portfolio's referrer is not another's, even by the same
+ * name), channels and stages grouped by group_of, and the first clients
+ * of one channel kept by keep_one.
+ */
+int
+fu_report_add_partial(struct fu_report *r, const struct fu_partial *pl,
+    const char *file, long line, struct fu_err *e)
+{
+	struct fu_figures *f;
+	size_t row = 0, i, g;
+	const char *want;
+	char kbuf[11];
+
+	if (pl->row <= 1 && pl->portfolios > INT_MAX - r->nportfolios)
+		return fu_err_data(e, file, line, _("the partials add up to "
+		    "more than fu can count"));
+	if (pl->row <= 1)
+		r->nportfolios += (int)pl->portfolios;
+	if (pl->rows == 0)
+		return 0;
+	if (r->rowgroups != NULL) {
+		if (group_of(r, r->rowgroups, pl->key, &row, e) == -1)
+			return -1;
+	} else {
+		/* The rows of months, or the one row, are the period's. */
+		if ((size_t)pl->rows != r->nrows)
+			return fu_err_data(e, file, line, _("the partial has "
+			    "%lld rows, where the period has %zu"), pl->rows,
+			    r->nrows);
+		row = (size_t)pl->row - 1;
+		if (strcmp(pl->key, want = fu_report_key(r, row, kbuf)) != 0)
+			return fu_err_data(e, file, line, _("row %lld is of "
+			    "\"%s\", where the period's is of \"%s\""),
+			    pl->row, pl->key, want);
+	}
+	f = &r->row[row];
+	for (i = 0; i < FU_NRAW; i++)
+		if (add_count(&f->n[i], pl->n[i], file, line, e) == -1)
+			return -1;
+	for (i = 0; i < pl->nref; i++) {
+		if (r->nref == r->capref) {
+			size_t cap = r->capref ? 2 * r->capref : 16;
+			struct fu_referrer *x = realloc(r->ref, cap * sizeof(*x));
+
+			if (x == NULL)
+				return nomem(e);
+			r->ref = x;
+			r->capref = cap;
+		}
+		r->ref[r->nref].row = row;
+		r->ref[r->nref].n = pl->ref[i].n;
+		if ((r->ref[r->nref].name = strdup(pl->ref[i].name)) == NULL)
+			return nomem(e);
+		r->nref++;
+	}
+	for (i = 0; i < pl->nchan; i++)
+		if (group_of(r, &r->chan, pl->chan[i].name, &g, e) == -1 ||
+		    add_count(&r->chan.v[g].contacts, pl->chan[i].n, file, line,
+		    e) == -1)
+			return -1;
+	for (i = 0; i < pl->none; i++)
+		if (group_of(r, &r->chan, pl->one[i].chan, &g, e) == -1 ||
+		    (r->q.by == FU_BY_NONE && keep_one(r, pl->one[i].name, g,
+		    pl->one[i].n) == -1))
+			return nomem(e);
+	return 0;
+}
+
+int
+fu_report_sums(struct fu_report *r, struct fu_err *e)
+{
+	derive(r);
+	return make_order(r) == -1 ? nomem(e) : 0;
+}

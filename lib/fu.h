@@ -22,6 +22,12 @@
 
 #define _(s) gettext(s)
 #define N_(s) (s)
+/* A message with a context, for an English word that needs two Spanish
+ * ones (the clients' "NEW", nuevos, and the sales', nuevas): C_() now,
+ * NC_() in a table, translated later by fu_tr(). */
+#define C_(ctx, s) fu_tr(ctx "\004" s)
+#define NC_(ctx, s) (ctx "\004" s)
+const char *fu_tr(const char *msgid);
 
 /* Exit status, SPEC section 6. */
 enum {
@@ -55,10 +61,16 @@ typedef int32_t fu_date;
 
 /* opts.c: the options every command shares (-p, --today, -h, --version,
  * and the output formats), parsed with the command's own. */
-enum fu_fmt { FU_FMT_TEXT, FU_FMT_TSV, FU_FMT_CSV, FU_FMT_JSON, FU_FMT_TEMPLATE };
+enum fu_fmt {
+	FU_FMT_TEXT, FU_FMT_TSV, FU_FMT_CSV, FU_FMT_JSON, FU_FMT_TEMPLATE,
+	FU_FMT_ICS		/* an iCalendar (RFC 5545), fu-due's only */
+};
 #define FU_CLI_FORMATS 1	/* the command prints rows: --tsv, --csv,
-				 * --json, -f TEMPLATE */
+				 * --json, -f TEMPLATE, --color */
 #define FU_CLI_PORTFOLIOS 2	/* -p may be given more than once */
+#define FU_CLI_ICS 4		/* the rows are days: --ics prints them as
+				 * a calendar (with none of the others) */
+enum fu_color { FU_COLOR_AUTO, FU_COLOR_ALWAYS, FU_COLOR_NEVER };
 struct fu_cli {
 	const char *usage;	/* the usage text, translated */
 	int flags;		/* FU_CLI_* */
@@ -72,6 +84,7 @@ struct fu_cli {
 	enum fu_fmt fmt;
 	const char *tmpl;	/* -f */
 	int raw;		/* --raw: TSV, CSV without the formula guard */
+	enum fu_color color;	/* --color=WHEN, with the formats */
 	int exit;		/* -1 to go on, else the status to exit with */
 };
 /* Returns the command's next option, as getopt_long(3) does, taking the
@@ -104,6 +117,19 @@ struct fu_client_in {
 };
 int fu_client_add(const struct fu_cli *, const struct fu_client_in *,
     uint64_t *id, struct fu_err *);
+/* import.c: fu-add client --vcard FILE, or --import FILE.csv (sheet set;
+ * its columns found by name, or by map, "Header=field,..."): every card
+ * or row checked, then all
+ * appended in one write, or none.  A card that is a client already (the
+ * same email, or the same name and company) is skipped, with a warning
+ * naming its line; a card refused is said with its line and why, and
+ * then nothing is written.  The options of all (consent, stage, tags,
+ * since) go to every client; consent is never taken from a card but
+ * fu's own X-FU-CONSENT.  The clients added are *first to *first + *n -
+ * 1 (*n 0 if none). */
+int fu_client_import(const struct fu_cli *, const char *file, int sheet,
+    const char *map, const struct fu_client_in *all, uint64_t *first,
+    size_t *n, struct fu_err *);
 struct fu_agreement_in {
 	const char *client, *what, *due, *channel, *every;
 	int theirs;			/* the client owes the move */
@@ -156,11 +182,38 @@ struct fu_due_query {
 	const char *client, *channel, *tag;	/* filters, NULL for all */
 	int quiet;		/* count only */
 	const char *plan;	/* every open step of this plan */
+	const char *complete;	/* --complete clients|plans: names for a
+				 * shell's completion, and nothing else */
 };
 #define FU_DUE_QUERY_INIT { FU_DUE_AGREEMENTS, -1, 0, 0, 0, NULL, NULL, \
-	NULL, 0, NULL }
+	NULL, 0, NULL, NULL }
 /* Prints what the query lists; returns how many rows, or -1. */
 long fu_due(const struct fu_cli *, const struct fu_due_query *,
+    struct fu_err *);
+
+/* cmds.c: what the fu command runs, fu-NAME, as git runs git-NAME. */
+/* The file of fu-NAME into path: beside self (the running fu's argv[0],
+ * when it names a directory), else in a directory of PATH; 0, or -1 when
+ * there is none, or when NAME is not a command's name (letters, digits,
+ * - and _). */
+int fu_cmd_find(const char *self, const char *name, char *path,
+    size_t size);
+/* Calls fn with each fu-NAME found so, once each (the one fu would run),
+ * in order of NAME. */
+int fu_cmd_each(const char *self, void (*fn)(void *ctx, const char *name,
+    const char *path), void *ctx, struct fu_err *);
+
+/* clientlist.c: what fu-clients lists. */
+struct fu_clients_query {
+	const char *text;	/* part of a name or company, or NULL */
+	const char *tag, *stage;	/* filters, NULL for all */
+	const char *referrer;	/* clients this one referred */
+	int consent;		/* 1 given, 0 not, -1 either */
+	int vcard;		/* print vCards 4.0 */
+};
+#define FU_CLIENTS_QUERY_INIT { NULL, NULL, NULL, NULL, -1, 0 }
+/* Prints the clients the query finds; returns how many, or -1. */
+long fu_clients_list(const struct fu_cli *, const struct fu_clients_query *,
     struct fu_err *);
 
 /* report.c: the retention report of fu-stats (SPEC section 5). */
@@ -168,9 +221,18 @@ enum fu_report_by { FU_BY_NONE, FU_BY_MONTH, FU_BY_CHANNEL, FU_BY_STAGE };
 struct fu_report_query {
 	const char *month, *from, *to;	/* as typed, or NULL */
 	enum fu_report_by by;
+	int partial;			/* --partial: the raw counts, to
+					 * merge */
 };
 /* Prints the report of the period over every portfolio given. */
 int fu_stats(const struct fu_cli *, const struct fu_report_query *,
     struct fu_err *);
+
+/* partial.c: fu-stats --merge. */
+/* Prints the report over the partials in the files (NULL or "-" for
+ * standard input, as is no file), as fu_stats would over their
+ * portfolios; the period and --by are the partials'. */
+int fu_stats_merge(const struct fu_cli *, const struct fu_report_query *,
+    char *const *files, int nfiles, struct fu_err *);
 
 #endif

@@ -75,26 +75,40 @@ by_name(const void *a, const void *b)
 	return strcmp(a, b);
 }
 
-/* "no plan called x; the plans: exit, onboarding, post-sale". */
-static int
-not_found(const char *pdir, const char *name, struct fu_err *e)
+size_t
+fu_plan_names(const char *dir, char (*v)[48], size_t max)
 {
 	struct names l;
-	struct fu_buf b = { 0 };
+	char own[4096];
 	size_t i;
-	int rc;
 
 	l.n = 0;
-	list_dir(pdir, &l);
+	if (snprintf(own, sizeof(own), "%s/plans", dir) < (int)sizeof(own))
+		list_dir(own, &l);
 	list_dir(fu_settings()->plans, &l);
 	qsort(l.v, l.n, sizeof(l.v[0]), by_name);
-	for (i = 0; i < l.n; i++)
+	for (i = 0; i < l.n && i < max; i++)
+		memcpy(v[i], l.v[i], sizeof(v[i]));
+	return i;
+}
+
+/* "no plan called x; the plans: exit, onboarding, post-sale". */
+static int
+not_found(const char *dir, const char *name, struct fu_err *e)
+{
+	char v[LISTED][48];
+	struct fu_buf b = { 0 };
+	size_t i, n;
+	int rc;
+
+	n = fu_plan_names(dir, v, LISTED);
+	for (i = 0; i < n; i++)
 		if (fu_buf_str(&b, i == 0 ? " " : ", ") == -1 ||
-		    fu_buf_str(&b, l.v[i]) == -1) {
+		    fu_buf_str(&b, v[i]) == -1) {
 			fu_buf_free(&b);
 			return fu_err_nomem(e);
 		}
-	if (l.n == 0)
+	if (n == 0)
 		rc = fu_err_usage(e, _("no plan called \"%s\", and no plan is "
 		    "installed (%s)"), name, fu_settings()->plans);
 	else
@@ -267,8 +281,8 @@ fu_plan_load(const char *dir, const char *name, struct fu_plan *p,
 
 	memset(p, 0, sizeof(*p));
 	if (!name_ok(name))
-		return fu_err_usage(e, _("\"%s\" is not a plan's name: letters, "
-		    "digits, - and _"), name);
+		return fu_err_usage(e, _("\"%s\" is not a plan's name: a to z "
+		    "without accents, digits, - and _"), name);
 	snprintf(p->name, sizeof(p->name), "%s", name);
 	if (snprintf(own, sizeof(own), "%s/plans", dir) >= (int)sizeof(own))
 		return fu_err_usage(e, _("the portfolio's path is too long"));
@@ -278,7 +292,7 @@ fu_plan_load(const char *dir, const char *name, struct fu_plan *p,
 		return -1;
 	}
 	if (!found)
-		return not_found(own, name, e);
+		return not_found(dir, name, e);
 	return 0;
 }
 

@@ -3,6 +3,10 @@
  * display width, so "López" and "Peña" line up, and long text cut with
  * "..." only when the table would not fit the terminal.  Scripts get TSV,
  * CSV, JSON Lines or a template of named fields, raw values, never cut.
+ * A calendar app gets an iCalendar (RFC 5545): a row is an event.
+ * On a terminal a row may stand out in its tone (an overdue step in bold
+ * red): the escapes go around whole lines, outside the cells, so they
+ * take no column and never reach a pipe or a machine format.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -160,8 +164,8 @@ fu_out_init(struct fu_out *o, enum fu_fmt fmt, const char *tmpl,
 	return 0;
 }
 
-static void
-json_string(const char *s)
+void
+fu_json_string(const char *s)
 {
 	putchar('"');
 	for (; *s != '\0'; s++) {
@@ -183,13 +187,141 @@ json_string(const char *s)
 	putchar('"');
 }
 
-/* The header of TSV and CSV, once, with the first row or at the end. */
+/* Where a TEXT value of a calendar may be cut to fold its line: not
+ * inside a UTF-8 character, nor inside an escape, which a careless
+ * reader would take apart.  The length of the unit at p, of n left. */
+static size_t
+ics_unit(const unsigned char *p, size_t n)
+{
+	size_t k = 1, len;
+
+	if (p[0] == '\\' && n > 1)
+		return 2;
+	len = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC0 ? 2 : 1;
+	/* Bytes that are no character are units of one. */
+	while (k < len && k < n && (p[k] & 0xC0) == 0x80)
+		k++;
+	return k == len ? len : 1;
+}
+
+int
+fu_ics_escape(struct fu_buf *v, const char *value)
+{
+	const unsigned char *p = (const unsigned char *)value;
+	int rc = 0;
+
+	for (; *p != '\0' && rc == 0; p++) {
+		if (*p == '\\' || *p == ';' || *p == ',') {
+			rc = fu_buf_add(v, "\\", 1) | fu_buf_add(v, p, 1);
+		} else if (*p == '\n' || *p == '\r') {
+			/* A line break, however the file spelled it. */
+			if (*p == '\r' && p[1] == '\n')
+				p++;
+			rc = fu_buf_str(v, "\\n");
+		} else if ((*p < 0x20 && *p != '\t') || *p == 0x7F)
+			rc = fu_buf_str(v, "?");
+		else
+			rc = fu_buf_add(v, p, 1);
+	}
+	return rc;
+}
+
+int
+fu_ics_line(struct fu_buf *b, const char *name, const char *value, int text)
+{
+	struct fu_buf v = { 0 };
+	const unsigned char *p;
+	size_t i, n, col, u;
+	int rc = 0;
+
+	if (fu_buf_str(&v, name) == -1 || fu_buf_str(&v, ":") == -1)
+		goto nomem;
+	if ((text ? fu_ics_escape(&v, value) : fu_buf_str(&v, value)) == -1)
+		goto nomem;
+	/* Lines of 75 octets at most, CR LF apart; each one folded on
+	 * starts with a space, which the reader takes out. */
+	p = (const unsigned char *)v.p;
+	for (i = 0, col = 0, n = v.len; i < n && rc == 0; i += u, col += u) {
+		u = ics_unit(p + i, n - i);
+		if (col + u > 75) {
+			rc = fu_buf_str(b, "\r\n ");
+			col = 1;
+		}
+		if (rc == 0)
+			rc = fu_buf_add(b, p + i, u);
+	}
+	if (rc == -1 || fu_buf_str(b, "\r\n") == -1)
+		goto nomem;
+	fu_buf_free(&v);
+	return 0;
+nomem:
+	fu_buf_free(&v);
+	return -1;
+}
+
+/* Writes b, and empties it. */
+static int
+put_buf(struct fu_buf *b)
+{
+	int rc = b->len > 0 && fwrite(b->p, 1, b->len, stdout) != b->len;
+
+	b->len = 0;
+	return rc ? -1 : 0;
+}
+
+/* The calendar's own lines, before its first event.  Its product id
+ * names the program that wrote it, as RFC 5545 asks. */
+static int
+put_calendar(void)
+{
+	struct fu_buf b = { 0 };
+	char prodid[128];
+	int rc;
+
+	snprintf(prodid, sizeof(prodid), "-//fu//%s %s//EN", fu_progname,
+	    FU_VERSION);
+	rc = fu_ics_line(&b, "BEGIN", "VCALENDAR", 0) |
+	    fu_ics_line(&b, "VERSION", "2.0", 0) |
+	    fu_ics_line(&b, "PRODID", prodid, 1) |
+	    fu_ics_line(&b, "CALSCALE", "GREGORIAN", 0) |
+	    fu_ics_line(&b, "METHOD", "PUBLISH", 0);
+	if (rc == 0)
+		put_buf(&b);
+	fu_buf_free(&b);
+	return rc;
+}
+
+static int
+put_event(struct fu_out *o, const char *const *v)
+{
+	struct fu_buf b = { 0 };
+	int k, rc;
+
+	rc = fu_ics_line(&b, "BEGIN", "VEVENT", 0);
+	for (k = 0; k < o->nf && rc == 0; k++)
+		if (*v[k] != '\0')
+			rc = fu_ics_line(&b, o->f[k].name, v[k],
+			    !(o->f[k].flags & FU_F_ICS_VALUE));
+	if (rc == 0)
+		rc = fu_ics_line(&b, "END", "VEVENT", 0);
+	if (rc == 0)
+		put_buf(&b);
+	fu_buf_free(&b);
+	return rc;
+}
+
+/* The header of TSV and CSV, or a calendar's, once, with the first row or
+ * at the end. */
 static int
 put_header(struct fu_out *o)
 {
 	const char *names[64];
 	int i;
 
+	if (!o->header_done && o->fmt == FU_FMT_ICS) {
+		o->header_done = 1;
+		return put_calendar();
+	}
 	if (o->header_done || (o->fmt != FU_FMT_TSV && o->fmt != FU_FMT_CSV))
 		return 0;
 	o->header_done = 1;
@@ -198,9 +330,50 @@ put_header(struct fu_out *o)
 	return put_sep_row(o, names);
 }
 
+/* Select Graphic Rendition: ECMA-48, as every terminal reads it. */
+static const char *const sgr[FU_NTONES] = {
+	[FU_TONE_PLAIN] = "",
+	[FU_TONE_LATE] = "\033[1;31m",
+	[FU_TONE_TODAY] = "\033[1m",
+	[FU_TONE_RISK] = "\033[31m",
+	[FU_TONE_ADRIFT] = "\033[33m",
+	[FU_TONE_HEAD] = "\033[1m",
+};
+
+int
+fu_out_color(const struct fu_cli *cli)
+{
+	if (cli->fmt != FU_FMT_TEXT || cli->color == FU_COLOR_NEVER)
+		return 0;
+	if (cli->color == FU_COLOR_ALWAYS)
+		return 1;
+	return !fu_settings()->no_color && !fu_settings()->dumb &&
+	    isatty(STDOUT_FILENO);
+}
+
+const char *
+fu_tone_on(int color, enum fu_tone t)
+{
+	return color && t > FU_TONE_PLAIN && t < FU_NTONES ? sgr[t] : "";
+}
+
+const char *
+fu_tone_off(int color, enum fu_tone t)
+{
+	return *fu_tone_on(color, t) ? "\033[0m" : "";
+}
+
 int
 fu_out_row(struct fu_out *o, const char *const *v, struct fu_err *e)
 {
+	return fu_out_row_tone(o, v, FU_TONE_PLAIN, e);
+}
+
+int
+fu_out_row_tone(struct fu_out *o, const char *const *v, enum fu_tone tone,
+    struct fu_err *e)
+{
+	unsigned char t = (unsigned char)tone;
 	size_t i;
 	int k;
 
@@ -209,6 +382,8 @@ fu_out_row(struct fu_out *o, const char *const *v, struct fu_err *e)
 	o->rows++;
 	switch (o->fmt) {
 	case FU_FMT_TEXT:
+		if (fu_buf_add(&o->tones, &t, 1) == -1)
+			return fu_err_nomem(e);
 		/* Kept until the end, when the widest cells are known. */
 		for (k = 0; k < o->nf; k++) {
 			size_t n = strlen(v[k]), w;
@@ -230,14 +405,18 @@ fu_out_row(struct fu_out *o, const char *const *v, struct fu_err *e)
 		for (k = 0; k < o->nf; k++) {
 			if (k > 0)
 				putchar(',');
-			json_string(o->f[k].name);
+			fu_json_string(o->f[k].name);
 			putchar(':');
 			if (o->f[k].flags & FU_F_NUM)
 				fputs(*v[k] ? v[k] : "null", stdout);
 			else
-				json_string(v[k]);
+				fu_json_string(v[k]);
 		}
 		fputs("}\n", stdout);
+		return 0;
+	case FU_FMT_ICS:
+		if (put_event(o, v) == -1)
+			return fu_err_nomem(e);
 		return 0;
 	case FU_FMT_TEMPLATE:
 		for (i = 0; i < o->ntmpl; i++)
@@ -330,11 +509,19 @@ fu_out_end(struct fu_out *o, struct fu_err *e)
 
 	if (put_header(o) == -1)
 		return fu_err_nomem(e);
+	if (o->fmt == FU_FMT_ICS) {
+		struct fu_buf b = { 0 };
+
+		if (fu_ics_line(&b, "END", "VCALENDAR", 0) == -1)
+			return fu_err_nomem(e);
+		put_buf(&b);
+		fu_buf_free(&b);
+	}
 	if (o->fmt != FU_FMT_TEXT || nrows == 0)
 		goto done;
 	for (k = 0; k < o->nf; k++) {
-		width[k] = fu_utf8_width(_(o->f[k].title),
-		    strlen(_(o->f[k].title)));
+		width[k] = fu_utf8_width(fu_tr(o->f[k].title),
+		    strlen(fu_tr(o->f[k].title)));
 		if (o->colw[k] > width[k])
 			width[k] = o->colw[k];
 	}
@@ -367,9 +554,13 @@ fu_out_end(struct fu_out *o, struct fu_err *e)
 	for (cell = o->text.p, r = 0; r <= nrows; r++) {
 		size_t start = line.len;
 		int started = 0;
+		enum fu_tone tone = r > 0 ? (enum fu_tone)o->tones.p[r - 1] :
+		    FU_TONE_PLAIN;
+
+		fu_buf_str(&line, fu_tone_on(o->color, tone));
 
 		for (k = 0; k < o->nf; k++) {
-			const char *s = r == 0 ? _(o->f[k].title) : cell;
+			const char *s = r == 0 ? fu_tr(o->f[k].title) : cell;
 			int right = (o->f[k].flags & FU_F_NUM) && r > 0 &&
 			    !(o->f[k].flags & FU_F_LEFT);
 
@@ -386,6 +577,7 @@ fu_out_end(struct fu_out *o, struct fu_err *e)
 		}
 		while (line.len > start && line.p[line.len - 1] == ' ')
 			line.len--;
+		fu_buf_str(&line, fu_tone_off(o->color, tone));
 		fu_buf_str(&line, "\n");
 		if (line.len >= 65536 || r == nrows) {
 			if (line.p != NULL)
@@ -396,6 +588,7 @@ fu_out_end(struct fu_out *o, struct fu_err *e)
 	fu_buf_free(&line);
 done:
 	fu_buf_free(&o->text);
+	fu_buf_free(&o->tones);
 	for (i = 0; i < o->ntmpl; i++)
 		free(o->tmpl[i].text);
 	free(o->tmpl);
@@ -421,6 +614,7 @@ fu_out_discard(struct fu_out *o)
 
 	o->rows = 0;
 	o->header_done = 1;
+	o->fmt = FU_FMT_TEXT;	/* nor a calendar's end */
 	fu_out_end(o, &e);
 }
 

@@ -46,8 +46,12 @@ struct fu_settings {
 	long long pipe_min;	/* FU_PIPE_MIN: bytes that pay for a thread */
 	long lock_wait_ms;	/* FU_LOCK_TIMEOUT, in seconds */
 	int columns;		/* COLUMNS, 0 when not set */
+	int no_color;		/* NO_COLOR is set and not empty */
+	int dumb;		/* TERM=dumb: a terminal of no escapes */
+	const char *path;	/* PATH, where fu finds fu-NAME */
 	const char *plans;	/* FU_PLANS: the built-in plans, else
 				 * PLANSDIR */
+	const char *localedir;	/* FU_LOCALEDIR, else LOCALEDIR */
 };
 const struct fu_settings *fu_settings(void);
 void fu_settings_load(void);	/* reads the environment again */
@@ -134,6 +138,8 @@ size_t fu_utf8_fit(const char *s, size_t n, size_t w);	/* bytes in w cols */
 /* Lower-case ASCII folding of Latin letters with accents ("López" ->
  * "lopez"); returns a malloc'ed string, NULL if out of memory. */
 char *fu_fold(const char *s, size_t n);
+/* Whether two texts are the same when folded (0 if out of memory). */
+int fu_fold_same(const char *a, const char *b);
 /* Checks text from the command line: valid UTF-8, no control characters
  * (but tabs and line breaks when multiline), not empty nor blanks alone
  * unless multiline; NULL passes. */
@@ -186,6 +192,7 @@ char *fu_money_str(fu_cents, char buf[32]);			/* "12.50" */
 /* The portfolio's tables, then the plan files, read by the same reader. */
 enum fu_table {
 	FU_CLIENTS, FU_AGREEMENTS, FU_LOG, FU_NTABLES, FU_PLAN = FU_NTABLES,
+	FU_IMPORT,		/* a spreadsheet's clients, fu-add --import */
 	FU_NSCHEMAS
 };
 enum {
@@ -203,6 +210,11 @@ enum {
 	FU_L_REFERRED, FU_L_NCOLS
 };
 enum { FU_P_WHEN, FU_P_WHAT, FU_P_CHANNEL, FU_P_SIDE, FU_P_MARK, FU_P_NCOLS };
+enum {
+	FU_I_NAME, FU_I_FIRST, FU_I_LAST, FU_I_COMPANY, FU_I_EMAIL, FU_I_PHONE,
+	FU_I_SINCE, FU_I_BIRTHDAY, FU_I_ANNIVERSARY, FU_I_CONSENT, FU_I_STAGE,
+	FU_I_TAGS, FU_I_NOTE, FU_I_NCOLS
+};
 #define FU_MAXCOLS 13
 #define FU_FIELD_MAX 65536	/* bytes of a field as spelled in a file */
 /* What a log row records: what became of the agreement it followed up
@@ -229,6 +241,7 @@ extern const unsigned fu_text_columns[FU_NSCHEMAS];	/* free text */
 extern const unsigned fu_default_columns[FU_NSCHEMAS];
 /* An outcome's name, without regard to case; NONE if it is none. */
 enum fu_outcome fu_outcome_parse(const char *s, size_t n);
+enum fu_outcome fu_outcome_said(const char *s);	/* -o, Spanish too */
 /* Consent as a person types it in a spreadsheet: yes, s\303\255, si, x,
  * true, 1 (1); no, false, 0 or nothing (0); -1 for anything else. */
 int fu_consent_parse(const char *s, size_t n);
@@ -243,6 +256,18 @@ const char *fu_outcome_str(enum fu_outcome);
  * if it is no such thing. */
 int fu_plan_label_parse(const char *s, char name[64], const char **mark);
 int fu_id_parse(const char *s, size_t n, uint64_t *);	/* -1 bad */
+/* The import column (FU_I_*) a spreadsheet's header names, in English or
+ * Spanish ("E-mail Address", "Correo electr\303\263nico"), or as map says
+ * ("Header=column,..."; "-" for none); -1 for none. */
+int fu_import_column(const char *map, const char *name, size_t n,
+    int *rank);
+/* -1 (a usage error) if map names a column that header h lacks. */
+struct fu_header;
+int fu_import_map_found(const char *map, const struct fu_header *h,
+    struct fu_err *e);
+/* Whether a --map is one: each "Header=column" names an import column or
+ * "-"; a usage error if not. */
+int fu_import_map_check(const char *map, struct fu_err *);
 /* A row as read: fields of the known columns, in schema order; a column
  * missing from the file reads as "".  Valid until the callback returns. */
 struct fu_row {
@@ -270,6 +295,8 @@ struct fu_agreement {
 	struct fu_period wait;		/* n 0: the same day */
 	fu_date closed;			/* for state hooks: the day a log row
 					 * closed it, FU_DATE_NONE if none */
+	uint64_t order;			/* for state hooks: when it was made
+					 * among the log's rows, a fu_stamp */
 };
 struct fu_logrow {
 	long line;				/* where the row starts */
@@ -336,6 +363,7 @@ struct fu_table_file {
 	long start_line;	/* the line at start */
 	long end_line;		/* the line reached by the last read */
 	int has_header;		/* the last read found the header row */
+	const char *map;	/* FU_IMPORT: the user's --map, or NULL */
 	struct fu_dialect dialect;
 };
 /* A table's header: where each file column goes, and back. */
@@ -503,6 +531,17 @@ int fu_clients_load(struct fu_portfolio *, struct fu_clients *,
 int fu_clients_more(struct fu_portfolio *, struct fu_clients *,
     struct fu_err *);
 int fu_clients_index(struct fu_clients *);	/* after adding: -1 ENOMEM */
+/* How to reach a client, which the state does not keep (it would cost
+ * every command memory for one listing's sake). */
+struct fu_reach {
+	const char *email, *phone;
+};
+/* Reads the clients table again for the email and phone of the clients
+ * whose want[i] is set (i an index in cs->v) into out[i], in *arena; the
+ * others' are left as they are. */
+int fu_clients_reach(struct fu_portfolio *, const struct fu_clients *,
+    const unsigned char *want, struct fu_reach *out, struct fu_arena **,
+    struct fu_err *);
 void fu_clients_free(struct fu_clients *);
 const struct fu_clientrec *fu_clients_get(const struct fu_clients *,
     uint64_t id);
@@ -514,10 +553,24 @@ const struct fu_clientrec *fu_client_match(const struct fu_clients *,
  * does, -1 on another error (several match). */
 int fu_client_find(const struct fu_clients *, const char *query,
     const struct fu_clientrec **c, struct fu_err *);
+/* Calls fn with each client query matches as fu_client_find matches
+ * them, in the table's order (every one for ""): i its index, exact when
+ * its name is the query; fn returns 0 to go on.  -1 when fn does, or
+ * out of memory. */
+int fu_client_each(const struct fu_clients *, const char *query,
+    int (*fn)(void *ctx, size_t i, int exact), void *ctx, struct fu_err *);
 /* A client with the same name and company as these, without regard to
  * case and accents; 1 and *twin if there is one, 0 if not, -1 ENOMEM. */
 int fu_client_twin(const struct fu_clients *, const char *name,
     const char *company, const struct fu_clientrec **twin);
+/* What makes two clients twins, as a string to compare or hash: name
+ * and company folded, blanks around them aside; malloc'ed, NULL ENOMEM. */
+char *fu_client_twin_key(const char *name, const char *company);
+/* Whether a client's tags hold the word tag. */
+int fu_client_tagged(const struct fu_clientrec *, const char *tag);
+/* Whether part of a client's name or company is folded (a text fu_fold
+ * made): 1 or 0, -1 if out of memory. */
+int fu_client_like(const struct fu_clientrec *, const char *folded);
 
 /* The derived state (SPEC section 3), shared by state.c and cache.c. */
 enum fu_status { FU_PROSPECT, FU_ACTIVE, FU_AT_RISK, FU_LOST };
@@ -556,6 +609,7 @@ struct fu_open {		/* an open agreement */
 	uint64_t waits_on;	/* the step it waits on (due is then
 				 * FU_DATE_WAITING), or 0 */
 	struct fu_period wait;	/* due this long after that one closes */
+	fu_stamp order;		/* when it was made: state.c, made_at() */
 };
 struct fu_state {
 	struct fu_clients clients;
@@ -563,6 +617,7 @@ struct fu_state {
 	struct fu_open *open;		/* by due date, then id */
 	size_t nopen, capopen;
 	uint64_t max_agreement, max_log;
+	uint64_t max_from;		/* the last log row that made a step */
 	fu_date asof;
 	struct fu_arena *arena;
 	struct fu_strmap channels;	/* each channel once */
@@ -679,6 +734,10 @@ struct fu_plan {
 int fu_plan_load(const char *dir, const char *name, struct fu_plan *,
     struct fu_err *);
 void fu_plan_free(struct fu_plan *);
+/* The names of the plans that can be started for the portfolio in dir
+ * (its own plans/, then the built-in ones), once each, sorted, into v,
+ * at most max; returns how many. */
+size_t fu_plan_names(const char *dir, char (*v)[48], size_t max);
 /* "exit 2/5 interview": the plan column of a step's agreement (read back
  * by fu_plan_label_parse, row.c). */
 char *fu_plan_label(const struct fu_plan *, size_t step);
@@ -707,6 +766,10 @@ int fu_build_log(struct fu_builder *, struct fu_logrow *, struct fu_err *);
 /* The id the next row of a table will get; 0 when the table is full. */
 uint64_t fu_build_next_id(const struct fu_builder *, enum fu_table);
 
+/* add.c, for import.c: a client as typed, checked, into c (its tags
+ * joined in tags); a usage error says what is wrong. */
+int fu_client_of(const struct fu_cli *, const struct fu_client_in *,
+    struct fu_buf *tags, struct fu_client *c, struct fu_err *);
 /* add.c, for contact.c too: starts the plan called name for a client
  * whose consent in force is consent: its steps, from the start day on,
  * made on made by the log row from (0 if none), each checked by the rule
@@ -725,6 +788,8 @@ int fu_plan_start(struct fu_builder *, const struct fu_clientrec *,
 #define FU_F_CUT 2		/* may be cut with "..." to fit a terminal */
 #define FU_F_NOTEXT 4		/* for scripts only: not in the text table */
 #define FU_F_LEFT 8		/* a number shown left-aligned (a bar) */
+#define FU_F_ICS_VALUE 16	/* iCalendar: a value of its own type (a
+				 * date, a rule), not TEXT: not escaped */
 struct fu_field {
 	const char *name;	/* as in templates and machine formats */
 	const char *title;	/* the text table's heading, N_() */
@@ -743,7 +808,13 @@ struct fu_out {
 	int width;			/* terminal columns, 0 if not one */
 	int header_done;
 	int raw;			/* TSV and CSV without the formula guard */
+	int color;			/* text: rows in their tones */
+	struct fu_buf tones;		/* text: each row's, one byte a row */
 };
+/* With FU_FMT_ICS, each row is an event of a calendar (RFC 5545), and
+ * each field a property: the field's name is the property's, with its
+ * parameters ("DTSTART;VALUE=DATE"), and an empty value leaves it out;
+ * the calendar is printed whole, even with no event. */
 /* Sets up a printer; a template naming an unknown field is a usage error
  * that lists the known ones. */
 int fu_out_init(struct fu_out *, enum fu_fmt, const char *tmpl,
@@ -751,6 +822,28 @@ int fu_out_init(struct fu_out *, enum fu_fmt, const char *tmpl,
 /* Prints a row (values in field order, "" for empty); the text table is
  * kept until fu_out_end, to be aligned. */
 int fu_out_row(struct fu_out *, const char *const *values, struct fu_err *);
+/* What a row's state asks of a person's eye: a tone, shown in colour
+ * when the printer colours (fu_out_color), ignored in any other case. */
+enum fu_tone {
+	FU_TONE_PLAIN,
+	FU_TONE_LATE,		/* overdue: bold red */
+	FU_TONE_TODAY,		/* due today: bold */
+	FU_TONE_RISK,		/* at risk, or a figure that is bad: red */
+	FU_TONE_ADRIFT,		/* no next step: yellow */
+	FU_TONE_HEAD,		/* a report's heading: bold */
+	FU_NTONES
+};
+/* The same in a tone. */
+int fu_out_row_tone(struct fu_out *, const char *const *values,
+    enum fu_tone, struct fu_err *);
+/* Whether a command's text colours: --color=always, or --color=auto (the
+ * default) when stdout is a terminal and NO_COLOR is not set; never in
+ * a machine format. */
+int fu_out_color(const struct fu_cli *);
+/* The escape that starts a tone and the one that ends it, or "" when
+ * color is 0 or the tone is plain: for text printed outside a table. */
+const char *fu_tone_on(int color, enum fu_tone);
+const char *fu_tone_off(int color, enum fu_tone);
 int fu_out_end(struct fu_out *, struct fu_err *);
 void fu_out_discard(struct fu_out *);	/* frees, printing nothing more */
 /* Ends a printer as the work went: with rc 0 the rows kept are printed
@@ -764,6 +857,46 @@ int fu_text_pad(struct fu_buf *, const char *s, size_t w, int right);
 int fu_text_cut(struct fu_buf *, const char *s, size_t w);
 /* Writes a line of text without its trailing blanks; empties b. */
 int fu_text_line(struct fu_buf *);
+/* Appends to b an iCalendar content line, "name:value" and CR LF, folded
+ * at 75 octets (never inside a UTF-8 character or an escape).  A TEXT
+ * value (text set) is escaped as RFC 5545 section 3.3.11 says: backslash,
+ * semicolon, comma and line break (LF, CR LF or CR alone); any other
+ * control character but the tab, which TEXT cannot hold, becomes "?".
+ * -1 if out of memory. */
+int fu_ics_line(struct fu_buf *, const char *name, const char *value,
+    int text);
+/* Appends a TEXT value escaped as fu_ics_line escapes it; vCard's is the
+ * same (RFC 6350 section 3.4).  -1 if out of memory. */
+int fu_ics_escape(struct fu_buf *, const char *value);
+/* A JSON string on stdout, quoted and escaped as the JSON rows are. */
+void fu_json_string(const char *);
+
+/* vcard.c: clients as vCards 4.0 (RFC 6350). */
+/* A client's UID, the same on every run: "urn:uuid:..."; -1 ENOMEM. */
+int fu_vcard_uid(uint64_t id, const char *name, fu_date since,
+    char buf[46]);
+/* Appends a client's card to b, CR LF lines folded at 75 octets; the
+ * referrer's UID, or NULL.  -1 if out of memory. */
+int fu_vcard_write(struct fu_buf *, const struct fu_client *,
+    const char *referrer_uid);
+/* A card as read: each text as the card has it, unescaped, in UTF-8;
+ * NULL when the card has none.  Dates as fu spells them (YYYY-MM-DD or
+ * MM-DD).  The preferred EMAIL and TEL, else the first. */
+struct fu_vcard {
+	long line;			/* of its BEGIN:VCARD */
+	const char *name, *company, *email, *phone, *birthday, *anniversary,
+	    *note, *tags, *uid;
+	const char *since, *stage, *referrer;	/* fu's X-FU- ones */
+	int consent;			/* X-FU-CONSENT:yes */
+	char why[256];			/* why it is refused, or "" */
+};
+typedef int (*fu_vcard_cb)(void *ctx, const struct fu_vcard *,
+    struct fu_err *);
+/* Reads the cards of n bytes at s (vCard 2.1, 3.0 and 4.0; folded lines,
+ * quoted printable, CHARSET), calling cb with each; strings live in
+ * *arena.  A line that is no property is a data error at file:line. */
+int fu_vcard_read(const char *s, size_t n, const char *file,
+    struct fu_arena **arena, fu_vcard_cb cb, void *ctx, struct fu_err *);
 
 /* opts.c */
 /* The portfolio of a command that takes one: its -p, or NULL for the
@@ -860,6 +993,16 @@ const struct fu_figures *fu_report_row(const struct fu_report *, size_t,
 /* The key of row i (an index in r->row, not in the order printed). */
 const char *fu_report_key(const struct fu_report *, size_t i, char buf[11]);
 void fu_report_free(struct fu_report *);	/* NULL is a no-op */
+/* Adds a line of a partial (partial.c) to the report, as fu_report_add
+ * adds a portfolio; file and line name it in a message.  Then
+ * fu_report_sums makes the counts that follow from the others, and the
+ * order of the rows. */
+struct fu_partial;
+int fu_report_add_partial(struct fu_report *, const struct fu_partial *,
+    const char *file, long line, struct fu_err *);
+int fu_report_sums(struct fu_report *, struct fu_err *);
+/* Makes the raw counts of a row that follow from the others. */
+void fu_report_derive(long long *n);
 
 /* report.c: the report printed, through print.c. */
 /* Prints the report in cli's format (fmt, tmpl, raw). */
@@ -869,5 +1012,43 @@ int fu_report_print(const struct fu_report *, const struct fu_cli *,
  * another is a usage error. */
 int fu_report_check_template(enum fu_report_by, const char *tmpl,
     struct fu_err *);
+/* Prints the report as the lines of a partial (below): every row, even
+ * those with nothing in them; stdout is checked as it is closed. */
+void fu_report_print_partial(const struct fu_report *);
+/* The i-th count or amount of the report's fields, from 0, and its raw
+ * count; NULL past the last.  With SALES6 and AMOUNT6, the sums of two of
+ * them, these are every raw count that does not follow from the others:
+ * what --partial writes. */
+const char *fu_report_count(size_t i, enum fu_raw *of, int *money);
+
+/* partial.c: the report's raw counts as JSON Lines, one object a row
+ * (fu-stats --partial), and their merge (fu-stats --merge).  A line is
+ * {"fu_partial":1,"from":...,"to":...,"by":...,"key":...,"row":R,
+ * "rows":N,"portfolios":P, each count of fu_report_count, "referrers":
+ * [[NAME,N]...],"channels":[[NAME,CONTACTS]...],"one_channel_clients":
+ * [[NAME,CHANNEL,N]...]}; fu-stats(1) says what each is. */
+#define FU_PARTIAL_FORMAT 1
+struct fu_partial_item {
+	char *name;
+	char *chan;			/* one_channel_clients only */
+	long long n;
+};
+struct fu_partial {
+	long long format;		/* FU_PARTIAL_FORMAT */
+	fu_date from, to;
+	enum fu_report_by by;
+	char *key;			/* "", "2026-10", a channel, a stage */
+	long long row, rows;		/* row of rows, from 1; 0 of 0: none */
+	long long portfolios;
+	long long n[FU_NRAW];		/* the counts of fu_report_count */
+	struct fu_partial_item *ref, *chan, *one;
+	size_t nref, nchan, none;
+};
+/* Parses one line (n bytes, no newline) into p, which
+ * fu_partial_free empties; -1 and a data error at file:line if the line
+ * is not exactly one that --partial writes. */
+int fu_partial_parse(const char *s, size_t n, struct fu_partial *p,
+    const char *file, long line, struct fu_err *);
+void fu_partial_free(struct fu_partial *);
 
 #endif

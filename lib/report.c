@@ -46,7 +46,7 @@ static const struct figure figures[NFIELDS] = {
 	[F_TO] = { "to", N_("TO"), TO, 0, 0, 0 },
 	[F_CLIENTS_START] = { "clients_start", N_("START"), COUNT,
 	    FU_R_CLIENTS_START, 0, 1 },
-	[F_CLIENTS_NEW] = { "clients_new", N_("NEW"), COUNT,
+	[F_CLIENTS_NEW] = { "clients_new", NC_("clients", "NEW"), COUNT,
 	    FU_R_CLIENTS_NEW, 0, 1 },
 	[F_CLIENTS_LOST] = { "clients_lost", N_("LOST"), COUNT,
 	    FU_R_CLIENTS_LOST, 0, 1 },
@@ -76,13 +76,13 @@ static const struct figure figures[NFIELDS] = {
 	[F_ADRIFT] = { "adrift", N_("ADRIFT"), COUNT, FU_R_ADRIFT, 0, 1 },
 	[F_SALES] = { "sales", N_("SALES"), COUNT, FU_R_SALES, 0, 0 },
 	[F_AMOUNT] = { "amount", N_("AMOUNT"), MONEY, FU_R_AMOUNT, 0, 0 },
-	[F_SALES_EXISTING] = { "sales_existing", N_("EXISTING"), COUNT,
-	    FU_R_SALES_EXISTING, 0, 0 },
-	[F_SALES_NEW] = { "sales_new", N_("NEW"), COUNT, FU_R_SALES_NEW, 0,
-	    0 },
-	[F_SALES6_EXISTING] = { "sales6_existing", N_("EXISTING 6M"), COUNT,
-	    FU_R_SALES6_EXISTING, 0, 0 },
-	[F_SALES6_NEW] = { "sales6_new", N_("NEW 6M"), COUNT,
+	[F_SALES_EXISTING] = { "sales_existing", NC_("sales to", "EXISTING"),
+	    COUNT, FU_R_SALES_EXISTING, 0, 0 },
+	[F_SALES_NEW] = { "sales_new", NC_("sales to", "NEW"), COUNT,
+	    FU_R_SALES_NEW, 0, 0 },
+	[F_SALES6_EXISTING] = { "sales6_existing", NC_("sales to",
+	    "EXISTING 6M"), COUNT, FU_R_SALES6_EXISTING, 0, 0 },
+	[F_SALES6_NEW] = { "sales6_new", NC_("sales to", "NEW 6M"), COUNT,
 	    FU_R_SALES6_NEW, 0, 0 },
 	[F_REFERRED] = { "referred", N_("REFERRED"), COUNT, FU_R_REFERRED,
 	    0, 1 },
@@ -94,13 +94,14 @@ static const struct figure figures[NFIELDS] = {
 	[F_MOOD_ZERO] = { "mood_zero", N_("0"), COUNT, FU_R_MOOD_ZERO, 0, 0 },
 	[F_MOOD_MINUS] = { "mood_minus", N_("-"), COUNT, FU_R_MOOD_MINUS, 0,
 	    0 },
-	[F_AMOUNT_EXISTING] = { "amount_existing", N_("EXISTING"), MONEY,
+	[F_AMOUNT_EXISTING] = { "amount_existing", NC_("sales to", "EXISTING"), MONEY,
 	    FU_R_AMOUNT_EXISTING, 0, 0 },
-	[F_AMOUNT_NEW] = { "amount_new", N_("NEW"), MONEY, FU_R_AMOUNT_NEW,
+	[F_AMOUNT_NEW] = { "amount_new", NC_("sales to",
+	    "NEW"), MONEY, FU_R_AMOUNT_NEW,
 	    0, 0 },
-	[F_AMOUNT6_EXISTING] = { "amount6_existing", N_("EXISTING 6M"),
+	[F_AMOUNT6_EXISTING] = { "amount6_existing", NC_("sales to", "EXISTING 6M"),
 	    MONEY, FU_R_AMOUNT6_EXISTING, 0, 0 },
-	[F_AMOUNT6_NEW] = { "amount6_new", N_("NEW 6M"), MONEY,
+	[F_AMOUNT6_NEW] = { "amount6_new", NC_("sales to", "NEW 6M"), MONEY,
 	    FU_R_AMOUNT6_NEW, 0, 0 },
 	[F_ONE_CHANNEL] = { "one_channel", N_("ONE CHANNEL"), COUNT,
 	    FU_R_ONE_CHANNEL, 0, 1 },
@@ -137,6 +138,25 @@ static const struct figure figures[NFIELDS] = {
 	[F_POST_SALE_COVERAGE] = { "post_sale_coverage", N_("CARED%"),
 	    SHARE, FU_R_POST_SALE_CARED, FU_R_SALES, 0 },
 };
+
+/* The counts and amounts of the table, as --partial writes them: every
+ * other raw count follows from them (priv.h). */
+const char *
+fu_report_count(size_t i, enum fu_raw *of, int *money)
+{
+	size_t k;
+
+	for (k = 0; k < NFIELDS; k++) {
+		if (figures[k].kind != COUNT && figures[k].kind != MONEY)
+			continue;
+		if (i-- == 0) {
+			*of = figures[k].of;
+			*money = figures[k].kind == MONEY;
+			return figures[k].name;
+		}
+	}
+	return NULL;
+}
 
 /* The key column of --by. */
 static const struct fu_field keys[] = {
@@ -364,7 +384,7 @@ bar(char buf[64], const struct fu_figures *f, const char *percent)
 }
 
 static int
-print_table(const struct fu_report *r, struct fu_err *e)
+print_table(const struct fu_report *r, int color, struct fu_err *e)
 {
 	const int *cols = r->q.by == FU_BY_MONTH ? month_cols : r->q.by ==
 	    FU_BY_CHANNEL ? channel_cols : stage_cols;
@@ -387,6 +407,7 @@ print_table(const struct fu_report *r, struct fu_err *e)
 	}
 	if (fu_out_init(&o, FU_FMT_TEXT, NULL, f, ncols + 1, e) == -1)
 		return -1;
+	o.color = color;
 	for (i = 0; i < fu_report_rows(r) && rc == 0; i++) {
 		row = r->order != NULL ? r->order[i] : i;
 		v[0] = fu_report_key(r, row, kbuf);
@@ -411,9 +432,11 @@ print_table(const struct fu_report *r, struct fu_err *e)
  * of 36, to fit 80 columns.
  */
 
-/* "  label ...... value": 36 columns, or more for a long label. */
+/* "  label ...... value": 36 columns, or more for a long label; the
+ * value between on and off, a tone's escapes or "". */
 static void
-cell(struct fu_buf *b, const char *label, const char *value)
+cell(struct fu_buf *b, const char *label, const char *value, const char *on,
+    const char *off)
 {
 	size_t lw = fu_utf8_width(label, strlen(label));
 	size_t vw = fu_utf8_width(value, strlen(value));
@@ -422,26 +445,44 @@ cell(struct fu_buf *b, const char *label, const char *value)
 	fu_text_pad(b, label, 24, 0);
 	lw = lw > 24 ? lw : 24;
 	if (lw + 1 + vw <= 34)
-		fu_text_pad(b, value, 34 - lw, 1);
-	else {
+		fu_text_pad(b, "", 34 - lw - vw, 0);
+	else
 		fu_text_pad(b, " ", 1, 0);
-		fu_text_pad(b, value, 0, 0);
+	fu_buf_str(b, on);
+	fu_text_pad(b, value, 0, 0);
+	fu_buf_str(b, off);
+}
+
+/* Two cells, the second in a tone when its figure asks for attention. */
+static void
+line2_tone(struct fu_buf *b, const char *l1, const char *v1, const char *l2,
+    const char *v2, int color, enum fu_tone tone)
+{
+	if (l1 != NULL)
+		cell(b, l1, v1, "", "");
+	else
+		fu_text_pad(b, "", 36, 0);
+	if (l2 != NULL) {
+		fu_text_pad(b, "    ", 4, 0);
+		cell(b, l2, v2, fu_tone_on(color, tone), fu_tone_off(color,
+		    tone));
 	}
+	fu_text_line(b);
 }
 
 static void
 line2(struct fu_buf *b, const char *l1, const char *v1, const char *l2,
     const char *v2)
 {
-	if (l1 != NULL)
-		cell(b, l1, v1);
-	else
-		fu_text_pad(b, "", 36, 0);
-	if (l2 != NULL) {
-		fu_text_pad(b, "    ", 4, 0);
-		cell(b, l2, v2);
-	}
-	fu_text_line(b);
+	line2_tone(b, l1, v1, l2, v2, 0, FU_TONE_PLAIN);
+}
+
+/* A section's heading. */
+static void
+heading(int color, const char *s)
+{
+	printf("\n%s%s%s\n", fu_tone_on(color, FU_TONE_HEAD), s,
+	    fu_tone_off(color, FU_TONE_HEAD));
 }
 
 static void
@@ -517,7 +558,7 @@ by_channel_line(struct fu_buf *b, const struct fu_report *r)
 }
 
 static int
-print_text(const struct fu_report *r, struct fu_err *e)
+print_text(const struct fu_report *r, int color, struct fu_err *e)
 {
 	const struct fu_figures *f = &r->row[0];
 	const long long *n = f->n;
@@ -541,36 +582,42 @@ print_text(const struct fu_report *r, struct fu_err *e)
 		printf(_("Retention report, %s to %s\n"), fu_date_str(f->from,
 		    d1), fu_date_str(f->to, d2));
 
-	printf("\n%s\n", _("Clients"));
+	heading(color, _("Clients"));
 	line2(&b, _("At the start"), v[F_CLIENTS_START], _("Retention"),
 	    v[F_RETENTION]);
-	line2(&b, _("New"), v[F_CLIENTS_NEW], _("Churn"), v[F_CHURN]);
+	line2(&b, C_("clients", "New"), v[F_CLIENTS_NEW], _("Churn"),
+	    v[F_CHURN]);
 	line2(&b, _("Lost"), v[F_CLIENTS_LOST], _("Contacted"),
 	    v[F_CONTACTED]);
 	line2(&b, _("Won back"), v[F_CLIENTS_WON], _("Coverage"),
 	    v[F_COVERAGE]);
 	line2(&b, _("At the end"), v[F_CLIENTS_END], _("Silent 90 days or "
 	    "more"), v[F_SILENT_90]);
-	line2(&b, _("Warning signs"), v[F_SIGNALS], _("At risk at the end"),
-	    v[F_AT_RISK]);
+	line2_tone(&b, _("Warning signs"), v[F_SIGNALS], _("At risk at the "
+	    "end"), v[F_AT_RISK], color, n[FU_R_AT_RISK] > 0 ? FU_TONE_RISK :
+	    FU_TONE_PLAIN);
 
-	printf("\n%s\n", _("Agreements"));
+	heading(color, _("Agreements"));
 	line2(&b, _("Made"), v[F_MADE], _("Kept rate"), v[F_KEPT_RATE]);
 	line2(&b, _("Kept"), v[F_KEPT], _("  of my promises"),
 	    v[F_KEPT_RATE_MINE]);
 	line2(&b, _("Broken"), v[F_BROKEN], _("  of clients' promises"),
 	    v[F_KEPT_RATE_THEIRS]);
 	line2(&b, _("Moved"), v[F_MOVED], _("Open at the end"), v[F_OPEN]);
-	line2(&b, _("Dropped"), v[F_DROPPED], _("Overdue at the end"),
-	    v[F_OVERDUE]);
-	line2(&b, NULL, NULL, _("Clients adrift"), v[F_ADRIFT]);
+	line2_tone(&b, _("Dropped"), v[F_DROPPED], _("Overdue at the end"),
+	    v[F_OVERDUE], color, n[FU_R_OVERDUE] > 0 ? FU_TONE_LATE :
+	    FU_TONE_PLAIN);
+	line2_tone(&b, NULL, NULL, _("Clients adrift"), v[F_ADRIFT], color,
+	    n[FU_R_ADRIFT] > 0 ? FU_TONE_ADRIFT : FU_TONE_PLAIN);
 
 	putchar('\n');
+	fu_buf_str(&b, fu_tone_on(color, FU_TONE_HEAD));
 	fu_text_pad(&b, _("Sales"), 32, 0);
 	fu_text_pad(&b, _("count"), 8, 1);
 	fu_text_pad(&b, _("share"), 9, 1);
 	fu_text_pad(&b, _("amount"), 14, 1);
 	fu_text_pad(&b, _("share"), 9, 1);
+	fu_buf_str(&b, fu_tone_off(color, FU_TONE_HEAD));
 	fu_text_line(&b);
 	sales_line(&b, _("In the period"), n[FU_R_SALES], 0, n[FU_R_AMOUNT],
 	    0, 0);
@@ -588,7 +635,7 @@ print_text(const struct fu_report *r, struct fu_err *e)
 	printf("  %s\n", _("A healthy portfolio sells about half and half "
 	    "over six months."));
 
-	printf("\n%s\n", _("Referrals"));
+	heading(color, _("Referrals"));
 	snprintf(b1, sizeof(b1), _("%lld of %lld"), n[FU_R_REFERRED],
 	    n[FU_R_CLIENTS_NEW]);
 	line2(&b, _("New clients referred"), b1, _("Referral share"),
@@ -602,7 +649,7 @@ print_text(const struct fu_report *r, struct fu_err *e)
 		fu_text_line(&b);
 	}
 
-	printf("\n%s\n", _("Exits, win-backs and post-sale care"));
+	heading(color, _("Exits, win-backs and post-sale care"));
 	snprintf(b1, sizeof(b1), _("%lld of %lld"), n[FU_R_WON_BACK_12M],
 	    n[FU_R_LOST_12M]);
 	line2(&b, _("Lost, with an exit plan"), v[F_EXIT_PLANS],
@@ -612,7 +659,7 @@ print_text(const struct fu_report *r, struct fu_err *e)
 	line2(&b, _("Sales cared for in 14 days"), v[F_POST_SALE_CARED],
 	    _("Post-sale coverage"), v[F_POST_SALE_COVERAGE]);
 
-	printf("\n%s\n", _("Contacts and mood"));
+	heading(color, _("Contacts and mood"));
 	line2(&b, _("Contacts"), v[F_CONTACTS], _("Mood +"), v[F_MOOD_PLUS]);
 	line2(&b, _("One channel only"), v[F_ONE_CHANNEL], _("Mood 0"),
 	    v[F_MOOD_ZERO]);
@@ -645,8 +692,85 @@ fu_report_print(const struct fu_report *r, const struct fu_cli *cli,
 	if (cli->fmt != FU_FMT_TEXT)
 		return print_machine(r, cli, e);
 	if (r->q.by != FU_BY_NONE)
-		return print_table(r, e);
-	return print_text(r, e);
+		return print_table(r, fu_out_color(cli), e);
+	return print_text(r, fu_out_color(cli), e);
+}
+
+/*
+ * The partial (fu-stats --partial): one line a row, even an empty one (a
+ * channel or stage of one portfolio may have another's spelling), or one
+ * line of row 0 of 0 when there is none, so that a partial always says
+ * its period and how many portfolios it holds.  Amounts are in cents.
+ */
+/* The referrers of a row, as [name, count] items. */
+static void
+partial_refs(const struct fu_report *r, size_t row)
+{
+	size_t i, k = 0;
+
+	fputs(",\"referrers\":[", stdout);
+	for (i = 0; i < r->nref; i++)
+		if (r->ref[i].row == row) {
+			fputs(k++ > 0 ? ",[" : "[", stdout);
+			fu_json_string(r->ref[i].name);
+			printf(",%lld]", r->ref[i].n);
+		}
+	putchar(']');
+}
+
+/* With no --by, every channel as spelled, with its contacts, and the
+ * clients of one channel; empty lists otherwise. */
+static void
+partial_channels(const struct fu_report *r)
+{
+	size_t i, n = r->q.by == FU_BY_NONE ? r->chan.n : 0;
+
+	fputs(",\"channels\":[", stdout);
+	for (i = 0; i < n; i++) {
+		fputs(i > 0 ? ",[" : "[", stdout);
+		fu_json_string(r->chan.v[i].name);
+		printf(",%lld]", r->chan.v[i].contacts);
+	}
+	fputs("],\"one_channel_clients\":[", stdout);
+	for (i = 0; r->q.by == FU_BY_NONE && i < r->none; i++) {
+		fputs(i > 0 ? ",[" : "[", stdout);
+		fu_json_string(r->one[i].name);
+		putchar(',');
+		fu_json_string(r->chan.v[r->one[i].chan].name);
+		printf(",%lld]", r->one[i].n);
+	}
+	putchar(']');
+}
+
+void
+fu_report_print_partial(const struct fu_report *r)
+{
+	static const char *const by[] = {
+		[FU_BY_NONE] = "", [FU_BY_MONTH] = "month",
+		[FU_BY_CHANNEL] = "channel", [FU_BY_STAGE] = "stage"
+	};
+	static const struct fu_figures zero;
+	const struct fu_figures *f;
+	char d1[11], d2[11], kbuf[11];
+	size_t i, k, n = r->nrows;
+
+	for (i = 0; i < (n > 0 ? n : 1); i++) {
+		f = n > 0 ? &r->row[i] : &zero;
+		printf("{\"fu_partial\":%d,\"from\":\"%s\",\"to\":\"%s\","
+		    "\"by\":\"%s\",\"key\":", FU_PARTIAL_FORMAT,
+		    fu_date_str(r->q.from, d1), fu_date_str(r->q.to, d2),
+		    by[r->q.by]);
+		fu_json_string(n > 0 ? fu_report_key(r, i, kbuf) : "");
+		printf(",\"row\":%zu,\"rows\":%zu,\"portfolios\":%d",
+		    n > 0 ? i + 1 : 0, n, r->nportfolios);
+		for (k = 0; k < NFIELDS; k++)
+			if (figures[k].kind == COUNT || figures[k].kind == MONEY)
+				printf(",\"%s\":%lld", figures[k].name,
+				    f->n[figures[k].of]);
+		partial_refs(r, n > 0 ? i : (size_t)-1);
+		partial_channels(r);
+		fputs("}\n", stdout);
+	}
 }
 
 /* Adds a portfolio; with several, a message names the one it is about. */
@@ -684,7 +808,11 @@ fu_stats(const struct fu_cli *cli, const struct fu_report_query *q,
 		if (add(r, cli->nportfolio > 0 ? cli->portfolio[i] : NULL,
 		    cli->nportfolio > 1, e) == -1)
 			goto out;
-	rc = fu_report_print(r, cli, e);
+	if (q->partial) {
+		fu_report_print_partial(r);
+		rc = 0;
+	} else
+		rc = fu_report_print(r, cli, e);
 out:
 	fu_report_free(r);
 	return rc;

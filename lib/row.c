@@ -10,7 +10,7 @@
 #include "priv.h"
 
 const char *const fu_table_name[FU_NSCHEMAS] = {
-	"clients", "agreements", "log", "plan"
+	"clients", "agreements", "log", "plan", "import"
 };
 static const char *const client_cols[] = {
 	"id", "name", "company", "email", "phone", "since", "birthday",
@@ -27,11 +27,15 @@ static const char *const log_cols[] = {
 static const char *const plan_cols[] = {
 	"when", "what", "channel", "side", "mark"
 };
+static const char *const import_cols[] = {
+	"name", "first_name", "last_name", "company", "email", "phone",
+	"since", "birthday", "anniversary", "consent", "stage", "tags", "note"
+};
 const char *const *const fu_columns[FU_NSCHEMAS] = {
-	client_cols, agreement_cols, log_cols, plan_cols
+	client_cols, agreement_cols, log_cols, plan_cols, import_cols
 };
 const int fu_ncolumns[FU_NSCHEMAS] = {
-	FU_C_NCOLS, FU_A_NCOLS, FU_L_NCOLS, FU_P_NCOLS
+	FU_C_NCOLS, FU_A_NCOLS, FU_L_NCOLS, FU_P_NCOLS, FU_I_NCOLS
 };
 
 /* Columns a table cannot do without. */
@@ -39,7 +43,8 @@ const unsigned fu_required_columns[FU_NSCHEMAS] = {
 	1u << FU_C_ID | 1u << FU_C_NAME,
 	1u << FU_A_ID | 1u << FU_A_CLIENT | 1u << FU_A_WHAT | 1u << FU_A_DUE,
 	1u << FU_L_ID | 1u << FU_L_DATE | 1u << FU_L_CLIENT,
-	1u << FU_P_WHEN | 1u << FU_P_WHAT
+	1u << FU_P_WHEN | 1u << FU_P_WHAT,
+	0			/* an import names its columns as it can */
 };
 
 /* Free text a person typed: guarded against spreadsheet formulas. */
@@ -49,13 +54,14 @@ const unsigned fu_text_columns[FU_NSCHEMAS] = {
 	    1u << FU_C_NOTE,
 	1u << FU_A_WHAT | 1u << FU_A_CHANNEL,
 	1u << FU_L_CHANNEL | 1u << FU_L_NOTE,
-	1u << FU_P_WHAT | 1u << FU_P_CHANNEL
+	1u << FU_P_WHAT | 1u << FU_P_CHANNEL,
+	0
 };
 
 const unsigned fu_default_columns[FU_NSCHEMAS] = {
 	1u << FU_C_SINCE,
 	1u << FU_A_MADE | 1u << FU_A_FROM,
-	0, 0
+	0, 0, 0
 };
 
 static const char *const outcomes[FU_O_COUNT] = {
@@ -99,6 +105,28 @@ fu_outcome_parse(const char *s, size_t n)
 	return FU_O_NONE;
 }
 
+/* An outcome as the seller says it on the command line: the file's word,
+ * or the Spanish one, as -o cumplido.  The file always gets the former. */
+enum fu_outcome
+fu_outcome_said(const char *s)
+{
+	static const struct {
+		const char *word;
+		enum fu_outcome o;
+	} spanish[] = {
+		{ "cumplido", FU_O_KEPT }, { "cumplida", FU_O_KEPT },
+		{ "incumplido", FU_O_BROKEN }, { "incumplida", FU_O_BROKEN },
+		{ "movido", FU_O_MOVED }, { "movida", FU_O_MOVED },
+		{ "descartado", FU_O_DROPPED }, { "descartada", FU_O_DROPPED },
+	};
+	size_t i, n = strlen(s);
+
+	for (i = 0; i < sizeof(spanish) / sizeof(spanish[0]); i++)
+		if (is_word(s, n, spanish[i].word))
+			return spanish[i].o;
+	return fu_outcome_parse(s, n);
+}
+
 const char *
 fu_outcome_str(enum fu_outcome o)
 {
@@ -124,9 +152,11 @@ fu_id_parse(const char *s, size_t n, uint64_t *out)
 	return 0;
 }
 
+/* fmt is a whole sentence with the column's name and its value, "%s
+ * \"%.*s\" is not ...": a translator gets the sentence, not a piece. */
 static int
 bad(struct fu_err *e, const char *file, const struct fu_row *r,
-    const char *col, int k, const char *what)
+    const char *col, int k, const char *fmt)
 {
 	size_t n = r->len[k] < 40 ? r->len[k] : 40;
 
@@ -134,8 +164,7 @@ bad(struct fu_err *e, const char *file, const struct fu_row *r,
 	while (n < r->len[k] && n > 0 && ((unsigned char)r->f[k][n] & 0xC0) ==
 	    0x80)
 		n--;
-	return fu_err_data(e, file, r->line, _("%s \"%.*s\" is not %s"), col,
-	    (int)n, r->f[k], what);
+	return fu_err_data(e, file, r->line, fmt, col, (int)n, r->f[k]);
 }
 
 static int
@@ -150,8 +179,8 @@ id_col(const struct fu_row *r, int k, const char *col, const char *file,
 		return 0;
 	}
 	if (fu_id_parse(r->f[k], r->len[k], out) == -1)
-		return bad(e, file, r, col, k, _("an id (a whole number from "
-		    "1 to 9223372036854775807)"));
+		return bad(e, file, r, col, k, _("%s \"%.*s\" is not an id (a "
+		    "whole number from 1 to 9223372036854775807)"));
 	return 0;
 }
 
@@ -173,8 +202,9 @@ after_col(const struct fu_row *r, const char *file, struct fu_agreement *a,
 	k = plus != NULL ? (size_t)(plus - s) : n;
 	if (fu_id_parse(s, k, &a->after) == -1 || (plus != NULL &&
 	    fu_period_parse(plus + 1, n - k - 1, &a->wait) == -1))
-		return bad(e, file, r, "after", FU_A_AFTER, _("an agreement's "
-		    "id, or an id and a period, such as 12 or 12+3d"));
+		return bad(e, file, r, "after", FU_A_AFTER, _("%s \"%.*s\" is not "
+		    "an agreement's id, or an id and a period, such as 12 or "
+		    "12+3d"));
 	return 0;
 }
 
@@ -190,7 +220,8 @@ date_col(const struct fu_row *r, int k, const char *col, const char *file,
 		return 0;
 	}
 	if (fu_date_iso(r->f[k], r->len[k], out) == -1)
-		return bad(e, file, r, col, k, _("a date (YYYY-MM-DD)"));
+		return bad(e, file, r, col, k, _("%s \"%.*s\" is not a "
+		    "date (YYYY-MM-DD)"));
 	return 0;
 }
 
@@ -202,8 +233,8 @@ mday_col(const struct fu_row *r, int k, const char *col, const char *file,
 	if (r->len[k] == 0)
 		return 0;
 	if (fu_mday_parse(r->f[k], r->len[k], out) == -1)
-		return bad(e, file, r, col, k, _("a date (YYYY-MM-DD or "
-		    "MM-DD)"));
+		return bad(e, file, r, col, k, _("%s \"%.*s\" is not a "
+		    "date (YYYY-MM-DD or MM-DD)"));
 	return 0;
 }
 
@@ -255,12 +286,13 @@ fu_row_agreement(const struct fu_row *r, const char *file,
 	a->every.unit = 0;
 	if (r->len[FU_A_EVERY] > 0 && fu_period_parse(r->f[FU_A_EVERY],
 	    r->len[FU_A_EVERY], &a->every) == -1)
-		return bad(e, file, r, "every", FU_A_EVERY, _("a period such "
-		    "as 90d, 2w, 3m or 1y"));
+		return bad(e, file, r, "every", FU_A_EVERY, _("%s \"%.*s\" is not "
+		    "a period such as 90d, 2w, 3m or 1y"));
 	if ((a->side = fu_side_parse(r->f[FU_A_SIDE], r->len[FU_A_SIDE])) ==
 	    (enum fu_side)-1)
-		return bad(e, file, r, "side", FU_A_SIDE, _("mine (or me, mío, "
-		    "yo, or empty) or client (or theirs, cliente)"));
+		return bad(e, file, r, "side", FU_A_SIDE, _("%s \"%.*s\" is not "
+		    "mine (or me, m\303\255o, yo, or empty) or client (or theirs, "
+		    "cliente)"));
 	if (after_col(r, file, a, e) == -1)
 		return -1;
 	if (a->after != 0 && a->after >= a->id)
@@ -269,8 +301,8 @@ fu_row_agreement(const struct fu_row *r, const char *file,
 		    (unsigned long long)a->after);
 	a->plan = r->f[FU_A_PLAN];
 	if (fu_plan_label_parse(a->plan, plan, &mark) == -1)
-		return bad(e, file, r, "plan", FU_A_PLAN, _("a plan's step, "
-		    "such as \"exit 2/5\""));
+		return bad(e, file, r, "plan", FU_A_PLAN, _("%s \"%.*s\" is not a "
+		    "plan's step, such as \"exit 2/5\""));
 	a->what = r->f[FU_A_WHAT];
 	a->channel = r->f[FU_A_CHANNEL];
 	a->closed = FU_DATE_NONE;
@@ -294,15 +326,16 @@ fu_row_log(const struct fu_row *r, const char *file, struct fu_logrow *l,
 	l->outcome = FU_O_NONE;
 	if (r->len[FU_L_OUTCOME] > 0 && (l->outcome = fu_outcome_parse(
 	    r->f[FU_L_OUTCOME], r->len[FU_L_OUTCOME])) == FU_O_NONE)
-		return bad(e, file, r, "outcome", FU_L_OUTCOME, _("kept, "
-		    "broken, moved, dropped, signal, lost, won, referral, "
-		    "greeting, no-next, consent or no-consent"));
+		return bad(e, file, r, "outcome", FU_L_OUTCOME, _("%s \"%.*s\" "
+		    "is not an outcome: kept, broken, moved, dropped, signal, "
+		    "lost, won, referral, greeting, no-next, consent or "
+		    "no-consent"));
 	l->has_amount = r->len[FU_L_AMOUNT] > 0;
 	l->amount = 0;
 	if (l->has_amount && fu_money_parse(r->f[FU_L_AMOUNT],
 	    r->len[FU_L_AMOUNT], &l->amount) == -1)
-		return bad(e, file, r, "amount", FU_L_AMOUNT, _("an amount "
-		    "(such as 1250 or 1250.50, not negative)"));
+		return bad(e, file, r, "amount", FU_L_AMOUNT, _("%s \"%.*s\" is not "
+		    "an amount (such as 1250 or 1250.50, not negative)"));
 	if (r->len[FU_L_MOOD] == 0)
 		l->mood = FU_MOOD_NONE;
 	else if (strcmp(m, "+") == 0)
@@ -312,7 +345,8 @@ fu_row_log(const struct fu_row *r, const char *file, struct fu_logrow *l,
 	else if (strcmp(m, "-") == 0)
 		l->mood = FU_MOOD_MINUS;
 	else
-		return bad(e, file, r, "mood", FU_L_MOOD, _("+, 0 or -"));
+		return bad(e, file, r, "mood", FU_L_MOOD, _("%s \"%.*s\" is not "
+		    "+, 0 or -"));
 	/* What only one kind of row can say is said by that kind only.  A
 	 * referral row of old says whom in its note, referred empty. */
 	if (l->outcome == FU_O_REFERRAL && l->referred == l->client)
@@ -426,4 +460,189 @@ fu_row_check(enum fu_table t, const struct fu_row *r, const char *file,
 	case FU_AGREEMENTS: return fu_row_agreement(r, file, &a, e);
 	default: return fu_row_log(r, file, &l, e);
 	}
+}
+
+/*
+ * The columns of a spreadsheet or CRM export, as Google Contacts,
+ * Outlook, HubSpot and people name them, in English and Spanish: each
+ * name folded (no case, no accents) and kept to its letters and digits,
+ * so that "E-mail Address" is emailaddress.  The first column that names
+ * an import column gives it; the others are left out.
+ */
+static const struct {
+	const char *name;
+	int col;
+} import_alias[] = {
+	{ "name", FU_I_NAME }, { "fullname", FU_I_NAME },
+	{ "displayname", FU_I_NAME }, { "contactname", FU_I_NAME },
+	{ "contact", FU_I_NAME }, { "client", FU_I_NAME },
+	{ "customer", FU_I_NAME }, { "nombre", FU_I_NAME },
+	{ "nombrecompleto", FU_I_NAME }, { "cliente", FU_I_NAME },
+	{ "contacto", FU_I_NAME },
+	{ "firstname", FU_I_FIRST }, { "givenname", FU_I_FIRST },
+	{ "primernombre", FU_I_FIRST }, { "nombres", FU_I_FIRST },
+	{ "lastname", FU_I_LAST }, { "familyname", FU_I_LAST },
+	{ "surname", FU_I_LAST }, { "apellido", FU_I_LAST },
+	{ "apellidos", FU_I_LAST },
+	{ "company", FU_I_COMPANY }, { "companyname", FU_I_COMPANY },
+	{ "organization", FU_I_COMPANY }, { "organisation", FU_I_COMPANY },
+	{ "organizationname", FU_I_COMPANY },
+	{ "organization1name", FU_I_COMPANY }, { "account", FU_I_COMPANY },
+	{ "accountname", FU_I_COMPANY }, { "empresa", FU_I_COMPANY },
+	{ "compania", FU_I_COMPANY }, { "organizacion", FU_I_COMPANY },
+	{ "negocio", FU_I_COMPANY }, { "razonsocial", FU_I_COMPANY },
+	{ "email", FU_I_EMAIL }, { "emailaddress", FU_I_EMAIL },
+	{ "email1value", FU_I_EMAIL }, { "mail", FU_I_EMAIL },
+	{ "correo", FU_I_EMAIL }, { "correoelectronico", FU_I_EMAIL },
+	{ "phone", FU_I_PHONE }, { "telephone", FU_I_PHONE },
+	{ "phonenumber", FU_I_PHONE }, { "phone1value", FU_I_PHONE },
+	{ "mobile", FU_I_PHONE }, { "mobilephone", FU_I_PHONE },
+	{ "cellphone", FU_I_PHONE }, { "celular", FU_I_PHONE },
+	{ "movil", FU_I_PHONE }, { "telefonomovil", FU_I_PHONE },
+	{ "whatsapp", FU_I_PHONE }, { "telefono", FU_I_PHONE },
+	{ "primaryphone", FU_I_PHONE }, { "businessphone", FU_I_PHONE },
+	{ "homephone", FU_I_PHONE },
+	{ "since", FU_I_SINCE }, { "clientsince", FU_I_SINCE },
+	{ "customersince", FU_I_SINCE }, { "createdate", FU_I_SINCE },
+	{ "desde", FU_I_SINCE }, { "clientedesde", FU_I_SINCE },
+	{ "fechadealta", FU_I_SINCE }, { "alta", FU_I_SINCE },
+	{ "birthday", FU_I_BIRTHDAY }, { "birthdate", FU_I_BIRTHDAY },
+	{ "dateofbirth", FU_I_BIRTHDAY }, { "cumpleanos", FU_I_BIRTHDAY },
+	{ "fechadenacimiento", FU_I_BIRTHDAY },
+	{ "nacimiento", FU_I_BIRTHDAY },
+	{ "anniversary", FU_I_ANNIVERSARY }, { "aniversario", FU_I_ANNIVERSARY },
+	{ "consent", FU_I_CONSENT }, { "optin", FU_I_CONSENT },
+	{ "consentimiento", FU_I_CONSENT },
+	{ "stage", FU_I_STAGE }, { "lifecyclestage", FU_I_STAGE },
+	{ "dealstage", FU_I_STAGE }, { "etapa", FU_I_STAGE },
+	{ "fase", FU_I_STAGE },
+	{ "tags", FU_I_TAGS }, { "tag", FU_I_TAGS }, { "labels", FU_I_TAGS },
+	{ "categories", FU_I_TAGS }, { "groupmembership", FU_I_TAGS },
+	{ "etiquetas", FU_I_TAGS }, { "categorias", FU_I_TAGS },
+	{ "note", FU_I_NOTE }, { "notes", FU_I_NOTE },
+	{ "comments", FU_I_NOTE }, { "description", FU_I_NOTE },
+	{ "nota", FU_I_NOTE }, { "notas", FU_I_NOTE },
+	{ "comentarios", FU_I_NOTE }, { "observaciones", FU_I_NOTE },
+};
+
+/* A header's name as compared: folded, letters and digits alone; into
+ * out (size bytes), cut if longer. */
+static void
+import_key(const char *s, size_t n, char *out, size_t size)
+{
+	char *f = fu_fold(s, n);
+	size_t i, j = 0;
+
+	out[0] = '\0';
+	if (f == NULL)
+		return;
+	for (i = 0; f[i] != '\0' && j + 1 < size; i++)
+		if ((f[i] >= 'a' && f[i] <= 'z') || (f[i] >= '0' && f[i] <= '9'))
+			out[j++] = f[i];
+	out[j] = '\0';
+	free(f);
+}
+
+/* The column a --map entry names, -1 for "-", -2 for none. */
+static int
+import_target(const char *s, size_t n)
+{
+	int k;
+
+	if (n == 1 && *s == '-')
+		return -1;
+	for (k = 0; k < FU_I_NCOLS; k++)
+		if (strlen(import_cols[k]) == n && strncmp(s, import_cols[k], n) ==
+		    0)
+			return k;
+	return -2;
+}
+
+int
+fu_import_column(const char *map, const char *name, size_t n, int *rank)
+{
+	char key[128], mkey[128];
+	const char *p, *eq, *end;
+	size_t i;
+
+	*rank = 0;
+	import_key(name, n, key, sizeof(key));
+	for (p = map; p != NULL && *p != '\0'; p = *end ? end + 1 : end) {
+		end = p + strcspn(p, ",");
+		if ((eq = memchr(p, '=', (size_t)(end - p))) == NULL)
+			continue;
+		import_key(p, (size_t)(eq - p), mkey, sizeof(mkey));
+		if (strcmp(mkey, key) == 0)
+			return import_target(eq + 1, (size_t)(end - eq - 1)) < -1 ?
+			    -1 : import_target(eq + 1, (size_t)(end - eq - 1));
+	}
+	/* The earlier an alias, the better it says the field: Outlook's
+	 * Mobile Phone over its Business Phone, whichever comes first. */
+	for (i = 0; i < sizeof(import_alias) / sizeof(import_alias[0]); i++)
+		if (strcmp(import_alias[i].name, key) == 0) {
+			*rank = (int)i + 1;
+			return import_alias[i].col;
+		}
+	return -1;
+}
+
+int
+fu_import_map_check(const char *map, struct fu_err *e)
+{
+	const char *p, *q, *eq, *end, *qeq, *qend;
+	char key[128], qkey[128];
+
+	for (p = map; p != NULL && *p != '\0'; p = *end ? end + 1 : end) {
+		end = p + strcspn(p, ",");
+		/* One column said twice would be read one way of the two. */
+		if ((eq = memchr(p, '=', (size_t)(end - p))) != NULL) {
+			import_key(p, (size_t)(eq - p), key, sizeof(key));
+			for (q = map; q < p; q = *qend ? qend + 1 : qend) {
+				qend = q + strcspn(q, ",");
+				if ((qeq = memchr(q, '=', (size_t)(qend - q))) ==
+				    NULL)
+					continue;
+				import_key(q, (size_t)(qeq - q), qkey,
+				    sizeof(qkey));
+				if (strcmp(key, qkey) == 0)
+					return fu_err_usage(e, _("--map: the "
+					    "column \"%.*s\" is given twice"),
+					    (int)(eq - p), p);
+			}
+		}
+		if ((eq = memchr(p, '=', (size_t)(end - p))) == NULL || eq == p ||
+		    import_target(eq + 1, (size_t)(end - eq - 1)) == -2)
+			return fu_err_usage(e, _("--map \"%.*s\" is not "
+			    "COLUMN=FIELD, with FIELD one of name, first_name, "
+			    "last_name, company, email, phone, since, birthday, "
+			    "anniversary, consent, stage, tags, note, or - for "
+			    "none"), (int)(end - p), p);
+	}
+	return 0;
+}
+
+int
+fu_import_map_found(const char *map, const struct fu_header *h,
+    struct fu_err *e)
+{
+	const char *p, *eq, *end;
+	char key[128], hkey[128];
+	int i, found;
+
+	for (p = map; p != NULL && *p != '\0'; p = *end ? end + 1 : end) {
+		end = p + strcspn(p, ",");
+		if ((eq = memchr(p, '=', (size_t)(end - p))) == NULL)
+			continue;
+		import_key(p, (size_t)(eq - p), key, sizeof(key));
+		for (i = 0, found = 0; i < h->ncols && !found; i++) {
+			import_key(h->name[i], strlen(h->name[i]), hkey,
+			    sizeof(hkey));
+			found = strcmp(key, hkey) == 0;
+		}
+		/* A column the file lacks is a typo, not a column to skip. */
+		if (!found)
+			return fu_err_usage(e, _("--map: the file has no column "
+			    "\"%.*s\""), (int)(eq - p), p);
+	}
+	return 0;
 }

@@ -199,8 +199,8 @@ static const struct rule_lex rule_lexicon[] = {
 /* The client will call me, tell me: "quedó en avisarme". */
 #define ME_INF_ES "llamarme|avisarme|marcarme|escribirme|decirme|contarme|" \
 	"comentarme|contactarme|buscarme|confirmarme|llamarnos|avisarnos"
-#define NOTE_ES "mensaje|mensajito|whatsapp|wasap|guasap|correo|mail|" \
-	"email|sms|texto|audio"
+#define NOTE_ES "mensaje|mensajito|whatsapp|wasap|guasap|whats|wsp|wa|" \
+	"correo|mail|email|sms|texto|audio"
 
 struct rule_phrase {
 	int kind;
@@ -245,7 +245,7 @@ static const struct rule_phrase rule_phrases[] = {
 	    "contestame|avisanos|avisame" },
 	{ K_VAGUE, "me dejas|deja|dejan saber" },
 	{ K_VAGUE, ME_INF_ES },
-	{ K_VAGUE, "queda|quedo|quedan|quedaron|quedamos en " ME_INF_ES "|"
+	{ K_VAGUE, "queda|quedo|quedan|quedaron|quedamos en|de " ME_INF_ES "|"
 	    "hablar|hablarlo|llamar|vernos|pensarlo|platicarlo|verlo" },
 	{ K_VAGUE, "lo|la dejamos|dejo|dejaremos asi|ahi|aqui" },
 	{ K_VAGUE, "para|por lo que necesite|necesites|necesiten|guste|"
@@ -338,7 +338,8 @@ static const struct rule_phrase rule_phrases[] = {
 	{ K_TOUCH, "reconnect|reconnecting" },
 	{ K_TOUCH, "say|saying hi|hello|hey" },
 	{ K_TOUCH, GIVE " " YOU " [a|an] [quick] " TOLD },
-	{ K_TOUCH, "[a] [ver|see|saber|check] how|como" },
+	{ K_TOUCH, "[a] [ver|see|saber|check|checar|chequear|revisar] "
+	    "how|como" },
 	{ K_TOUCH, "[a] [ver|see|check] what s up|new|happening" },
 	{ K_TOUCH, "[a] [ver] que tal|onda" },
 	{ K_TOUCH, "[quedamos|quedar|quedo|pongo|ponemos|ponerme|ponernos|"

@@ -14,6 +14,9 @@
 #ifndef PLANSDIR
 #define PLANSDIR "/usr/local/share/fu/plans"
 #endif
+#ifndef LOCALEDIR
+#define LOCALEDIR "/usr/local/share/locale"
+#endif
 
 static struct fu_settings settings;
 static int loaded;
@@ -37,6 +40,8 @@ forget(void)
 	free((char *)settings.today);
 	free((char *)settings.format);
 	free((char *)settings.plans);
+	free((char *)settings.localedir);
+	free((char *)settings.path);
 }
 
 /* A whole number from min to max, or def. */
@@ -73,9 +78,20 @@ fu_settings_load(void)
 	settings.pipe_min = number("FU_PIPE_MIN", 0, INT64_MAX, PIPE_MIN);
 	settings.lock_wait_ms = number("FU_LOCK_TIMEOUT", 0, 3600,
 	    LOCK_WAIT) * 1000;
+	settings.path = env("PATH");
 	settings.columns = (int)number("COLUMNS", 1, 100000, 0);
+	/* https://no-color.org: set and not empty. */
+	settings.no_color = (s = getenv("NO_COLOR")) != NULL && *s != '\0';
+	/* A terminal of no escapes (an editor's, TERM=dumb) gets none. */
+	settings.dumb = (s = getenv("TERM")) != NULL && strcmp(s, "dumb") == 0;
 	if ((settings.plans = env("FU_PLANS")) == NULL)
 		settings.plans = strdup(PLANSDIR);
+	/* Ignored unless absolute: gettext would look it up from the
+	 * working directory, which a command run from cron does not pick. */
+	if ((s = getenv("FU_LOCALEDIR")) != NULL && *s == '/')
+		settings.localedir = strdup(s);
+	else
+		settings.localedir = strdup(LOCALEDIR);
 	loaded = 1;
 }
 

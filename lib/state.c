@@ -315,6 +315,20 @@ resolve_wait(struct pass *p, uint64_t after, const struct fu_period
 		*due = wait->n > 0 ? fu_period_add(day, wait) : day;
 }
 
+/* When an agreement was made, as a stamp among the log's rows: the log
+ * row that made it, or, for one of fu-add (from empty), the last log row
+ * that had made one when it was appended, so that a step added on the
+ * day of a loss and a comeback sorts after the loss it came after. */
+static fu_stamp
+made_at(struct fu_state *st, const struct fu_agreement *a)
+{
+	uint64_t from = a->from != 0 ? a->from : st->max_from;
+
+	if (a->from > st->max_from)
+		st->max_from = a->from;
+	return a->made == FU_DATE_NONE ? 1 : FU_STAMP(a->made, from);
+}
+
 /* Whether an open agreement made at made ended with its client: all of
  * a lost client's made before the loss, and the recurring ones made
  * before consent was taken back (recurring touches need consent). */
@@ -368,6 +382,7 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 		    (unsigned long long)a.after);
 	if (a.after != 0)
 		resolve_wait(p, a.after, &a.wait, a.due, &a.due, &waits_on);
+	made = a.order = made_at(st, &a);
 	if (p->h && p->h->agreement) {
 		a.closed = closed_on(p, a.id);
 		if (p->h->agreement(p->h->ctx, &a, ci, e) == -1)
@@ -379,7 +394,6 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 		p->partial = 1;
 		return 0;
 	}
-	made = a.made == FU_DATE_NONE ? 1 : FU_STAMP(a.made, a.from);
 	later(&st->cs[ci].last_made, made);
 	if (fu_idset_has(p->k.closed, a.id) || ended(st, ci, made, &a.every))
 		return 0;
@@ -399,6 +413,7 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 	o->client = ci;
 	o->due = a.due;
 	o->made = a.made;
+	o->order = made;
 	o->every = a.every;
 	o->side = a.side;
 	o->continues = a.from != 0 && fu_idset_has(p->kept_logs, a.from);
@@ -501,12 +516,10 @@ recheck_open(struct pass *p)
 
 	for (i = 0; i < st->nopen; i++) {
 		const struct fu_open *o = &st->open[i];
-		fu_stamp made = o->made == FU_DATE_NONE ? 1 :
-		    FU_STAMP(o->made, o->from);
 		uint64_t slips;
 
 		if (fu_idset_has(p->k.closed, o->id) || ended(st, o->client,
-		    made, &o->every))
+		    o->order, &o->every))
 			continue;
 		st->open[k] = *o;
 		/* A row that moved the step it continues may come later. */
@@ -734,8 +747,9 @@ fu_state_referrer(const struct fu_state *st, size_t i)
 const char *
 fu_status_str(enum fu_status s)
 {
+	/* The word a script reads; a text table shows it translated. */
 	static const char *const names[] = {
-		"prospect", "active", "at risk", "lost"
+		N_("prospect"), N_("active"), N_("at risk"), N_("lost")
 	};
 
 	return names[s];

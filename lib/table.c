@@ -150,7 +150,7 @@ static void
 on_header(struct reader *r)
 {
 	struct fu_header *h = r->hdr;
-	int i, k, nk = fu_ncolumns[r->table];
+	int i, k, nk = fu_ncolumns[r->table], rank = 0, ranks[FU_MAXCOLS];
 	unsigned seen = 0;
 
 	h->line = r->row_line;
@@ -181,12 +181,28 @@ on_header(struct reader *r)
 		}
 		memcpy(h->name[i], name, n);
 		h->name[i][n] = '\0';
-		for (k = 0; k < nk; k++)
-			if (strlen(fu_columns[r->table][k]) == n &&
-			    strncasecmp(name, fu_columns[r->table][k], n) == 0)
-				break;
+		if (r->table == FU_IMPORT)
+			k = (k = fu_import_column(r->tf->map, name, n,
+			    &rank)) < 0 ? nk : k;
+		else
+			for (k = 0; k < nk; k++)
+				if (strlen(fu_columns[r->table][k]) == n &&
+				    strncasecmp(name, fu_columns[r->table][k],
+				    n) == 0)
+					break;
 		if (k == nk)
 			continue;
+		/* An export may have Phone 1 and Phone 2: the first counts,
+		 * but a column that says the field better wins (Mobile over
+		 * Business Phone). */
+		if (r->table == FU_IMPORT && (seen & 1u << k)) {
+			if (rank >= ranks[k])
+				continue;
+			h->colmap[h->field[k]] = -1;
+			seen &= ~(1u << k);
+		}
+		if (r->table == FU_IMPORT)
+			ranks[k] = rank;
 		if (seen & 1u << k) {
 			fail(r, r->row_line, _("column \"%s\" appears twice in "
 			    "the header"), fu_columns[r->table][k]);

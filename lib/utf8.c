@@ -231,3 +231,14 @@ fu_tag_check(const char *tag, struct fu_err *e)
 		    "single words (give --tag once for each)"), tag);
 	return 0;
 }
+
+int
+fu_fold_same(const char *a, const char *b)
+{
+	char *x = fu_fold(a, strlen(a)), *y = fu_fold(b, strlen(b));
+	int same = x != NULL && y != NULL && strcmp(x, y) == 0;
+
+	free(x);
+	free(y);
+	return same;
+}

@@ -18,7 +18,8 @@ FUZZ_SECONDS ?= 60
 FUZZ_QUICK_SECONDS ?= 15
 FUZZ_FLAGS =
 FUZZ_SKIP_KNOWN ?=
-FUZZ_HARNESS = fuzz_table fuzz_date fuzz_match fuzz_template
+FUZZ_HARNESS = fuzz_table fuzz_date fuzz_match fuzz_template fuzz_partial \
+	fuzz_vcard
 FUZZ_DIR = tests/fuzz
 FUZZ_OBJ = $(FUZZ_DIR)/obj
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -33,6 +34,8 @@ FUZZ_MAXLEN_fuzz_table = 65536
 FUZZ_MAXLEN_fuzz_date = 64
 FUZZ_MAXLEN_fuzz_match = 8192
 FUZZ_MAXLEN_fuzz_template = 4096
+FUZZ_MAXLEN_fuzz_partial = 8192
+FUZZ_MAXLEN_fuzz_vcard = 8192
 
 FUZZ_ENV = FUZZ_SKIP_KNOWN=$(FUZZ_SKIP_KNOWN) ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

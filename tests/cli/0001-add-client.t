@@ -23,20 +23,22 @@ t 2 '' 'fu-add: "03/04/2026" is ambiguous: write the date as YYYY-MM-DD' fu-add 
 t 2 '' 'fu-add: "2026-02-30" is not a date: there is no such day' fu-add client Eva --since 2026-02-30
 t 2 '' 'fu-add: no client matches "nadie" (fu-add client NAME adds one)' fu-add client Eva --referred-by nadie
 t 2 '' 'fu-add: tag "a b" holds a space: tags are single words (give --tag once for each)' fu-add client Eva --tag 'a b'
-t 2 '' 'fu-add: NAME is empty' fu-add client ''
+t 2 '' "fu-add: the client's name is empty" fu-add client ''
 t 2 '' 'fu-add: --due, --channel, --every, --theirs, --plan and --start are for agreements' fu-add client Eva --due today
 t 2 '' 'fu-add: --due, --channel, --every, --theirs, --plan and --start are for agreements' fu-add client Eva --theirs
 ok 'refusals leave clients.csv as it was' cmp "$tmp/before" "$P/clients.csv"
 
 # Usage.
-t 2 '' "usage: fu-add client NAME [--company C] [--email E] [--phone P] [--since DATE]
+t 2 '' 'usage: fu-add client NAME [--company C] [--email E] [--phone P] [--since DATE]
                    [--birthday D] [--anniversary D] [--referred-by CLIENT]
                    [--consent] [--stage S] [-t|--tag T]... [--note N]
                    [--duplicate]
+       fu-add client --vcard FILE | --import FILE.csv [--map COLUMN=FIELD,...]
+                   [--consent] [--stage S] [-t|--tag T]... [--since DATE]
        fu-add agreement CLIENT WHAT -d|--due DATE [--channel C] [--every PERIOD]
                    [--theirs]
        fu-add agreement CLIENT --plan NAME [--start DATE]
-common options: [-p DIR] [--today DATE] [-h] [--version]" fu-add
+common options: [-p DIR] [--today DATE] [-h] [--version]' fu-add
 t 0 'fu-add 0.1.0' '' fu-add --version
 
 # -p wins over FU_PORTFOLIO; the XDG default is used when neither is set.

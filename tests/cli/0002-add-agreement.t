@@ -21,7 +21,7 @@ t 2 '' 'fu-add: "Cualquier cosa me llama." is not an agreement: name a concrete 
 t 2 '' "fu-add: \"OK, we'll talk!\" is not an agreement: name a concrete step and a due date" fu-add agreement lopez "OK, we'll talk!" --due friday
 t 2 '' 'fu-add: "si se decide me avisa" is not an agreement: name a concrete step and a due date' fu-add agreement lopez "si se decide me avisa" --due friday
 t 2 '' 'fu-add: "quedamos en contacto" is not an agreement: name a concrete step, or make it a recurring touch with --every (such as --every 3m)' fu-add agreement lopez "quedamos en contacto" --due friday
-t 2 '' 'fu-add: WHAT is empty' fu-add agreement lopez "  " --due friday
+t 2 '' 'fu-add: the step is empty: say what will be done, such as "Send the quote for 3 laptops"' fu-add agreement lopez "  " --due friday
 t 2 '' "fu-add: Ana López has not agreed to be kept in touch with: a recurring agreement needs consent (once given, record it with fu-log 1 --consent)" fu-add agreement lopez "Stay in touch" --due +3m --every 3m
 t 2 '' 'fu-add: an agreement needs a due date: add --due DATE' fu-add agreement lopez "Send the quote"
 t 2 '' 'fu-add: due 2026-11-22 is before the day the agreement is made (2026-11-23): give a later --due' fu-add agreement lopez "Send the quote" --due yesterday

@@ -80,7 +80,7 @@ t 0 'cared=1 coverage=100.0' '' fu-stats --today 2026-11-30 -f 'cared={post_sale
 t 0 '12
 13
 14' '' fu-add agreement ana --plan onboarding --start 2026-12-01
-t 3 '' "fu-add: $top/plans/bienvenida.tsv:3: this step would be due on 2026-11-01, before today (2026-11-23): start the plan later" fu-add agreement ana --plan bienvenida --start 2026-11-01
+t 3 '' "fu-add: $top/plans/bienvenida.tsv:4: this step would be due on 2026-11-01, before today (2026-11-23): start the plan later" fu-add agreement ana --plan bienvenida --start 2026-11-01
 
 # 5. In Spanish, the same.
 fu-add client "José Peña" --since 2026-01-01 >/dev/null
@@ -113,7 +113,7 @@ t 3 '' "fu-add: $P/plans/side.tsv:3: side \"ella\" is not mine (or me, mío, yo,
 printf '# wait\nwhen\twhat\nkept+2d\tSend the quote\n' >"$P/plans/wait.tsv"
 t 3 '' "fu-add: $P/plans/wait.tsv:3: the first step waits on no step before it: give it a day after the start, such as +0d" fu-add agreement ana --plan wait
 t 2 '' 'fu-add: no plan called "nope"; the plans: bad, bienvenida, colour, exit, onboarding, post-sale, posventa, salida, side, vague, wait' fu-add agreement ana --plan nope
-t 2 '' 'fu-add: "../exit" is not a plan'"'"'s name: letters, digits, - and _' fu-add agreement ana --plan ../exit
+t 2 '' 'fu-add: "../exit" is not a plan'"'"'s name: a to z without accents, digits, - and _' fu-add agreement ana --plan ../exit
 t 2 '' 'fu-log: --plan makes the next steps: it does not go with --next, --due or --every' fu-log ana --channel call --plan exit --next "Send the quote" --due friday
 ok 'bad plans wrote nothing' same
 

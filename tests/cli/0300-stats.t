@@ -171,15 +171,18 @@ t 0 '  At the start                     0      Retention                        
 # Usage errors: exit 2, nothing on stdout.
 U='usage: fu-stats [--month YYYY-MM|this|last] [--from DATE --to DATE]
                 [--by month|channel|stage] [-p DIR]...
-                [--tsv | --csv | --json | -f TEMPLATE] [--raw] [--today DATE]
+                [--partial | --tsv | --csv | --json | -f TEMPLATE] [--raw]
+                [--today DATE] [--color WHEN]
+       fu-stats --merge [--partial | --tsv | --csv | --json | -f TEMPLATE] [--raw]
+                [--color WHEN] [FILE ...]
        fu-stats -h | --version'
 t 0 "$U" '' fu-stats -h
 t 0 "$U" '' fu-stats --help
 t 0 'fu-stats 0.1.0' '' fu-stats --version
 t 2 '' "$U" fu-stats october
-t 2 '' "fu-stats: unrecognized option '--bogus'
+t 2 '' "fu-stats: --bogus is not an option
 $U" fu-stats --bogus
-t 2 '' "fu-stats: option '--month' requires an argument
+t 2 '' "fu-stats: --month needs a value
 $U" fu-stats --month
 t 2 '' 'fu-stats: --by "week": use month, channel or stage' fu-stats --by week
 t 2 '' 'fu-stats: --month "2026-13" is not a month: use YYYY-MM, this or last' fu-stats --month 2026-13

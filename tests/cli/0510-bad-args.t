@@ -21,7 +21,7 @@ twoclients='"p" matches 2 clients; name one by id or by more of the name:
   2	Luis Pérez'
 
 # fu-add client.
-t 2 '' 'fu-add: NAME is empty' fu-add client ''
+t 2 '' "fu-add: the client's name is empty" fu-add client ''
 t 2 '' "fu-add: NAME holds a control character" fu-add client "$ctl"
 t 2 '' 'fu-add: --company holds a control character' fu-add client Eva --company "$ctl"
 t 2 '' 'fu-add: --email is not valid UTF-8' fu-add client Eva --email "$bad"
@@ -35,7 +35,7 @@ t 2 '' 'fu-add: anniversary "13-01" is not a date (YYYY-MM-DD or MM-DD)' fu-add 
 t 2 '' 'fu-add: no client matches "nobody" (fu-add client NAME adds one)' fu-add client Eva --referred-by nobody
 t 2 '' 'fu-add: no client has id 99' fu-add client Eva --referred-by 99
 t 2 '' "fu-add: $twoclients" fu-add client Eva --referred-by p
-t 2 '' "fu-add: option '--consent' doesn't allow an argument
+t 2 '' "fu-add: --consent takes no value
 $usage_add" fu-add client Eva --consent=yes
 t 2 '' 'fu-add: --stage holds a control character' fu-add client Eva --stage "$ctl"
 t 2 '' 'fu-add: tag "two words" holds a space: tags are single words (give --tag once for each)' fu-add client Eva --tag 'two words'
@@ -45,11 +45,11 @@ t 2 '' 'fu-add: --due, --channel, --every, --theirs, --plan and --start are for 
 t 2 '' 'fu-add: --due, --channel, --every, --theirs, --plan and --start are for agreements' fu-add client Eva --every 1m
 t 2 '' 'fu-add: today "garbage" is not a date (YYYY-MM-DD)' fu-add client Eva --today garbage
 t 2 '' 'fu-add: today "2026-13-01" is not a date (YYYY-MM-DD)' fu-add client Eva --today 2026-13-01
-t 2 '' "fu-add: option '--since' requires an argument
+t 2 '' "fu-add: --since needs a value
 $usage_add" fu-add client Eva --since
-t 2 '' "fu-add: unrecognized option '--bogus'
+t 2 '' "fu-add: --bogus is not an option
 $usage_add" fu-add client Eva --bogus
-t 2 '' "fu-add: invalid option -- 'x'
+t 2 '' "fu-add: -x is not an option
 $usage_add" fu-add client Eva -x
 t 2 '' "$usage_add" fu-add client
 t 2 '' 'fu-add: a name with spaces is one argument, in quotes: fu-add client "Eva Ana"' fu-add client Eva Ana
@@ -66,13 +66,13 @@ t 2 '' 'fu-add: --every "monthly" is not a period: use such as 90d, 2w, 3m or 1y
 t 2 '' 'fu-add: --every "0d" is not a period: use such as 90d, 2w, 3m or 1y' fu-add agreement ana 'Send the quote' --due friday --every 0d
 t 2 '' 'fu-add: --every "101y" is not a period: use such as 90d, 2w, 3m or 1y' fu-add agreement ana 'Send the quote' --due friday --every 101y
 t 2 '' 'fu-add: --channel holds a control character' fu-add agreement ana 'Send the quote' --due friday --channel "$nl"
-t 2 '' 'fu-add: WHAT is empty' fu-add agreement ana '' --due friday
+t 2 '' 'fu-add: the step is empty: say what will be done, such as "Send the quote for 3 laptops"' fu-add agreement ana '' --due friday
 t 2 '' 'fu-add: WHAT is not valid UTF-8' fu-add agreement ana "$bad" --due friday
 t 2 '' 'fu-add: "call me if anything" is not an agreement: name a concrete step and a due date' fu-add agreement ana 'call me if anything' --due friday
 t 2 '' 'fu-add: no client matches "nobody" (fu-add client NAME adds one)' fu-add agreement nobody 'Send the quote' --due friday
 t 2 '' "fu-add: $twoclients" fu-add agreement p 'Send the quote' --due friday
 t 2 '' 'fu-add: client options do not go with an agreement' fu-add agreement ana 'Send the quote' --due friday --company X
-t 2 '' "fu-add: option '--due' requires an argument
+t 2 '' "fu-add: --due needs a value
 $usage_add" fu-add agreement ana 'Send the quote' --due
 t 2 '' "$usage_add" fu-add agreement ana
 
@@ -84,7 +84,7 @@ t 2 '' 'fu-add: "yesterday" is out of range: dates go from 0001-01-01 to 9999-12
 t 2 '' 'fu-add: "+100y" is out of range: dates go from 0001-01-01 to 9999-12-31' fu-add --today 9950-01-01 agreement ana 'Send the quote' --due +100y
 
 # fu-log.
-t 2 '' 'fu-log: CLIENT is empty' fu-log ''
+t 2 '' 'fu-log: no client named: give an id or part of a name' fu-log ''
 t 2 '' 'fu-log: no client matches "nobody" (fu-add client NAME adds one)' fu-log nobody
 t 2 '' "fu-log: $twoclients" fu-log p
 t 2 '' 'fu-log: -a "x" is not an agreement id' fu-log ana -a x
@@ -111,15 +111,15 @@ t 2 '' "fu-log: \"garbage\" $notdate" fu-log ana --next 'Call Ana' --due garbage
 t 2 '' 'fu-log: --every "monthly" is not a period: use such as 90d, 2w, 3m or 1y' fu-log ana --next 'Call Ana' --due friday --every monthly
 t 2 '' 'fu-log: --every goes with --next WHAT' fu-log ana --every 1m
 t 2 '' 'fu-log: --signal is empty' fu-log ana --signal ''
-t 2 '' "fu-log: option '--won' doesn't allow an argument
+t 2 '' "fu-log: --won takes no value
 $usage_log" fu-log ana --won=yes
 t 2 '' 'fu-log: no client matches "nobody" (fu-add client NAME adds one)' fu-log ana --referral nobody
 t 2 '' 'fu-log: --signal, --lost, --won, --referral, --greeting, --consent and --no-consent go one at a time' fu-log ana --signal x --lost y
 t 2 '' 'fu-log: -a, -o and --amount are for a contact, not for --signal, --lost, --won, --referral, --greeting, --consent or --no-consent' fu-log ana --signal x -o kept
 t 2 '' 'fu-log: today "garbage" is not a date (YYYY-MM-DD)' fu-log ana --today garbage
-t 2 '' "fu-log: option requires an argument -- 'a'
+t 2 '' "fu-log: -a needs a value
 $usage_log" fu-log ana -a
-t 2 '' "fu-log: unrecognized option '--bogus'
+t 2 '' "fu-log: --bogus is not an option
 $usage_log" fu-log ana --bogus
 t 2 '' "$usage_log" fu-log
 t 2 '' "$usage_log" fu-log ana luis
@@ -147,15 +147,23 @@ t 2 '' 'fu-due: --overdue, --slipped and --plan list agreements: they do not go 
 t 2 '' 'fu-due: today "garbage" is not a date (YYYY-MM-DD)' fu-due --today garbage
 t 2 '' 'fu-due: today "2026-02-30" is not a date (YYYY-MM-DD)' fu-due --today 2026-02-30
 for o in overdue adrift occasions quiet tsv csv json; do
-	t 2 '' "fu-due: option '--$o' doesn't allow an argument
+	t 2 '' "fu-due: --$o takes no value
 $usage_due" fu-due --$o=1
 done
-t 2 '' "fu-due: option '--within' requires an argument
+t 2 '' "fu-due: --within needs a value
 $usage_due" fu-due --within
-t 2 '' "fu-due: unrecognized option '--bogus'
+t 2 '' "fu-due: --bogus is not an option
 $usage_due" fu-due --bogus
-t 2 '' "fu-due: invalid option -- 'x'
+t 2 '' "fu-due: -x is not an option
 $usage_due" fu-due -x
+# fu says what is wrong, not the C library: the option as typed, a prefix
+# of several, a value given to a switch, in the user's language.
+t 2 '' "fu-due: --s is ambiguous: write the option whole
+$usage_due" fu-due --s
+t 2 '' "fu-due: --adr takes no value
+$usage_due" fu-due --adr=1
+t 2 '' "fu-due: -z is not an option
+$usage_due" fu-due --adrift -qz
 t 2 '' "$usage_due" fu-due extra
 # A portfolio that is not there is an error of its own (exit 4).
 t 4 '' 'fu-due: /nonexistent: no portfolio here (fu-add client NAME makes one)' fu-due -p /nonexistent

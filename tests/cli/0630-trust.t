@@ -51,7 +51,7 @@ t 0 'id,name
 1,Ana
 2,Bob
 3,Carl' '' cat "$tmp/narrow/clients.csv"
-t 2 '' 'fu-add: NAME is empty' fu-add client '   '
+t 2 '' "fu-add: the client's name is empty" fu-add client '   '
 t 0 3 '' fu-add agreement luis 'Send the order form' --due +0d
 printf 'id,name,favourite colour\n1,Ana,blue\n2,Bob,\377\n' >"$tmp/narrow/clients.csv"
 t 3 '' 'fu-due: clients.csv:3: column "favourite colour" is not valid UTF-8' fu-due -p "$tmp/narrow"

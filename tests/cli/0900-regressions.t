@@ -43,3 +43,23 @@ X
 t 0 '1960-01 1 1
 1960-02 0 0
 1960-03 0 0' '' fu-stats --by month --from 1960-01-01 --to 1960-03-31 --today 1960-04-01 -f '{month} {open} {overdue}'
+# A client lost and won back on one day, then given a step with fu-add
+# that day: the step was taken for one made before the loss, and so ended
+# by it, out of every list and count (an agreement's from is empty after
+# fu-add, and the loss's log row sorted after it).  Found by the Spanish
+# catalogue's translator.
+Q=$tmp/samedaywon
+t 0 '1' '' fu-add -p "$Q" client Ana --consent
+t 0 '1' '' fu-add -p "$Q" agreement ana "Send the quote for laptops" --due +1d
+t 0 '' '' fu-log -p "$Q" ana --lost "Went to a rival"
+t 0 '2' '' fu-log -p "$Q" ana --won --next "Call to agree the first order" --due +1d
+t 0 '3' '' fu-add -p "$Q" agreement ana "Visit to sign the contract" --due +2d
+for cache in 1 0; do
+	t 0 '2 Call to agree the first order
+3 Visit to sign the contract' '' env FU_CACHE=$cache fu-due -p "$Q" --within 7 -f '{id} {what}'
+	t 0 '3 2 1' '' env FU_CACHE=$cache fu-stats -p "$Q" --month this -f '{made} {open} {clients_lost}'
+done
+# A step made by fu-add before the loss, the same day, still ends with it.
+t 0 '4' '' fu-add -p "$Q" agreement ana "Send the brochure" --due +3d
+t 0 '' '' fu-log -p "$Q" ana --lost "Went to a rival after all"
+t 1 '' '' fu-due -p "$Q" --within 7 -f '{id} {what}'

@@ -6,10 +6,10 @@ top=$(cd "${0%/*}/../.." && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/fu-cli.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 P=$tmp/p
-# The built-in plans as shipped, not as installed.
+# The built-in plans and the catalogues as built, not as installed.
 export FU_PORTFOLIO=$P FU_TODAY=2026-11-23 LC_ALL=C.UTF-8 TZ=UTC \
-    FU_PLANS=$top/plans
-unset FU_FORMAT LANG LANGUAGE XDG_DATA_HOME FU_LOCK_TIMEOUT
+    FU_PLANS=$top/plans FU_LOCALEDIR=$top/po/locale
+unset FU_FORMAT LANG LANGUAGE XDG_DATA_HOME FU_LOCK_TIMEOUT NO_COLOR
 PATH=$top:$PATH
 pass=0 fail=0
 name=${0##*/}

@@ -123,6 +123,34 @@ test_clients_load_keeps_every_client(void **state)
 }
 
 static void
+test_clients_reach_reads_the_email_and_phone_of_those_wanted(void **state)
+{
+	struct fu_portfolio pf;
+	struct fu_clients cs;
+	struct fu_reach r[3] = { { NULL, NULL } };
+	struct fu_arena *arena = NULL;
+	struct fu_err e = { 0 };
+	unsigned char want[3] = { 1, 0, 1 };
+
+	(void)state;
+	/* Ids out of order: found by id, not by line. */
+	PUT("clients.csv", "id,name,email,phone\n"
+	    "3,Ana,ana@example.com,+34 600 123 456\n"
+	    "1,Bob,bob@example.com,555\n"
+	    "2,\"Peña, José\",,\"911, ext. 2\"\n");
+	assert_int_equal(fu_portfolio_open(&pf, dir, &e), 0);
+	assert_int_equal(fu_clients_load(&pf, &cs, &e), 0);
+	assert_int_equal(fu_clients_reach(&pf, &cs, want, r, &arena, &e), 0);
+	assert_string_equal(r[0].email, "ana@example.com");
+	assert_string_equal(r[0].phone, "+34 600 123 456");
+	assert_null(r[1].email);	/* not wanted */
+	assert_string_equal(r[2].email, "");
+	assert_string_equal(r[2].phone, "911, ext. 2");
+	fu_arena_free(arena);
+	fu_clients_free(&cs);
+}
+
+static void
 test_clients_load_reads_an_empty_portfolio(void **state)
 {
 	struct fu_clients cs;
@@ -534,6 +562,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_clients_load_keeps_every_client),
 		T(test_clients_load_reads_an_empty_portfolio),
+		T(test_clients_reach_reads_the_email_and_phone_of_those_wanted),
 		T(test_client_match_finds_by_id),
 		T(test_client_match_refuses_an_unknown_id),
 		T(test_client_match_finds_by_part_of_the_name),

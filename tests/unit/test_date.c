@@ -375,7 +375,14 @@ test_date_refuses_dotted_dates(void **state)
 	check_refused("2026/13/32", "there is no such day");
 	check_refused("29/02", "ambiguous");
 	check_refused("13/02", "ambiguous");
-	check_refused("12/31/2026", "ambiguous");
+	/* One reading only: refused all the same, saying which day it
+	 * is (fu reads one way of writing days), not that it is ambiguous. */
+	check_refused("12/31/2026", "write the date as YYYY-MM-DD, here "
+	    "2026-12-31");
+	check_refused("31/12/2026", "write the date as YYYY-MM-DD, here "
+	    "2026-12-31");
+	check_refused("23.11.2026", "here 2026-11-23");
+	check_refused("3/3/2026", "here 2026-03-03");
 }
 
 static void
@@ -628,6 +635,9 @@ test_date_parse_takes_dates_said_in_words(void **state)
 		"en 3", "in days", "next", "el", "en 3 lunas", "dentro 2 semanas",
 		"en -3 dias", "in 3.5 days", "en 99999 dias", "proximo", "el el viernes",
 		"next next friday", "en un", "pasado",
+		"hace", "ago", "3 ago", "hace 3", "el viernes pasado manana",
+		"este", "last", "el lunes que", "en once dias", "viernes este",
+		"hace -3 dias", "days ago",
 	};
 	size_t i;
 
@@ -652,6 +662,31 @@ test_date_parse_takes_dates_said_in_words(void **state)
 	check_parse("In A Month", t, ymd(2026, 12, 23));
 	check_parse("the day after tomorrow", t, t + 2);
 	check_parse("en  3  dias", t, t + 3);
+	/* As Spanish speakers say them most, and their English kin. */
+	check_parse("este viernes", t, ymd(2026, 11, 27));
+	check_parse("este lunes", t, t);	/* the coming one: today */
+	check_parse("this monday", t, t);
+	check_parse("el viernes próximo", t, ymd(2026, 11, 27));
+	check_parse("el lunes que viene", t, ymd(2026, 11, 30));
+	check_parse("el lunes que entra", t, ymd(2026, 11, 30));
+	check_parse("el lunes entrante", t, ymd(2026, 11, 30));
+	check_parse("en dos semanas", t, t + 14);
+	check_parse("en tres días", t, t + 3);
+	check_parse("dentro de quince días", t, t + 15);
+	check_parse("in two weeks", t, t + 14);
+	/* Before today, as a contact logged late is dated. */
+	check_parse("hace 3 días", t, t - 3);
+	check_parse("hace una semana", t, t - 7);
+	check_parse("hace un mes", t, ymd(2026, 10, 23));
+	check_parse("anteayer", t, t - 2);
+	check_parse("antier", t, t - 2);
+	check_parse("el viernes pasado", t, ymd(2026, 11, 20));
+	check_parse("el pasado viernes", t, ymd(2026, 11, 20));
+	check_parse("el lunes pasado", t, t - 7);	/* not today */
+	check_parse("last friday", t, ymd(2026, 11, 20));
+	check_parse("3 days ago", t, t - 3);
+	check_parse("two weeks ago", t, t - 14);
+	check_parse("the day before yesterday", t, t - 2);
 	for (i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
 		check_refused(refused[i], "is not a date");
 }

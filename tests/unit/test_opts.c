@@ -36,7 +36,7 @@ static const struct option longopts[] = {
 };
 #define USAGE "usage: fu-pretend [-q] [--within N] [--every P] [-p DIR] " \
 	"[--today DATE] [ARG ...]\n       fu-pretend -h | --version\n"
-#define UNKNOWN(opt) "fu-pretend: unrecognized option '" opt "'\n" USAGE
+#define UNKNOWN(opt) "fu-pretend: " opt " is not an option\n" USAGE
 
 /* One parse: the command's own options in order, and what came out. */
 #define MAXARGS 16
@@ -252,7 +252,7 @@ test_opts_keep_each_portfolio_in_order_or_take_one(void **state)
 	assert_null(fu_cli_portfolio(&p.cli));
 	done(&p);
 	parse(&p, 0, 0, 0, "-p", NULL);
-	check_usage(&p, "fu-pretend: option requires an argument -- 'p'\n"
+	check_usage(&p, "fu-pretend: -p needs a value\n"
 	    USAGE);
 	done(&p);
 }
@@ -399,7 +399,7 @@ test_opts_formats_belong_to_commands_that_print_rows(void **state)
 	check_usage(&p, UNKNOWN("--format"));
 	done(&p);
 	parse(&p, 0, 0, 0, "-f", "{id}", NULL);
-	check_usage(&p, "fu-pretend: invalid option -- 'f'\n" USAGE);
+	check_usage(&p, "fu-pretend: -f is not an option\n" USAGE);
 	done(&p);
 	/* There -f may be the command's own. */
 	parse_with(&p, "qf:", 0, 0, 0, "-f", "file", NULL);
@@ -408,6 +408,45 @@ test_opts_formats_belong_to_commands_that_print_rows(void **state)
 	assert_int_equal(p.ch[0], 'f');
 	assert_string_equal(p.arg[0], "file");
 	assert_int_equal(p.cli.fmt, FU_FMT_TEXT);
+	done(&p);
+}
+
+static void
+test_opts_ics_is_a_calendar_that_goes_with_no_other_format(void **state)
+{
+	static const char *const other[][2] = {
+		{ "--tsv", NULL }, { "--csv", NULL }, { "--json", NULL },
+		{ "-f", "{name}" },
+	};
+	static const char refused[] = "fu-pretend: --ics prints a calendar: "
+	    "it goes with none of --tsv, --csv, --json and -f\n";
+	struct parse p;
+	size_t i;
+
+	(void)state;
+	util_env("FU_TODAY", "2026-11-23");
+	parse(&p, FU_CLI_FORMATS | FU_CLI_ICS, 0, 0, "--ics", NULL);
+	check_ok(&p);
+	assert_int_equal(p.cli.fmt, FU_FMT_ICS);
+	done(&p);
+	parse(&p, FU_CLI_FORMATS | FU_CLI_ICS, 0, 0, "--ics", "--ics", NULL);
+	check_ok(&p);
+	done(&p);
+	/* Before it or after it, the other formats are a mistake. */
+	for (i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
+		parse(&p, FU_CLI_FORMATS | FU_CLI_ICS, 0, 0, "--ics",
+		    other[i][0], other[i][1], NULL);
+		check_usage(&p, refused);
+		done(&p);
+		parse(&p, FU_CLI_FORMATS | FU_CLI_ICS, 0, 0, other[i][0],
+		    other[i][1] ? other[i][1] : "--ics", other[i][1] ? "--ics" :
+		    NULL, NULL);
+		check_usage(&p, refused);
+		done(&p);
+	}
+	/* A command whose rows are no days knows no --ics. */
+	parse(&p, FU_CLI_FORMATS, 0, 0, "--ics", NULL);
+	check_usage(&p, UNKNOWN("--ics"));
 	done(&p);
 }
 
@@ -422,15 +461,28 @@ test_opts_unknown_or_incomplete_options_are_usage_errors(void **state)
 	check_usage(&p, UNKNOWN("--bogus"));
 	done(&p);
 	parse(&p, 0, 0, 5, "-x", NULL);
-	check_usage(&p, "fu-pretend: invalid option -- 'x'\n" USAGE);
+	check_usage(&p, "fu-pretend: -x is not an option\n" USAGE);
 	done(&p);
 	parse(&p, 0, 0, 5, "--within", NULL);
-	check_usage(&p, "fu-pretend: option '--within' requires an argument\n"
+	check_usage(&p, "fu-pretend: --within needs a value\n"
 	    USAGE);
 	done(&p);
 	parse(&p, 0, 0, 5, "--quiet=yes", NULL);
-	check_usage(&p, "fu-pretend: option '--quiet' doesn't allow an "
-	    "argument\n" USAGE);
+	check_usage(&p, "fu-pretend: --quiet takes no value\n" USAGE);
+	done(&p);
+	/* Said by fu, not the C library, with the option as typed: a
+	 * prefix, an unknown short one inside a cluster after a long one. */
+	parse(&p, 0, 0, 5, "--qu=1", NULL);
+	check_usage(&p, "fu-pretend: --qu takes no value\n" USAGE);
+	done(&p);
+	parse(&p, 0, 0, 5, "--t", NULL);
+	check_usage(&p, "fu-pretend: --t needs a value\n" USAGE);
+	done(&p);
+	parse(&p, 0, 0, 5, "--quiet", "-zq", NULL);
+	check_usage(&p, "fu-pretend: -z is not an option\n" USAGE);
+	done(&p);
+	parse(&p, 0, 0, 5, "--within", "3", "-p", NULL);
+	check_usage(&p, "fu-pretend: -p needs a value\n" USAGE);
 	done(&p);
 	/* The options before it came back; none after it is read. */
 	parse(&p, 0, 0, 5, "-q", "--bogus", "--within", "3", NULL);
@@ -629,6 +681,7 @@ main(void)
 		T(test_opts_take_today_from_the_clock_when_nothing_pins_it),
 		T(test_opts_read_today_only_at_the_end),
 		T(test_opts_formats_belong_to_commands_that_print_rows),
+		T(test_opts_ics_is_a_calendar_that_goes_with_no_other_format),
 		T(test_opts_unknown_or_incomplete_options_are_usage_errors),
 		T(test_opts_check_the_count_of_arguments),
 		T(test_opts_help_prints_the_usage_and_exits_0),

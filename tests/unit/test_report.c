@@ -393,8 +393,8 @@ test_report_prints_tsv_with_the_spec_field_names(void **state)
 static void
 test_report_prints_csv_json_and_templates_with_the_same_values(void **state)
 {
-	struct fu_report_spec q = { d("2026-10-01"), d("2026-10-31"),
-	    FU_BY_NONE };
+	struct fu_report_spec q = { .from = d("2026-10-01"),
+	    .to = d("2026-10-31"), .by = FU_BY_NONE };
 	struct fu_report *r = october(all, FU_BY_NONE, FU_FMT_CSV);
 	struct fu_portfolio pf;
 	struct fu_err e = { 0 };
@@ -767,7 +767,8 @@ test_report_by_month_draws_coverage_as_a_bar(void **state)
  *   4 Dee  agreement 8 made 05-01, kept on 06-15 (log 1), before the
  *          period; lost on 08-12 by log 6; the same day log 7 made 6 (due
  *          09-15), later than the loss (log 7 after log 6), so open; 7,
- *          made that day by no log row, is before the loss and dropped.
+ *          made that day by no log row and appended before 6 (after
+ *          log 4 only), is before the loss and dropped.
  * The log is not in date order.
  */
 static const char small_clients[] = "id,name,since\n"
@@ -779,8 +780,8 @@ static const char small_agreements[] =
     "3,2,Visit the office,2026-08-20,visit,,2026-07-01,\n"
     "4,2,Visit to sign again,2026-10-31,visit,,2026-10-01,4\n"
     "5,3,Send the catalogue,2026-09-01,email,,,\n"
-    "6,4,Call about the return,2026-09-15,call,,2026-08-12,7\n"
     "7,4,Send the invoice,2026-09-01,email,,2026-08-12,\n"
+    "6,4,Call about the return,2026-09-15,call,,2026-08-12,7\n"
     "8,4,Call about the order,2026-06-01,call,,2026-05-01,\n";
 static const char small_log[] =
     "id,date,client,agreement,channel,outcome,amount,mood,next,note\n"
@@ -826,7 +827,7 @@ test_report_by_month_gives_what_is_open_at_each_months_end(void **state)
 		{ "2026-09", "2026-09-01", "2026-09-30", 2, 2, 1, 1 },
 		{ "2026-10", "2026-10-01", "2026-10-20", 3, 3, 2, 1 },
 	};
-	struct fu_report_spec q = { 0, 0, FU_BY_MONTH };
+	struct fu_report_spec q = { .by = FU_BY_MONTH };
 	struct fu_portfolio pf;
 	struct fu_err e = { 0 };
 	struct fu_report *r, *alone;
@@ -1173,7 +1174,7 @@ test_report_period_refuses_what_is_not_one(void **state)
 static void
 test_report_by_month_covers_at_most_120_months(void **state)
 {
-	struct fu_report_spec q = { 0, 0, FU_BY_MONTH };
+	struct fu_report_spec q = { .by = FU_BY_MONTH };
 	struct fu_report *r;
 	struct fu_err e = { 0 };
 

@@ -411,8 +411,8 @@ test_row_outcomes_are_the_twelve_names_in_any_case(void **state)
 		"keep", "kep", "kept ", " kept", "none", "open", "won!",
 		"referrals", "wo", "no next", "noconsent",
 	};
-	const char *what = "kept, broken, moved, dropped, signal, lost, won, "
-	    "referral, greeting, no-next, consent or no-consent";
+	const char *what = "an outcome: kept, broken, moved, dropped, signal, "
+	    "lost, won, referral, greeting, no-next, consent or no-consent";
 	size_t i;
 
 	(void)state;
@@ -443,6 +443,17 @@ test_row_outcomes_are_the_twelve_names_in_any_case(void **state)
 		    FU_O_NONE);
 		refused_as(FU_LOG, FU_L_OUTCOME, bad[i], what);
 	}
+	/* The command line takes the Spanish too, in any case; the file
+	 * keeps its one vocabulary, so a reader refuses it there. */
+	assert_int_equal(fu_outcome_said("cumplido"), FU_O_KEPT);
+	assert_int_equal(fu_outcome_said("Cumplida"), FU_O_KEPT);
+	assert_int_equal(fu_outcome_said("INCUMPLIDO"), FU_O_BROKEN);
+	assert_int_equal(fu_outcome_said("movida"), FU_O_MOVED);
+	assert_int_equal(fu_outcome_said("descartado"), FU_O_DROPPED);
+	assert_int_equal(fu_outcome_said("kept"), FU_O_KEPT);
+	assert_int_equal(fu_outcome_said("cumplid"), FU_O_NONE);
+	assert_int_equal(fu_outcome_said(""), FU_O_NONE);
+	refused_as(FU_LOG, FU_L_OUTCOME, "cumplido", what);
 }
 
 static void

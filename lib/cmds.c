@@ -72,8 +72,10 @@ real_self(const char *self, const char *path)
 	for (p = path; ; p = end + 1) {
 		if ((end = strchr(p, ':')) == NULL)
 			end = p + strlen(p);
-		n = snprintf(file, sizeof(file), "%.*s/%s", (int)(end - p),
-		    end == p ? "." : p, self);
+		/* An empty entry is the working directory. */
+		n = end == p ? snprintf(file, sizeof(file), "./%s", self) :
+		    snprintf(file, sizeof(file), "%.*s/%s", (int)(end - p), p,
+		    self);
 		if (n > 0 && (size_t)n < sizeof(file) && access(file, X_OK) ==
 		    0)
 			return realpath(file, NULL);

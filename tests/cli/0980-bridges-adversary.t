@@ -37,6 +37,10 @@ mkdir -p "$tmp/bin"
 ln -s "$top/fu" "$tmp/bin/fu"
 t 0 'fu-due 0.1.0' '' env PATH="$tmp/bin:/usr/bin:/bin" fu due --version
 t 0 'fu-due 0.1.0' '' env PATH=/usr/bin:/bin "$tmp/bin/fu" due --version
+# Found by PATH's empty entry (the working directory): fu looked for
+# itself as "/fu", not "./fu".
+t 0 'fu-due 0.1.0' '' sh -c 'cd "$1" && PATH=:/usr/bin:/bin fu due --version' \
+    sh "$tmp/bin"
 
 # 3. Completion with a portfolio given by -p whose path has a blank or a
 # glob character, typed as the shell wants it (my\ dir, "my dir",

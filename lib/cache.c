@@ -32,7 +32,9 @@
 #include "priv.h"
 
 #define MAGIC "FUSTATE\n"
-#define FORMAT 9
+#define FORMAT 10
+#define MEMO_MAX 16		/* saved figures kept, the latest first */
+#define MEMO_TEXT_MAX (1 << 20)	/* the largest figures saved */
 #define SAVE_AFTER (4LL << 20)	/* bytes read since that pay for a save */
 #define DIGEST_MAX 128		/* room for a saved running hash */
 #define NS 1000000000LL
@@ -75,6 +77,10 @@ struct dopen {
 	int32_t due, made, every_n, every_unit, slips, side, continues;
 	int32_t wait_n, wait_unit;
 	uint32_t what, channel, plan;
+};
+struct dmemo {
+	int32_t from, to, today, by;
+	uint64_t max_log, len;		/* then len bytes, padded to 8 */
 };
 struct dhead {
 	char magic[8];
@@ -237,13 +243,116 @@ static int32_t
 sizes(void)
 {
 	return (int32_t)(sizeof(struct dhead) + sizeof(struct dclient) * 3 +
-	    sizeof(struct dcstate) * 5 + sizeof(struct dopen) * 7);
+	    sizeof(struct dcstate) * 5 + sizeof(struct dopen) * 7 +
+	    sizeof(struct dmemo) * 11);
+}
+
+/* Reading: a cursor over the mapped file that refuses to run past it. */
+struct cur {
+	const char *p, *end;
+	int bad;
+};
+
+static const void *
+take(struct cur *c, size_t n)
+{
+	const void *at = c->p;
+
+	if (c->bad || (size_t)(c->end - c->p) < n) {
+		c->bad = 1;
+		return NULL;
+	}
+	c->p += n;
+	return at;
+}
+
+static int
+same_period(const struct fu_memo *a, const struct fu_memo *b)
+{
+	return a->from == b->from && a->to == b->to && a->today == b->today &&
+	    a->by == b->by;
+}
+
+/* The saved figures: those just made first, then those that still stand
+ * after the rows read since, each period once. */
+static void
+save_memo(FILE *fp, const struct fu_state *st, const struct fu_memo *add)
+{
+	static const char pad[8];
+	const struct fu_memo *m;
+	struct dmemo d;
+	uint64_t n = 0;
+	size_t i;
+
+	for (i = 0; i <= st->nmemo; i++) {
+		m = i == 0 ? add : &st->memo[i - 1];
+		if (m != NULL && (i == 0 || ((add == NULL || !same_period(m,
+		    add)) && fu_memo_stands(m, &st->fresh))) && m->len <=
+		    MEMO_TEXT_MAX && n < MEMO_MAX)
+			n++;
+	}
+	fwrite(&n, sizeof(n), 1, fp);
+	for (i = 0; i <= st->nmemo && n > 0; i++) {
+		m = i == 0 ? add : &st->memo[i - 1];
+		if (m == NULL || (i > 0 && ((add != NULL && same_period(m,
+		    add)) || !fu_memo_stands(m, &st->fresh))) || m->len >
+		    MEMO_TEXT_MAX)
+			continue;
+		memset(&d, 0, sizeof(d));
+		d.from = m->from;
+		d.to = m->to;
+		d.today = m->today;
+		d.by = m->by;
+		/* Figures made now saw every log row read. */
+		d.max_log = i == 0 ? st->max_log : m->max_log;
+		d.len = m->len;
+		fwrite(&d, sizeof(d), 1, fp);
+		fwrite(m->text, 1, m->len, fp);
+		fwrite(pad, 1, (8 - m->len % 8) % 8, fp);
+		n--;
+	}
+}
+
+/* Reads the saved figures; what the rows read since change is left out
+ * when they are used or saved again. */
+static int
+load_memo(struct cur *c, struct fu_state *st)
+{
+	const char *at;
+	struct dmemo d;
+	uint64_t n, i;
+
+	if ((at = take(c, sizeof(n))) == NULL)
+		return -1;
+	memcpy(&n, at, sizeof(n));
+	if (n > MEMO_MAX)
+		return -1;
+	if (n > 0 && (st->memo = calloc(n, sizeof(*st->memo))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		struct fu_memo *m = &st->memo[i];
+
+		if ((at = take(c, sizeof(d))) == NULL)
+			return -1;
+		memcpy(&d, at, sizeof(d));
+		if (d.len > MEMO_TEXT_MAX || (m->text = take(c, d.len)) == NULL ||
+		    take(c, (8 - d.len % 8) % 8) == NULL)
+			return -1;
+		m->from = d.from;
+		m->to = d.to;
+		m->today = d.today;
+		m->by = d.by;
+		m->max_log = d.max_log;
+		m->len = d.len;
+		st->nmemo++;
+	}
+	return 0;
 }
 
 /* Writes the state whole to a temporary file, renamed over the old. */
 static int
 save(struct fu_portfolio *pf, const struct fu_state *st,
-    const struct fu_known *p)
+    const struct fu_known *p, const struct fu_memo *add)
 {
 	struct dhead h;
 	struct fu_buf tx = { 0 };
@@ -388,6 +497,7 @@ save(struct fu_portfolio *pf, const struct fu_state *st,
 		fwrite(&k, sizeof(k), 1, fp);
 		fwrite(&v, sizeof(v), 1, fp);
 	}
+	save_memo(fp, st, add);
 	fwrite("END\n", 1, 4, fp);
 	/* Closed whatever went wrong, so that a failed save holds no disk
 	 * space: it may be what the tables need next. */
@@ -448,7 +558,8 @@ refresh(struct fu_portfolio *pf, const struct fu_state *st)
 
 void
 fu_cache_save(struct fu_portfolio *pf, const struct fu_state *st,
-    const struct fu_known *k, long long fresh, long long covered)
+    const struct fu_known *k, long long fresh, long long covered,
+    const struct fu_memo *add)
 {
 	int t, tables = 0;
 
@@ -470,32 +581,15 @@ fu_cache_save(struct fu_portfolio *pf, const struct fu_state *st,
 	 * eighth of what it stands for, or a few megabytes; meanwhile, what
 	 * proved the tables is written back.  Saving may fail (a read-only
 	 * portfolio): the answer stands. */
-	if (covered > 0 && fresh < SAVE_AFTER && fresh < covered / 8) {
+	if (add == NULL && covered > 0 && fresh < SAVE_AFTER && fresh <
+	    covered / 8) {
 		if (st->map != NULL)
 			refresh(pf, st);
 		return;
 	}
-	(void)save(pf, st, k);
+	(void)save(pf, st, k, add);
 }
 
-/* Reading: a cursor over the mapped file that refuses to run past it. */
-struct cur {
-	const char *p, *end;
-	int bad;
-};
-
-static const void *
-take(struct cur *c, size_t n)
-{
-	const void *at = c->p;
-
-	if (c->bad || (size_t)(c->end - c->p) < n) {
-		c->bad = 1;
-		return NULL;
-	}
-	c->p += n;
-	return at;
-}
 
 /* A count, then that many id pairs, into map. */
 static int
@@ -745,7 +839,7 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 		c.p += 16;
 	}
 	p->npend = p->cappend = n;
-	if (load_pairs(&c, st->referrals) == -1)
+	if (load_pairs(&c, st->referrals) == -1 || load_memo(&c, st) == -1)
 		goto stale;
 	st->decimal_comma = h.decimal_comma != 0;
 	if (c.end - c.p != 4 || fu_clients_index(&st->clients) == -1)
@@ -785,6 +879,9 @@ fu_cache_unmap(struct fu_state *st)
 {
 	if (st->map != NULL)
 		munmap(st->map, st->maplen);
+	free(st->memo);
+	st->memo = NULL;
+	st->nmemo = 0;
 	st->map = NULL;
 	st->maplen = 0;
 }

@@ -1220,8 +1220,9 @@ derive(struct fu_report *r)
 		fu_report_derive(r->row[i].n);
 }
 
-int
-fu_report_add(struct fu_report *r, struct fu_portfolio *pf, struct fu_err *e)
+/* One pass over a portfolio's tables. */
+static int
+add_scan(struct fu_report *r, struct fu_portfolio *pf, struct fu_err *e)
 {
 	struct fu_state_hooks h = { on_log, on_agreement, NULL };
 	struct fu_state st;
@@ -1247,6 +1248,139 @@ fu_report_add(struct fu_report *r, struct fu_portfolio *pf, struct fu_err *e)
 	r->nportfolios++;
 	pass_free(&p);
 	fu_state_free(&st);
+	return rc;
+}
+
+/*
+ * The figures saved with the state.  A portfolio's figures for a period
+ * are the lines of its partial, saved in .fu-state with the tables' bytes
+ * they were made from, and added as fu-stats --merge adds a partial: the
+ * same sums, by the same code, whether made now or saved.  They stand
+ * while no row read since could change them: a log row dated in the
+ * period or up to POST_SALE_DAYS after it (a post-sale step kept then
+ * counts), an agreement made by its end, or made from a log row the
+ * figures saw, or a client there by its end (or one of those undated).
+ * Any doubt is a full pass.
+ */
+int
+fu_memo_stands(const struct fu_memo *m, const struct fu_fresh *f)
+{
+	return (int64_t)f->log_min > (int64_t)m->to + POST_SALE_DAYS &&
+	    f->made_min > m->to && f->since_min > m->to &&
+	    (f->from_min == 0 || f->from_min > m->max_log);
+}
+
+static void
+memo_period(const struct fu_report *r, struct fu_memo *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->from = r->q.from;
+	m->to = r->q.to;
+	m->by = (int32_t)r->q.by;
+	/* A step kept after the period counts up to today. */
+	m->today = (int64_t)r->q.today < (int64_t)r->q.to + POST_SALE_DAYS ?
+	    r->q.today : FU_DATE_NONE;
+}
+
+/* Adds the lines of a partial held in memory; with check, only parses
+ * them. */
+static int
+add_lines(struct fu_report *r, const char *text, size_t len, int check,
+    const char *file, struct fu_err *e)
+{
+	struct fu_partial pl;
+	const char *p = text, *end = text + len, *nl;
+	long line = 0;
+	int rc = 0;
+
+	while (rc == 0 && p < end) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		line++;
+		rc = fu_partial_parse(p, (size_t)(nl - p), &pl, file, line, e);
+		if (rc == 0 && !check)
+			rc = fu_report_add_partial(r, &pl, file, line, e);
+		fu_partial_free(&pl);
+		p = nl + 1;
+	}
+	return line == 0 ? -1 : rc;
+}
+
+/* The saved figures of the period, if they stand. */
+static const struct fu_memo *
+memo_find(const struct fu_state *st, const struct fu_memo *want)
+{
+	size_t i;
+
+	for (i = 0; i < st->nmemo; i++) {
+		const struct fu_memo *m = &st->memo[i];
+
+		if (m->from == want->from && m->to == want->to && m->today ==
+		    want->today && m->by == want->by && fu_memo_stands(m,
+		    &st->fresh))
+			return m;
+	}
+	return NULL;
+}
+
+int
+fu_report_add(struct fu_report *r, struct fu_portfolio *pf, struct fu_err *e)
+{
+	struct fu_report *one;
+	struct fu_memo want;
+	const struct fu_memo *m;
+	struct fu_state st;
+	struct fu_err ignored;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp;
+	int rc;
+
+	if (!fu_settings()->cache)
+		return add_scan(r, pf, e);
+	memo_period(r, &want);
+	/* The state as of today, from the saved state: a portfolio in doubt
+	 * is read whole, by the pass below, which tells what is wrong. */
+	if (fu_state_load_memo(pf, r->q.today, NULL, &st, &ignored) == -1)
+		return add_scan(r, pf, e);
+	if ((m = memo_find(&st, &want)) != NULL && add_lines(r, m->text,
+	    m->len, 1, ".fu-state", &ignored) == 0) {
+		rc = add_lines(r, m->text, m->len, 0, ".fu-state", e);
+		fu_state_free(&st);
+		return rc == 0 ? fu_report_sums(r, e) : -1;
+	}
+	fu_state_free(&st);
+	/* Made now, alone, then added as saved figures are. */
+	if ((one = fu_report_new(&r->q, e)) == NULL)
+		return -1;
+	if (add_scan(one, pf, e) == -1) {
+		fu_report_free(one);
+		return -1;
+	}
+	if ((fp = open_memstream(&text, &len)) == NULL) {
+		fu_report_free(one);
+		return nomem(e);
+	}
+	fu_report_write_partial(one, fp);
+	fu_report_free(one);
+	if (fclose(fp) == EOF) {
+		free(text);
+		return nomem(e);
+	}
+	rc = add_lines(r, text, len, 0, pf->t[FU_LOG].name, e);
+	if (rc == 0)
+		rc = fu_report_sums(r, e);
+	if (rc == 0) {
+		want.text = text;
+		want.len = len;
+		want.max_log = 0;
+		/* Saved with the state of these very bytes: a failure to
+		 * save costs only the next run's time. */
+		if (fu_state_load_memo(pf, r->q.today, &want, &st, &ignored) ==
+		    0)
+			fu_state_free(&st);
+	}
+	free(text);
 	return rc;
 }
 

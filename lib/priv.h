@@ -611,6 +611,29 @@ struct fu_open {		/* an open agreement */
 	struct fu_period wait;	/* due this long after that one closes */
 	fu_stamp order;		/* when it was made: state.c, made_at() */
 };
+/* A report's figures for one period, saved with the state (figures.c
+ * makes them, cache.c keeps them): the lines of its partial, made from
+ * the tables as the saved state stands for them, and kept while the rows
+ * read since cannot change them. */
+struct fu_memo {
+	fu_date from, to;
+	fu_date today;			/* FU_DATE_NONE: not needed */
+	int32_t by;
+	uint64_t max_log;		/* the last log id they saw */
+	const char *text;
+	size_t len;
+};
+/* What the rows read past the saved state could change: their earliest
+ * log date, agreement made and client since (FU_DATE_NONE, the earliest
+ * of all, for none given), and the least log row an agreement came from;
+ * FU_DATE_WAITING and 0 when no such row was read. */
+struct fu_fresh {
+	fu_date log_min, made_min, since_min;
+	uint64_t from_min;
+};
+/* Whether the saved figures stand after the rows read since (figures.c). */
+int fu_memo_stands(const struct fu_memo *, const struct fu_fresh *);
+
 struct fu_state {
 	struct fu_clients clients;
 	struct fu_cstate *cs;
@@ -627,6 +650,9 @@ struct fu_state {
 	void *map;			/* a saved state, mapped */
 	size_t maplen;
 	uint64_t map_dev, map_ino;	/* the file it was mapped from */
+	struct fu_memo *memo;		/* saved figures, in the map */
+	size_t nmemo;
+	struct fu_fresh fresh;		/* the rows read past the saved state */
 };
 /* What a pass knows beyond struct fu_state: a bit for every agreement and
  * log row, the slips of the open agreements, and the agreements whose
@@ -655,7 +681,8 @@ struct fu_known {
 int fu_cache_load(struct fu_portfolio *, fu_date asof, struct fu_state *,
     struct fu_known *);	/* -2 when out of memory */
 void fu_cache_save(struct fu_portfolio *, const struct fu_state *,
-    const struct fu_known *, long long fresh, long long covered);
+    const struct fu_known *, long long fresh, long long covered,
+    const struct fu_memo *add);
 void fu_cache_unmap(struct fu_state *);
 /* Empty sets for a pass, as before any row; -1 if out of memory. */
 int fu_known_init(struct fu_known *);
@@ -677,6 +704,10 @@ struct fu_state_hooks {
  * agreements made later are left out. */
 int fu_state_load(struct fu_portfolio *, fu_date asof,
     const struct fu_state_hooks *, struct fu_state *, struct fu_err *);
+/* The same as of today, saving add (figures made from these very bytes)
+ * with the state; st->memo then holds the saved figures that stand. */
+int fu_state_load_memo(struct fu_portfolio *, fu_date asof,
+    const struct fu_memo *add, struct fu_state *, struct fu_err *);
 void fu_state_free(struct fu_state *);
 enum fu_status fu_state_status(const struct fu_state *, size_t client);
 /* Whether the client has agreed to be kept in touch with: the last consent
@@ -870,6 +901,7 @@ int fu_ics_line(struct fu_buf *, const char *name, const char *value,
 int fu_ics_escape(struct fu_buf *, const char *value);
 /* A JSON string on stdout, quoted and escaped as the JSON rows are. */
 void fu_json_string(const char *);
+void fu_json_fstring(FILE *, const char *);
 
 /* vcard.c: clients as vCards 4.0 (RFC 6350). */
 /* A client's UID, the same on every run: "urn:uuid:..."; -1 ENOMEM. */
@@ -1015,6 +1047,7 @@ int fu_report_check_template(enum fu_report_by, const char *tmpl,
 /* Prints the report as the lines of a partial (below): every row, even
  * those with nothing in them; stdout is checked as it is closed. */
 void fu_report_print_partial(const struct fu_report *);
+void fu_report_write_partial(const struct fu_report *, FILE *);
 /* The i-th count or amount of the report's fields, from 0, and its raw
  * count; NULL past the last.  With SALES6 and AMOUNT6, the sums of two of
  * them, these are every raw count that does not follow from the others:

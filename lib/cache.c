@@ -576,6 +576,13 @@ fu_cache_save(struct fu_portfolio *pf, const struct fu_state *st,
 	}
 	if (tables == 0)
 		return;
+	/* Figures are saved only with the state of the very bytes they were
+	 * made from: a table rewritten in place between the two passes is
+	 * not. */
+	for (t = 0; add != NULL && t < FU_NTABLES; t++)
+		if (pf->t[t].exists && (pf->t[t].digest == NULL ||
+		    fu_digest_value(pf->t[t].digest) != add->hash[t]))
+			add = NULL;
 	/* A few rows appended since the saved state cost less to read again
 	 * than the state costs to write: it is saved again once they are an
 	 * eighth of what it stands for, or a few megabytes; meanwhile, what

@@ -357,6 +357,9 @@ struct fu_table_file {
 	struct stat st;		/* as snapped, before any byte was read */
 	struct fu_digest *digest;	/* when set, fed the bytes read from
 					 * start to snap */
+	uint64_t read_hash;	/* its value after the last pass that read
+				 * the table whole, if read_hashed */
+	int read_hashed;
 	int bom;		/* starts with a UTF-8 byte order mark */
 	long long snap;		/* bytes to read: the size when last locked */
 	long long start;	/* bytes already read into a saved state */
@@ -622,6 +625,8 @@ struct fu_memo {
 	uint64_t max_log;		/* the last log id they saw */
 	const char *text;
 	size_t len;
+	uint64_t hash[FU_NTABLES];	/* figures made now: the hashes of the
+					 * bytes they were made from */
 };
 /* What the rows read past the saved state could change: their earliest
  * log date, agreement made and client since (FU_DATE_NONE, the earliest
@@ -1005,6 +1010,9 @@ struct fu_report {
 	struct fu_one_channel one[FU_TOP_ONE_CHANNEL];
 	size_t none;
 	int nportfolios;
+	int overflow;			/* adding a partial passed INT64_MAX */
+	int direct;			/* no saved figures: each portfolio read
+					 * by a pass of its own */
 };
 /* The period a person asked for: --month (YYYY-MM, this or last), or
  * --from and --to, else this month to date; a period that ends after today
@@ -1016,6 +1024,8 @@ int fu_report_period(const char *month, const char *from, const char *to,
 struct fu_report *fu_report_new(const struct fu_report_spec *,
     struct fu_err *);
 /* Adds a portfolio to the report: one pass over its files. */
+/* -2 when its saved figures would pass what fu can count: the report is
+ * then made again with r->direct, which names the row where. */
 int fu_report_add(struct fu_report *, struct fu_portfolio *, struct fu_err *);
 /* The rows: one, or one a month, channel or stage (key: "2026-10", the
  * channel or the stage as written, "" for none), in the order printed. */

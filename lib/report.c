@@ -784,11 +784,13 @@ static int
 add(struct fu_report *r, const char *dir, int several, struct fu_err *e)
 {
 	struct fu_portfolio pf;
+	int rc;
 
-	if (fu_portfolio_open(&pf, dir, e) == -1 ||
-	    fu_report_add(r, &pf, e) == -1)
+	if (fu_portfolio_open(&pf, dir, e) == -1)
 		return fu_err_within(e, pf.dir, several);
-	return 0;
+	if ((rc = fu_report_add(r, &pf, e)) == -1)
+		return fu_err_within(e, pf.dir, several);
+	return rc;
 }
 
 int
@@ -797,7 +799,7 @@ fu_stats(const struct fu_cli *cli, const struct fu_report_query *q,
 {
 	struct fu_report_spec s = { 0, 0, q->by, cli->today };
 	struct fu_report *r;
-	int i, rc = -1;
+	int i, rc = -1, direct = 0;
 
 	if (fu_report_period(q->month, q->from, q->to, cli->today, &s.from,
 	    &s.to, e) == -1 || fu_cli_portfolios_distinct(cli, e) == -1)
@@ -807,13 +809,23 @@ fu_stats(const struct fu_cli *cli, const struct fu_report_query *q,
 	if (cli->fmt == FU_FMT_TEMPLATE && fu_report_check_template(q->by,
 	    cli->tmpl, e) == -1)
 		return -1;
+again:
 	if ((r = fu_report_new(&s, e)) == NULL)
 		return -1;
+	r->direct = direct;
 	/* No -p: $FU_PORTFOLIO or the default. */
 	for (i = 0; i < (cli->nportfolio > 0 ? cli->nportfolio : 1); i++)
-		if (add(r, cli->nportfolio > 0 ? cli->portfolio[i] : NULL,
-		    cli->nportfolio > 1, e) == -1)
+		switch (add(r, cli->nportfolio > 0 ? cli->portfolio[i] : NULL,
+		    cli->nportfolio > 1, e)) {
+		case -1:
 			goto out;
+		case -2:
+			/* The sums pass what fu can count: read every
+			 * portfolio again, to tell the row where. */
+			fu_report_free(r);
+			direct = 1;
+			goto again;
+		}
 	if (q->partial) {
 		fu_report_print_partial(r);
 		rc = 0;

@@ -597,9 +597,10 @@ load(struct fu_portfolio *pf, fu_date asof, const struct fu_state_hooks *h,
 		goto out;
 	}
 	cached = p.cached = loaded == 0;
-	/* What may be saved is hashed as it is read (cache.c). */
+	/* What may be saved is hashed as it is read (cache.c), and so is what
+	 * a report reads, whose figures may be saved with a state. */
 	for (t = 0; t < FU_NTABLES; t++)
-		if (h == NULL && !pf->writing && fu_settings()->cache &&
+		if (!pf->writing && fu_settings()->cache &&
 		    pf->t[t].exists && pf->t[t].digest == NULL &&
 		    (pf->t[t].digest = fu_digest_new()) == NULL) {
 			fu_err_nomem(e);
@@ -663,6 +664,9 @@ load(struct fu_portfolio *pf, fu_date asof, const struct fu_state_hooks *h,
 	rc = 0;
 out:
 	for (t = 0; t < FU_NTABLES; t++) {
+		pf->t[t].read_hashed = rc == 0 && pf->t[t].digest != NULL;
+		if (pf->t[t].read_hashed)
+			pf->t[t].read_hash = fu_digest_value(pf->t[t].digest);
 		pf->t[t].start = 0;
 		fu_digest_free(pf->t[t].digest);
 		pf->t[t].digest = NULL;

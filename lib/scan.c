@@ -237,7 +237,9 @@ long fu_scan_part = PART;
 
 struct part {
 	long idx;		/* the part held once parsed, else -1 */
-	struct brow *rows;
+	struct fu_row *rows;	/* their fields one after the other in
+				 * text, pointed at once the part is
+				 * parsed: the caller's thread only calls */
 	size_t nrows, cap;
 	struct fu_buf text;
 	int rc;
@@ -431,7 +433,7 @@ on_part_row(void *ctx, const struct fu_row *row, struct fu_err *e)
 {
 	struct part_ctx *c = ctx;
 	struct part *s = c->s;
-	struct brow *r;
+	struct fu_row *r;
 	size_t need = 0;
 	int k, nk = fu_ncolumns[c->p->table];
 
@@ -448,19 +450,32 @@ on_part_row(void *ctx, const struct fu_row *row, struct fu_err *e)
 		s->rows = r;
 		s->cap = cap;
 	}
-	if (need > UINT32_MAX - s->text.len || fu_buf_reserve(&s->text, need) ==
-	    -1)
+	if (fu_buf_reserve(&s->text, need) == -1)
 		return fu_err_nomem(e);
 	r = &s->rows[s->nrows++];
 	r->line = row->line;
 	for (k = 0; k < nk; k++) {
-		r->off[k] = (uint32_t)s->text.len;
-		r->len[k] = (uint32_t)row->len[k];
+		r->len[k] = row->len[k];
 		memcpy(s->text.p + s->text.len, row->f[k], row->len[k]);
 		s->text.len += row->len[k];
 		s->text.p[s->text.len++] = '\0';
 	}
 	return 0;
+}
+
+/* Points each row's fields into the text, which grows no more. */
+static void
+point_rows(struct part *s, int nk)
+{
+	const char *t = s->text.p;
+	size_t j;
+	int k;
+
+	for (j = 0; j < s->nrows; j++)
+		for (k = 0; k < nk; k++) {
+			s->rows[j].f[k] = t;
+			t += s->rows[j].len[k] + 1;
+		}
 }
 
 static void
@@ -483,6 +498,7 @@ parse_part(struct parts *p, size_t i, char *win)
 		s->rc = fu_table_read_part(p->tf, p->table, p->hdr, p->fd,
 		    p->bound[i], p->bound[i + 1], i + 1 == p->nparts, win, WIN,
 		    &s->lines, on_part_row, &c, &s->e);
+	point_rows(s, fu_ncolumns[p->table]);
 }
 
 static void *
@@ -525,7 +541,6 @@ take_parts(struct parts *p, int nthreads, fu_row_cb cb, void *ctx,
     struct fu_err *e)
 {
 	pthread_t th[64];
-	struct fu_row row;
 	size_t i, j;
 	long base = 0;
 	int k, started = 0, failed = 0;
@@ -543,14 +558,9 @@ take_parts(struct parts *p, int nthreads, fu_row_cb cb, void *ctx,
 			pthread_cond_wait(&p->cv, &p->mu);
 		pthread_mutex_unlock(&p->mu);
 		for (j = 0; j < s->nrows && !failed; j++) {
-			const struct brow *r = &s->rows[j];
-
-			row.line = i == 0 ? r->line : base + r->line - 1;
-			for (k = 0; k < fu_ncolumns[p->table]; k++) {
-				row.f[k] = s->text.p + r->off[k];
-				row.len[k] = r->len[k];
-			}
-			failed = cb(ctx, &row, e) == -1;
+			if (i > 0)
+				s->rows[j].line += base - 1;
+			failed = cb(ctx, &s->rows[j], e) == -1;
 		}
 		if (!failed && s->rc == -1) {
 			/* Every part before was whole: this one was cut

@@ -482,8 +482,8 @@ int fu_portfolio_snap(struct fu_portfolio *, struct fu_err *);
  * errors are those of one thread. */
 int fu_table_scan(struct fu_portfolio *, enum fu_table, fu_row_cb, void *ctx,
     struct fu_err *);
-/* The bytes of a part of a table read on every core ($FU_THREADS); the
- * tests make it small, so that a small table has many parts. */
+/* The bytes of a part of a table read on every core ($FU_THREADS): 0
+ * for about $FU_PIPE_MIN (64 to 1 MB); the tests pick their own. */
 extern long fu_scan_part;
 
 /* journal.c: what a commit to two tables announces first. */

@@ -228,12 +228,13 @@ nomem:
  * own state up to the first malformed row, which the part holding it
  * tells first: a part cut wrongly after it is never taken.
  */
-#define PART (1 << 20)		/* bytes a part, about */
+#define PART (1 << 20)		/* bytes a part, at most */
+#define PART_MIN 64		/* bytes a part, at least */
 #define WIN (256 * 1024)	/* bytes a pread */
 #define AHEAD 4			/* parts parsed ahead, a thread */
 #define NOT_SPLIT (-2)
 
-long fu_scan_part = PART;
+long fu_scan_part;
 
 struct part {
 	long idx;		/* the part held once parsed, else -1 */
@@ -563,10 +564,9 @@ take_parts(struct parts *p, int nthreads, fu_row_cb cb, void *ctx,
 			failed = cb(ctx, &s->rows[j], e) == -1;
 		}
 		if (!failed && s->rc == -1) {
-			/* Every part before was whole: this one was cut
-			 * where a record ends. */
-			if (s->lines == -1)
-				FU_BUG("a table was cut inside a record");
+			/* A part that does not end where a record does
+			 * (lines -1), every part before it whole, is a file
+			 * changed while read: "cannot read". */
 			*e = s->e;
 			if (i > 0 && e->code == FU_EXIT_DATA && e->line > 0)
 				e->line += base - 1;
@@ -614,7 +614,7 @@ scan_parts(struct fu_portfolio *pf, enum fu_table t, fu_row_cb cb,
 	size_t i;
 	int rc, n = threads();
 
-	if (n < 2 || fu_scan_part < 1)
+	if (n < 2)
 		return NOT_SPLIT;
 	/* The dialect and the header first, as one parser reads them; an
 	 * error there is for one parser to tell. */
@@ -637,7 +637,12 @@ scan_parts(struct fu_portfolio *pf, enum fu_table t, fu_row_cb cb,
 	p->hdr = &h;
 	p->r0 = tf->start;
 	p->snap = tf->snap;
-	p->piece_size = fu_scan_part;
+	/* A part is about the bytes that pay for a thread: the tests set
+	 * FU_PIPE_MIN=0, and get a part every row or two. */
+	p->piece_size = fu_scan_part > 0 ? fu_scan_part :
+	    fu_settings()->pipe_min < PART_MIN ? PART_MIN :
+	    fu_settings()->pipe_min > PART ? PART :
+	    (off_t)fu_settings()->pipe_min;
 	p->fd = -1;
 	if ((rc = fu_table_open(tf, &p->fd, e)) == -1 ||
 	    (rc = cut_parts(p, n, &dg, e)) != 0)

@@ -688,8 +688,8 @@ fu_table_read_part(struct fu_table_file *tf, enum fu_table table,
 	}
 	/* A part ends where a record does, so only the last can leave a
 	 * quote open.  One that does not end at a record's end was cut
-	 * where the quotes before it said, wrongly: a malformed row comes
-	 * first, unless the split is wrong (lines is then -1). */
+	 * where the quotes before it said, wrongly: a malformed row before
+	 * it is told first (or the file changed under us: lines is -1). */
 	if (!r.failed && last && csv_fini(&r.csv, on_field, on_row, &r) != 0 &&
 	    !r.failed)
 		rc = fu_err_data(e, tf->name, r.line, "%s", _("the quoted field "

@@ -442,7 +442,7 @@ scan_mode(int parts, int knob)
 	snprintf(n, sizeof(n), "%d", 1 + knob / 2 % 4);
 	setenv("FU_THREADS", n, 1);
 	setenv("FU_PIPE_MIN", parts ? "0" : "1048576", 1);
-	fu_scan_part = parts ? 1 + knob / 8 * 3 : 1 << 20;
+	fu_scan_part = parts ? 1 + knob / 8 * 3 : 0;
 	fu_settings_load();
 }
 

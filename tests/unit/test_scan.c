@@ -443,7 +443,7 @@ test_parts_read_as_one_parser_reads(void **state)
 		errors += one.rc == -1;
 		refused += one.rc == -1 && strcmp(one.e.text, "refused") == 0;
 	}
-	fu_scan_part = 1 << 20;
+	fu_scan_part = 0;
 	/* The rounds reach both sides: tables read whole and refused. */
 	assert_true(errors > ROUNDS / 10 && errors < ROUNDS * 9 / 10);
 	assert_true(refused > 0);

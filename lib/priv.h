@@ -44,6 +44,8 @@ struct fu_settings {
 	const char *today;	/* FU_TODAY */
 	int cache;		/* FU_CACHE=0 turns the saved state off */
 	long long pipe_min;	/* FU_PIPE_MIN: bytes that pay for a thread */
+	int threads;		/* FU_THREADS: parsers of a large table (the
+				 * online cores when not set) */
 	long lock_wait_ms;	/* FU_LOCK_TIMEOUT, in seconds */
 	int columns;		/* COLUMNS, 0 when not set */
 	int no_color;		/* NO_COLOR is set and not empty */
@@ -394,6 +396,14 @@ int fu_table_read(struct fu_table_file *, enum fu_table, struct fu_header *,
 int fu_table_read_mem(struct fu_table_file *, enum fu_table,
     const struct fu_header *, const char *s, size_t n, fu_row_cb,
     void *ctx, struct fu_err *);
+/* Reads the bytes [from, to) of fd, which start and (unless last) end at
+ * a record's end, under a header already read, through a buffer of
+ * winsize bytes; the lines of rows and errors count from 1 at from, and
+ * lines gets the line reached.  For a table read a part a thread. */
+int fu_table_read_part(struct fu_table_file *, enum fu_table,
+    const struct fu_header *, int fd, off_t from, off_t to, int last,
+    char *win, size_t winsize, long *lines, fu_row_cb, void *ctx,
+    struct fu_err *);
 void fu_header_free(struct fu_header *);
 
 /* file.c: file primitives of the writer and the saved state. */
@@ -470,11 +480,14 @@ int fu_portfolio_open(struct fu_portfolio *, const char *dir, struct fu_err *);
 /* Finds the tables and notes their sizes; the caller holds the lock. */
 int fu_portfolio_snap(struct fu_portfolio *, struct fu_err *);
 
-/* scan.c: the one way to read a table's rows, on a second thread when
- * the table is large enough to pay for one ($FU_PIPE_MIN).  The rows and
+/* scan.c: the one way to read a table's rows, on every core when the
+ * table is large enough to pay for threads ($FU_PIPE_MIN).  The rows and
  * errors are those of one thread. */
 int fu_table_scan(struct fu_portfolio *, enum fu_table, fu_row_cb, void *ctx,
     struct fu_err *);
+/* The bytes of a part of a table read on every core ($FU_THREADS): 0
+ * for about $FU_PIPE_MIN (64 to 1 MB); the tests pick their own. */
+extern long fu_scan_part;
 
 /* journal.c: what a commit to two tables announces first. */
 struct fu_journal_entry {

@@ -97,25 +97,62 @@ struct dhead {
 
 /* A checksum, eight words at a time: a damaged state must not be taken
  * for the tables' word, and reading it all must cost little next to the
- * reading it saves.  Any one word changed changes it. */
-static uint64_t
-checksum(const unsigned char *p, size_t n)
+ * reading it saves.  Any one word changed changes it.  Summed in pieces
+ * (each but the last a multiple of 64 bytes), so that a state is checked
+ * as it is read. */
+struct sum {
+	uint64_t h[8];
+	uint64_t n;
+};
+
+static const uint64_t K = 0x9e3779b97f4a7c15ULL;
+
+static void
+sum_init(struct sum *s)
 {
-	const uint64_t k = 0x9e3779b97f4a7c15ULL;
-	uint64_t h[8] = { 1, 2, 3, 4, 5, 6, 7, 8 }, w, x;
+	int j;
+
+	for (j = 0; j < 8; j++)
+		s->h[j] = (uint64_t)j + 1;
+	s->n = 0;
+}
+
+static void
+sum_add(struct sum *s, const unsigned char *p, size_t n)
+{
+	uint64_t w, x;
 	size_t i = 0, j;
 
 	for (; i + 64 <= n; i += 64)
 		for (j = 0; j < 8; j++) {
 			memcpy(&w, p + i + 8 * j, 8);
-			x = h[j] ^ w;
-			h[j] = (x << 23 | x >> 41) * k;
+			x = s->h[j] ^ w;
+			s->h[j] = (x << 23 | x >> 41) * K;
 		}
 	for (; i < n; i++)
-		h[0] = (h[0] ^ p[i]) * k;
-	for (x = n, j = 0; j < 8; j++)
-		x = (x ^ h[j]) * k ^ (x >> 29);
+		s->h[0] = (s->h[0] ^ p[i]) * K;
+	s->n += n;
+}
+
+static uint64_t
+sum_end(const struct sum *s)
+{
+	uint64_t x = s->n;
+	int j;
+
+	for (j = 0; j < 8; j++)
+		x = (x ^ s->h[j]) * K ^ (x >> 29);
 	return x;
+}
+
+static uint64_t
+checksum(const unsigned char *p, size_t n)
+{
+	struct sum s;
+
+	sum_init(&s);
+	sum_add(&s, p, n);
+	return sum_end(&s);
 }
 
 static uint64_t
@@ -669,6 +706,94 @@ fu_known_free(struct fu_known *k)
 	memset(k, 0, sizeof(*k));
 }
 
+#define WINDOW (8 << 20)	/* bytes of the state summed at a time */
+
+static const char *
+text_at(const char *tx, uint64_t ntx, uint32_t off, int *bad)
+{
+	if (off < ntx)
+		return tx + off;
+	*bad = 1;
+	return "";
+}
+
+static void
+copy_client(struct fu_clientrec *r, const char *rec, const char *tx,
+    uint64_t ntx, int *bad)
+{
+	struct dclient d;
+
+	memcpy(&d, rec, sizeof(d));
+	r->id = d.id;
+	r->line = (long)d.line;
+	r->referred_by = d.referred_by;
+	r->since = d.since;
+	r->consent = d.consent;
+	r->birthday.year = d.bd[0];
+	r->birthday.month = d.bd[1];
+	r->birthday.day = d.bd[2];
+	r->anniversary.year = d.an[0];
+	r->anniversary.month = d.an[1];
+	r->anniversary.day = d.an[2];
+	r->name = text_at(tx, ntx, d.name, bad);
+	r->company = text_at(tx, ntx, d.company, bad);
+	r->stage = (char *)text_at(tx, ntx, d.stage, bad);
+	r->tags = (char *)text_at(tx, ntx, d.tags, bad);
+}
+
+static void
+copy_cstate(struct fu_cstate *s, const char *rec, const char *tx,
+    uint64_t ntx, int *bad)
+{
+	struct dcstate d;
+
+	memcpy(&d, rec, sizeof(d));
+	s->signal_action = d.signal_action;
+	s->last_stamp = d.stamp[0];
+	s->first_sale = d.stamp[1];
+	s->last_signal = d.stamp[2];
+	s->last_kept = d.stamp[3];
+	s->last_lost = d.stamp[4];
+	s->last_won = d.stamp[5];
+	s->last_made = d.stamp[6];
+	s->last_no_next = d.stamp[7];
+	s->last_consent = d.stamp[8];
+	s->last_no_consent = d.stamp[9];
+	s->risk_since = d.stamp[10];
+	s->last = d.last;
+	s->last_channel = text_at(tx, ntx, d.channel, bad);
+	s->no_next_why = text_at(tx, ntx, d.no_next_why, bad);
+	s->signal_why = text_at(tx, ntx, d.signal_why, bad);
+}
+
+static void
+copy_open(struct fu_open *o, const char *rec, const char *tx, uint64_t ntx,
+    uint64_t nclients, int *bad)
+{
+	struct dopen d;
+
+	memcpy(&d, rec, sizeof(d));
+	o->id = d.id;
+	o->from = d.from;
+	o->order = d.order;
+	o->client = (size_t)d.client;
+	o->due = d.due;
+	o->made = d.made;
+	o->every.n = d.every_n;
+	o->every.unit = (char)d.every_unit;
+	o->slips = d.slips;
+	o->side = d.side == FU_SIDE_CLIENT ? FU_SIDE_CLIENT : FU_SIDE_MINE;
+	o->continues = d.continues != 0;
+	o->waits_on = d.waits_on;
+	o->wait.n = d.wait_n;
+	o->wait.unit = (char)d.wait_unit;
+	o->plan = text_at(tx, ntx, d.plan, bad);
+	o->what = text_at(tx, ntx, d.what, bad);
+	o->channel = text_at(tx, ntx, d.channel, bad);
+	if (d.client >= nclients)
+		*bad = 1;
+}
+
 int
 fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
     struct fu_known *p)
@@ -716,9 +841,6 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 	for (t = 0; t < FU_NTABLES; t++)
 		if (!proven(&pf->t[t], &h.m[t]))
 			goto stale;
-	if (checksum((const unsigned char *)map + sizeof(h), (size_t)sb.st_size
-	    - sizeof(h)) != h.sum)
-		goto stale;
 	n = h.nclients;
 	if (n > (uint64_t)(c.end - c.p) / sizeof(struct dclient) ||
 	    h.nopen > (uint64_t)(c.end - c.p) / sizeof(struct dopen))
@@ -753,77 +875,50 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 	st->clients.n = st->clients.cap = n;
 	/* Room for the agreements read since: no copy of the array. */
 	st->capopen = h.nopen + h.nopen / 8 + 1024;
-#define TEXT(off) ((off) < ntx ? tx + (off) : (c.bad = 1, ""))
-	for (i = 0; i < n; i++, rec += sizeof(struct dclient)) {
-		struct fu_clientrec *r = &st->clients.v[i];
-		struct dclient d;
+	/* The body is summed a window at a time, and the records of each
+	 * window copied and unmapped right after: the map and the arrays
+	 * are never both whole in memory.  A sum that fails at the end
+	 * throws all of it away. */
+	{
+		const unsigned char *body = (const unsigned char *)map +
+		    sizeof(h);
+		size_t blen = (size_t)sb.st_size - sizeof(h), at, wend;
+		const char *arr_end = rec + n * sizeof(struct dclient) +
+		    n * sizeof(struct dcstate) + h.nopen * sizeof(struct dopen);
+		uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), from, to;
+		uint64_t ic = 0, is = 0, io = 0;
+		struct sum sm;
 
-		memcpy(&d, rec, sizeof(d));
-		r->id = d.id;
-		r->line = (long)d.line;
-		r->referred_by = d.referred_by;
-		r->since = d.since;
-		r->consent = d.consent;
-		r->birthday.year = d.bd[0];
-		r->birthday.month = d.bd[1];
-		r->birthday.day = d.bd[2];
-		r->anniversary.year = d.an[0];
-		r->anniversary.month = d.an[1];
-		r->anniversary.day = d.an[2];
-		r->name = TEXT(d.name);
-		r->company = TEXT(d.company);
-		r->stage = (char *)TEXT(d.stage);
-		r->tags = (char *)TEXT(d.tags);
-	}
-	for (i = 0; i < n; i++, rec += sizeof(struct dcstate)) {
-		struct fu_cstate *s = &st->cs[i];
-		struct dcstate d;
+		sum_init(&sm);
+		for (at = 0; at < blen; at = wend) {
+			const char *lim;
 
-		memcpy(&d, rec, sizeof(d));
-		s->signal_action = d.signal_action;
-		s->last_stamp = d.stamp[0];
-		s->first_sale = d.stamp[1];
-		s->last_signal = d.stamp[2];
-		s->last_kept = d.stamp[3];
-		s->last_lost = d.stamp[4];
-		s->last_won = d.stamp[5];
-		s->last_made = d.stamp[6];
-		s->last_no_next = d.stamp[7];
-		s->last_consent = d.stamp[8];
-		s->last_no_consent = d.stamp[9];
-		s->risk_since = d.stamp[10];
-		s->last = d.last;
-		s->last_channel = TEXT(d.channel);
-		s->no_next_why = TEXT(d.no_next_why);
-		s->signal_why = TEXT(d.signal_why);
+			wend = blen - at > WINDOW ? at + WINDOW : blen;
+			sum_add(&sm, body + at, wend - at);
+			lim = (const char *)body + wend;
+			for (; ic < n && rec + sizeof(struct dclient) <= lim;
+			    ic++, rec += sizeof(struct dclient))
+				copy_client(&st->clients.v[ic], rec, tx, ntx,
+				    &c.bad);
+			for (; ic == n && is < n && rec + sizeof(struct dcstate)
+			    <= lim; is++, rec += sizeof(struct dcstate))
+				copy_cstate(&st->cs[is], rec, tx, ntx, &c.bad);
+			for (; is == n && io < h.nopen && rec +
+			    sizeof(struct dopen) <= lim; io++,
+			    rec += sizeof(struct dopen))
+				copy_open(&st->open[io], rec, tx, ntx, n,
+				    &c.bad);
+			/* Whole pages of records copied, never the header's. */
+			from = ((uintptr_t)(body + at) + page - 1) & ~(page - 1);
+			to = (uintptr_t)(rec < arr_end ? rec : arr_end) &
+			    ~(page - 1);
+			if (page > 0 && to > from)
+				(void)munmap((void *)from, to - from);
+		}
+		if (sum_end(&sm) != h.sum || ic != n || is != n ||
+		    io != h.nopen)
+			goto stale;
 	}
-	for (i = 0; i < h.nopen; i++, rec += sizeof(struct dopen)) {
-		struct fu_open *o = &st->open[i];
-		struct dopen d;
-
-		memcpy(&d, rec, sizeof(d));
-		o->id = d.id;
-		o->from = d.from;
-		o->order = d.order;
-		o->client = (size_t)d.client;
-		o->due = d.due;
-		o->made = d.made;
-		o->every.n = d.every_n;
-		o->every.unit = (char)d.every_unit;
-		o->slips = d.slips;
-		o->side = d.side == FU_SIDE_CLIENT ? FU_SIDE_CLIENT :
-		    FU_SIDE_MINE;
-		o->continues = d.continues != 0;
-		o->waits_on = d.waits_on;
-		o->wait.n = d.wait_n;
-		o->wait.unit = (char)d.wait_unit;
-		o->plan = TEXT(d.plan);
-		o->what = TEXT(d.what);
-		o->channel = TEXT(d.channel);
-		if (d.client >= n)
-			c.bad = 1;
-	}
-#undef TEXT
 	st->nopen = h.nopen;
 	if (c.bad || fu_idset_load(p->closed, &c.p, c.end) == -1 ||
 	    fu_idset_load(p->named, &c.p, c.end) == -1 ||

@@ -228,19 +228,25 @@ nomem:
  * own state up to the first malformed row, which the part holding it
  * tells first: a part cut wrongly after it is never taken.
  */
-#define PART (1 << 20)		/* bytes a part, at most */
+#define PART (256 * 1024)	/* bytes a part, at most */
 #define PART_MIN 64		/* bytes a part, at least */
 #define WIN (256 * 1024)	/* bytes a pread */
-#define AHEAD 4			/* parts parsed ahead, a thread */
+#define AHEAD 2			/* parts parsed ahead, a thread */
+#define SLOTS_MAX 8		/* parts parsed ahead, in all */
 #define NOT_SPLIT (-2)
 
 long fu_scan_part;
 
+/* A row of a part: its fields are one after the other in the part's
+ * text, each with its NUL; a row costs its line and lengths, not a whole
+ * struct fu_row of pointers. */
+struct prow {
+	long line;
+	uint32_t len[FU_MAXCOLS];
+};
 struct part {
 	long idx;		/* the part held once parsed, else -1 */
-	struct fu_row *rows;	/* their fields one after the other in
-				 * text, pointed at once the part is
-				 * parsed: the caller's thread only calls */
+	struct prow *rows;
 	size_t nrows, cap;
 	struct fu_buf text;
 	int rc;
@@ -434,7 +440,7 @@ on_part_row(void *ctx, const struct fu_row *row, struct fu_err *e)
 {
 	struct part_ctx *c = ctx;
 	struct part *s = c->s;
-	struct fu_row *r;
+	struct prow *r;
 	size_t need = 0;
 	int k, nk = fu_ncolumns[c->p->table];
 
@@ -451,32 +457,17 @@ on_part_row(void *ctx, const struct fu_row *row, struct fu_err *e)
 		s->rows = r;
 		s->cap = cap;
 	}
-	if (fu_buf_reserve(&s->text, need) == -1)
+	if (need > UINT32_MAX || fu_buf_reserve(&s->text, need) == -1)
 		return fu_err_nomem(e);
 	r = &s->rows[s->nrows++];
 	r->line = row->line;
 	for (k = 0; k < nk; k++) {
-		r->len[k] = row->len[k];
+		r->len[k] = (uint32_t)row->len[k];
 		memcpy(s->text.p + s->text.len, row->f[k], row->len[k]);
 		s->text.len += row->len[k];
 		s->text.p[s->text.len++] = '\0';
 	}
 	return 0;
-}
-
-/* Points each row's fields into the text, which grows no more. */
-static void
-point_rows(struct part *s, int nk)
-{
-	const char *t = s->text.p;
-	size_t j;
-	int k;
-
-	for (j = 0; j < s->nrows; j++)
-		for (k = 0; k < nk; k++) {
-			s->rows[j].f[k] = t;
-			t += s->rows[j].len[k] + 1;
-		}
 }
 
 static void
@@ -499,7 +490,6 @@ parse_part(struct parts *p, size_t i, char *win)
 		s->rc = fu_table_read_part(p->tf, p->table, p->hdr, p->fd,
 		    p->bound[i], p->bound[i + 1], i + 1 == p->nparts, win, WIN,
 		    &s->lines, on_part_row, &c, &s->e);
-	point_rows(s, fu_ncolumns[p->table]);
 }
 
 static void *
@@ -542,9 +532,11 @@ take_parts(struct parts *p, int nthreads, fu_row_cb cb, void *ctx,
     struct fu_err *e)
 {
 	pthread_t th[64];
+	struct fu_row row;
+	const char *t;
 	size_t i, j;
 	long base = 0;
-	int k, started = 0, failed = 0;
+	int k, nk = fu_ncolumns[p->table], started = 0, failed = 0;
 
 	for (k = 0; k < nthreads; k++)
 		if (pthread_create(&th[started], NULL, part_thread, p) == 0)
@@ -558,10 +550,14 @@ take_parts(struct parts *p, int nthreads, fu_row_cb cb, void *ctx,
 		while (s->idx != (long)i)
 			pthread_cond_wait(&p->cv, &p->mu);
 		pthread_mutex_unlock(&p->mu);
-		for (j = 0; j < s->nrows && !failed; j++) {
-			if (i > 0)
-				s->rows[j].line += base - 1;
-			failed = cb(ctx, &s->rows[j], e) == -1;
+		for (j = 0, t = s->text.p; j < s->nrows && !failed; j++) {
+			row.line = s->rows[j].line + (i > 0 ? base - 1 : 0);
+			for (k = 0; k < nk; k++) {
+				row.f[k] = t;
+				row.len[k] = s->rows[j].len[k];
+				t += row.len[k] + 1;
+			}
+			failed = cb(ctx, &row, e) == -1;
 		}
 		if (!failed && s->rc == -1) {
 			/* A part that does not end where a record does
@@ -650,7 +646,10 @@ scan_parts(struct fu_portfolio *pf, enum fu_table t, fu_row_cb cb,
 	p->tf0 = *tf;
 	p->tf0.digest = NULL;
 	p->tf0.snap = p->bound[1];
-	p->nslots = (size_t)n * AHEAD;
+	/* Parts parsed ahead, at most: each holds its rows' text and
+	 * lengths, a few times its bytes. */
+	p->nslots = (size_t)n * AHEAD > SLOTS_MAX ? SLOTS_MAX :
+	    (size_t)n * AHEAD;
 	if ((p->slot = calloc(p->nslots, sizeof(*p->slot))) == NULL) {
 		rc = fu_err_nomem(e);
 		goto out;

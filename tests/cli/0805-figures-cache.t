@@ -16,12 +16,13 @@ unset FU_CACHE FU_FAULT_N FU_FAULT_ERRNO FU_FAULT_SHORT FU_FAULT_KILL \
 # 1 MiB are read in one).  Saved figures that are used cost at most two:
 # the hash that proves the log when it changed, and the rows since; figures
 # made again at least three: the saved state, the report's own pass, and
-# the state saved with the new figures.
+# the state saved with the new figures.  One parser thread: parts read on
+# several threads read with pread(2), as many calls as parts.
 reads() {
 	rm -f "$tmp/trace"
 	(
 		export LD_PRELOAD="$shim" FU_FAULT_DIR="$P" FU_FAULT_CALL=read \
-		    FU_FAULT_LOG="$tmp/trace"
+		    FU_FAULT_LOG="$tmp/trace" FU_THREADS=1
 		exec "$@"
 	) >/dev/null 2>&1
 	grep -c ' read log.csv ' "$tmp/trace"

@@ -876,7 +876,7 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 	/* Room for the agreements read since: no copy of the array. */
 	st->capopen = h.nopen + h.nopen / 8 + 1024;
 	/* The body is summed a window at a time, and the records of each
-	 * window copied and unmapped right after: the map and the arrays
+	 * window copied and their pages given back right after: the map and the arrays
 	 * are never both whole in memory.  A sum that fails at the end
 	 * throws all of it away. */
 	{
@@ -913,7 +913,7 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 			to = (uintptr_t)(rec < arr_end ? rec : arr_end) &
 			    ~(page - 1);
 			if (page > 0 && to > from)
-				(void)munmap((void *)from, to - from);
+				fu_mem_drop((const void *)from, to - from);
 		}
 		if (sum_end(&sm) != h.sum || ic != n || is != n ||
 		    io != h.nopen)

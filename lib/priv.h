@@ -79,6 +79,9 @@ void fu_arena_free(struct fu_arena *);		/* NULL is a no-op */
  * filled: first touches of fresh memory are most of the cost of a large
  * state.  A hint only. */
 void fu_mem_hint(void *p, size_t n);
+/* Gives back the pages of a read-only mapped range that is read no more;
+ * the range stays mapped (its pages read again from the file if touched). */
+void fu_mem_drop(const void *, size_t);
 
 /* digest.c: a running hash of a table's bytes (XXH64), saved with the
  * derived state and continued over the bytes appended since. */

@@ -121,10 +121,11 @@ $(UNIT): %: %.o $(UNIT_UTIL) libfu.a
 	$(CC) $(LDFLAGS) -o $@ $< $(UNIT_UTIL) libfu.a $(LDLIBS) -lcmocka
 
 # The tests, then the same tests again under ASan and UBSan, with every
-# table read on two threads as only large ones are (lib/scan.c).
+# table read in parts of a row or two on every core, as only large ones
+# are (lib/scan.c).
 check: test
 	@echo "== again under AddressSanitizer and UndefinedBehaviorSanitizer"
-	@echo "== (FU_PIPE_MIN=0: every table parsed on a second thread)"
+	@echo "== (FU_PIPE_MIN=0: every table parsed in parts on every core)"
 	$(MAKE) -s clean
 	FU_PIPE_MIN=0 $(MAKE) test CFLAGS='$(SAN)' \
 	    LDFLAGS='-fsanitize=address,undefined'

@@ -32,7 +32,9 @@
 #include "priv.h"
 
 #define MAGIC "FUSTATE\n"
-#define FORMAT 9
+#define FORMAT 10
+#define MEMO_MAX 16		/* saved figures kept, the latest first */
+#define MEMO_TEXT_MAX (1 << 20)	/* the largest figures saved */
 #define SAVE_AFTER (4LL << 20)	/* bytes read since that pay for a save */
 #define DIGEST_MAX 128		/* room for a saved running hash */
 #define NS 1000000000LL
@@ -76,6 +78,10 @@ struct dopen {
 	int32_t wait_n, wait_unit;
 	uint32_t what, channel, plan;
 };
+struct dmemo {
+	int32_t from, to, today, by;
+	uint64_t max_log, len;		/* then len bytes, padded to 8 */
+};
 struct dhead {
 	char magic[8];
 	int32_t format, sizes, maxdate, pad;
@@ -91,25 +97,62 @@ struct dhead {
 
 /* A checksum, eight words at a time: a damaged state must not be taken
  * for the tables' word, and reading it all must cost little next to the
- * reading it saves.  Any one word changed changes it. */
-static uint64_t
-checksum(const unsigned char *p, size_t n)
+ * reading it saves.  Any one word changed changes it.  Summed in pieces
+ * (each but the last a multiple of 64 bytes), so that a state is checked
+ * as it is read. */
+struct sum {
+	uint64_t h[8];
+	uint64_t n;
+};
+
+static const uint64_t K = 0x9e3779b97f4a7c15ULL;
+
+static void
+sum_init(struct sum *s)
 {
-	const uint64_t k = 0x9e3779b97f4a7c15ULL;
-	uint64_t h[8] = { 1, 2, 3, 4, 5, 6, 7, 8 }, w, x;
+	int j;
+
+	for (j = 0; j < 8; j++)
+		s->h[j] = (uint64_t)j + 1;
+	s->n = 0;
+}
+
+static void
+sum_add(struct sum *s, const unsigned char *p, size_t n)
+{
+	uint64_t w, x;
 	size_t i = 0, j;
 
 	for (; i + 64 <= n; i += 64)
 		for (j = 0; j < 8; j++) {
 			memcpy(&w, p + i + 8 * j, 8);
-			x = h[j] ^ w;
-			h[j] = (x << 23 | x >> 41) * k;
+			x = s->h[j] ^ w;
+			s->h[j] = (x << 23 | x >> 41) * K;
 		}
 	for (; i < n; i++)
-		h[0] = (h[0] ^ p[i]) * k;
-	for (x = n, j = 0; j < 8; j++)
-		x = (x ^ h[j]) * k ^ (x >> 29);
+		s->h[0] = (s->h[0] ^ p[i]) * K;
+	s->n += n;
+}
+
+static uint64_t
+sum_end(const struct sum *s)
+{
+	uint64_t x = s->n;
+	int j;
+
+	for (j = 0; j < 8; j++)
+		x = (x ^ s->h[j]) * K ^ (x >> 29);
 	return x;
+}
+
+static uint64_t
+checksum(const unsigned char *p, size_t n)
+{
+	struct sum s;
+
+	sum_init(&s);
+	sum_add(&s, p, n);
+	return sum_end(&s);
 }
 
 static uint64_t
@@ -237,13 +280,116 @@ static int32_t
 sizes(void)
 {
 	return (int32_t)(sizeof(struct dhead) + sizeof(struct dclient) * 3 +
-	    sizeof(struct dcstate) * 5 + sizeof(struct dopen) * 7);
+	    sizeof(struct dcstate) * 5 + sizeof(struct dopen) * 7 +
+	    sizeof(struct dmemo) * 11);
+}
+
+/* Reading: a cursor over the mapped file that refuses to run past it. */
+struct cur {
+	const char *p, *end;
+	int bad;
+};
+
+static const void *
+take(struct cur *c, size_t n)
+{
+	const void *at = c->p;
+
+	if (c->bad || (size_t)(c->end - c->p) < n) {
+		c->bad = 1;
+		return NULL;
+	}
+	c->p += n;
+	return at;
+}
+
+static int
+same_period(const struct fu_memo *a, const struct fu_memo *b)
+{
+	return a->from == b->from && a->to == b->to && a->today == b->today &&
+	    a->by == b->by;
+}
+
+/* The saved figures: those just made first, then those that still stand
+ * after the rows read since, each period once. */
+static void
+save_memo(FILE *fp, const struct fu_state *st, const struct fu_memo *add)
+{
+	static const char pad[8];
+	const struct fu_memo *m;
+	struct dmemo d;
+	uint64_t n = 0;
+	size_t i;
+
+	for (i = 0; i <= st->nmemo; i++) {
+		m = i == 0 ? add : &st->memo[i - 1];
+		if (m != NULL && (i == 0 || ((add == NULL || !same_period(m,
+		    add)) && fu_memo_stands(m, &st->fresh))) && m->len <=
+		    MEMO_TEXT_MAX && n < MEMO_MAX)
+			n++;
+	}
+	fwrite(&n, sizeof(n), 1, fp);
+	for (i = 0; i <= st->nmemo && n > 0; i++) {
+		m = i == 0 ? add : &st->memo[i - 1];
+		if (m == NULL || (i > 0 && ((add != NULL && same_period(m,
+		    add)) || !fu_memo_stands(m, &st->fresh))) || m->len >
+		    MEMO_TEXT_MAX)
+			continue;
+		memset(&d, 0, sizeof(d));
+		d.from = m->from;
+		d.to = m->to;
+		d.today = m->today;
+		d.by = m->by;
+		/* Figures made now saw every log row read. */
+		d.max_log = i == 0 ? st->max_log : m->max_log;
+		d.len = m->len;
+		fwrite(&d, sizeof(d), 1, fp);
+		fwrite(m->text, 1, m->len, fp);
+		fwrite(pad, 1, (8 - m->len % 8) % 8, fp);
+		n--;
+	}
+}
+
+/* Reads the saved figures; what the rows read since change is left out
+ * when they are used or saved again. */
+static int
+load_memo(struct cur *c, struct fu_state *st)
+{
+	const char *at;
+	struct dmemo d;
+	uint64_t n, i;
+
+	if ((at = take(c, sizeof(n))) == NULL)
+		return -1;
+	memcpy(&n, at, sizeof(n));
+	if (n > MEMO_MAX)
+		return -1;
+	if (n > 0 && (st->memo = calloc(n, sizeof(*st->memo))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		struct fu_memo *m = &st->memo[i];
+
+		if ((at = take(c, sizeof(d))) == NULL)
+			return -1;
+		memcpy(&d, at, sizeof(d));
+		if (d.len > MEMO_TEXT_MAX || (m->text = take(c, d.len)) == NULL ||
+		    take(c, (8 - d.len % 8) % 8) == NULL)
+			return -1;
+		m->from = d.from;
+		m->to = d.to;
+		m->today = d.today;
+		m->by = d.by;
+		m->max_log = d.max_log;
+		m->len = d.len;
+		st->nmemo++;
+	}
+	return 0;
 }
 
 /* Writes the state whole to a temporary file, renamed over the old. */
 static int
 save(struct fu_portfolio *pf, const struct fu_state *st,
-    const struct fu_known *p)
+    const struct fu_known *p, const struct fu_memo *add)
 {
 	struct dhead h;
 	struct fu_buf tx = { 0 };
@@ -388,6 +534,7 @@ save(struct fu_portfolio *pf, const struct fu_state *st,
 		fwrite(&k, sizeof(k), 1, fp);
 		fwrite(&v, sizeof(v), 1, fp);
 	}
+	save_memo(fp, st, add);
 	fwrite("END\n", 1, 4, fp);
 	/* Closed whatever went wrong, so that a failed save holds no disk
 	 * space: it may be what the tables need next. */
@@ -448,7 +595,8 @@ refresh(struct fu_portfolio *pf, const struct fu_state *st)
 
 void
 fu_cache_save(struct fu_portfolio *pf, const struct fu_state *st,
-    const struct fu_known *k, long long fresh, long long covered)
+    const struct fu_known *k, long long fresh, long long covered,
+    const struct fu_memo *add)
 {
 	int t, tables = 0;
 
@@ -465,37 +613,27 @@ fu_cache_save(struct fu_portfolio *pf, const struct fu_state *st,
 	}
 	if (tables == 0)
 		return;
+	/* Figures are saved only with the state of the very bytes they were
+	 * made from: a table rewritten in place between the two passes is
+	 * not. */
+	for (t = 0; add != NULL && t < FU_NTABLES; t++)
+		if (pf->t[t].exists && (pf->t[t].digest == NULL ||
+		    fu_digest_value(pf->t[t].digest) != add->hash[t]))
+			add = NULL;
 	/* A few rows appended since the saved state cost less to read again
 	 * than the state costs to write: it is saved again once they are an
 	 * eighth of what it stands for, or a few megabytes; meanwhile, what
 	 * proved the tables is written back.  Saving may fail (a read-only
 	 * portfolio): the answer stands. */
-	if (covered > 0 && fresh < SAVE_AFTER && fresh < covered / 8) {
+	if (add == NULL && covered > 0 && fresh < SAVE_AFTER && fresh <
+	    covered / 8) {
 		if (st->map != NULL)
 			refresh(pf, st);
 		return;
 	}
-	(void)save(pf, st, k);
+	(void)save(pf, st, k, add);
 }
 
-/* Reading: a cursor over the mapped file that refuses to run past it. */
-struct cur {
-	const char *p, *end;
-	int bad;
-};
-
-static const void *
-take(struct cur *c, size_t n)
-{
-	const void *at = c->p;
-
-	if (c->bad || (size_t)(c->end - c->p) < n) {
-		c->bad = 1;
-		return NULL;
-	}
-	c->p += n;
-	return at;
-}
 
 /* A count, then that many id pairs, into map. */
 static int
@@ -568,6 +706,94 @@ fu_known_free(struct fu_known *k)
 	memset(k, 0, sizeof(*k));
 }
 
+#define WINDOW (8 << 20)	/* bytes of the state summed at a time */
+
+static const char *
+text_at(const char *tx, uint64_t ntx, uint32_t off, int *bad)
+{
+	if (off < ntx)
+		return tx + off;
+	*bad = 1;
+	return "";
+}
+
+static void
+copy_client(struct fu_clientrec *r, const char *rec, const char *tx,
+    uint64_t ntx, int *bad)
+{
+	struct dclient d;
+
+	memcpy(&d, rec, sizeof(d));
+	r->id = d.id;
+	r->line = (long)d.line;
+	r->referred_by = d.referred_by;
+	r->since = d.since;
+	r->consent = d.consent;
+	r->birthday.year = d.bd[0];
+	r->birthday.month = d.bd[1];
+	r->birthday.day = d.bd[2];
+	r->anniversary.year = d.an[0];
+	r->anniversary.month = d.an[1];
+	r->anniversary.day = d.an[2];
+	r->name = text_at(tx, ntx, d.name, bad);
+	r->company = text_at(tx, ntx, d.company, bad);
+	r->stage = (char *)text_at(tx, ntx, d.stage, bad);
+	r->tags = (char *)text_at(tx, ntx, d.tags, bad);
+}
+
+static void
+copy_cstate(struct fu_cstate *s, const char *rec, const char *tx,
+    uint64_t ntx, int *bad)
+{
+	struct dcstate d;
+
+	memcpy(&d, rec, sizeof(d));
+	s->signal_action = d.signal_action;
+	s->last_stamp = d.stamp[0];
+	s->first_sale = d.stamp[1];
+	s->last_signal = d.stamp[2];
+	s->last_kept = d.stamp[3];
+	s->last_lost = d.stamp[4];
+	s->last_won = d.stamp[5];
+	s->last_made = d.stamp[6];
+	s->last_no_next = d.stamp[7];
+	s->last_consent = d.stamp[8];
+	s->last_no_consent = d.stamp[9];
+	s->risk_since = d.stamp[10];
+	s->last = d.last;
+	s->last_channel = text_at(tx, ntx, d.channel, bad);
+	s->no_next_why = text_at(tx, ntx, d.no_next_why, bad);
+	s->signal_why = text_at(tx, ntx, d.signal_why, bad);
+}
+
+static void
+copy_open(struct fu_open *o, const char *rec, const char *tx, uint64_t ntx,
+    uint64_t nclients, int *bad)
+{
+	struct dopen d;
+
+	memcpy(&d, rec, sizeof(d));
+	o->id = d.id;
+	o->from = d.from;
+	o->order = d.order;
+	o->client = (size_t)d.client;
+	o->due = d.due;
+	o->made = d.made;
+	o->every.n = d.every_n;
+	o->every.unit = (char)d.every_unit;
+	o->slips = d.slips;
+	o->side = d.side == FU_SIDE_CLIENT ? FU_SIDE_CLIENT : FU_SIDE_MINE;
+	o->continues = d.continues != 0;
+	o->waits_on = d.waits_on;
+	o->wait.n = d.wait_n;
+	o->wait.unit = (char)d.wait_unit;
+	o->plan = text_at(tx, ntx, d.plan, bad);
+	o->what = text_at(tx, ntx, d.what, bad);
+	o->channel = text_at(tx, ntx, d.channel, bad);
+	if (d.client >= nclients)
+		*bad = 1;
+}
+
 int
 fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
     struct fu_known *p)
@@ -615,9 +841,6 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 	for (t = 0; t < FU_NTABLES; t++)
 		if (!proven(&pf->t[t], &h.m[t]))
 			goto stale;
-	if (checksum((const unsigned char *)map + sizeof(h), (size_t)sb.st_size
-	    - sizeof(h)) != h.sum)
-		goto stale;
 	n = h.nclients;
 	if (n > (uint64_t)(c.end - c.p) / sizeof(struct dclient) ||
 	    h.nopen > (uint64_t)(c.end - c.p) / sizeof(struct dopen))
@@ -652,77 +875,50 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 	st->clients.n = st->clients.cap = n;
 	/* Room for the agreements read since: no copy of the array. */
 	st->capopen = h.nopen + h.nopen / 8 + 1024;
-#define TEXT(off) ((off) < ntx ? tx + (off) : (c.bad = 1, ""))
-	for (i = 0; i < n; i++, rec += sizeof(struct dclient)) {
-		struct fu_clientrec *r = &st->clients.v[i];
-		struct dclient d;
+	/* The body is summed a window at a time, and the records of each
+	 * window copied and their pages given back right after: the map and the arrays
+	 * are never both whole in memory.  A sum that fails at the end
+	 * throws all of it away. */
+	{
+		const unsigned char *body = (const unsigned char *)map +
+		    sizeof(h);
+		size_t blen = (size_t)sb.st_size - sizeof(h), at, wend;
+		const char *arr_end = rec + n * sizeof(struct dclient) +
+		    n * sizeof(struct dcstate) + h.nopen * sizeof(struct dopen);
+		uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), from, to;
+		uint64_t ic = 0, is = 0, io = 0;
+		struct sum sm;
 
-		memcpy(&d, rec, sizeof(d));
-		r->id = d.id;
-		r->line = (long)d.line;
-		r->referred_by = d.referred_by;
-		r->since = d.since;
-		r->consent = d.consent;
-		r->birthday.year = d.bd[0];
-		r->birthday.month = d.bd[1];
-		r->birthday.day = d.bd[2];
-		r->anniversary.year = d.an[0];
-		r->anniversary.month = d.an[1];
-		r->anniversary.day = d.an[2];
-		r->name = TEXT(d.name);
-		r->company = TEXT(d.company);
-		r->stage = (char *)TEXT(d.stage);
-		r->tags = (char *)TEXT(d.tags);
-	}
-	for (i = 0; i < n; i++, rec += sizeof(struct dcstate)) {
-		struct fu_cstate *s = &st->cs[i];
-		struct dcstate d;
+		sum_init(&sm);
+		for (at = 0; at < blen; at = wend) {
+			const char *lim;
 
-		memcpy(&d, rec, sizeof(d));
-		s->signal_action = d.signal_action;
-		s->last_stamp = d.stamp[0];
-		s->first_sale = d.stamp[1];
-		s->last_signal = d.stamp[2];
-		s->last_kept = d.stamp[3];
-		s->last_lost = d.stamp[4];
-		s->last_won = d.stamp[5];
-		s->last_made = d.stamp[6];
-		s->last_no_next = d.stamp[7];
-		s->last_consent = d.stamp[8];
-		s->last_no_consent = d.stamp[9];
-		s->risk_since = d.stamp[10];
-		s->last = d.last;
-		s->last_channel = TEXT(d.channel);
-		s->no_next_why = TEXT(d.no_next_why);
-		s->signal_why = TEXT(d.signal_why);
+			wend = blen - at > WINDOW ? at + WINDOW : blen;
+			sum_add(&sm, body + at, wend - at);
+			lim = (const char *)body + wend;
+			for (; ic < n && rec + sizeof(struct dclient) <= lim;
+			    ic++, rec += sizeof(struct dclient))
+				copy_client(&st->clients.v[ic], rec, tx, ntx,
+				    &c.bad);
+			for (; ic == n && is < n && rec + sizeof(struct dcstate)
+			    <= lim; is++, rec += sizeof(struct dcstate))
+				copy_cstate(&st->cs[is], rec, tx, ntx, &c.bad);
+			for (; is == n && io < h.nopen && rec +
+			    sizeof(struct dopen) <= lim; io++,
+			    rec += sizeof(struct dopen))
+				copy_open(&st->open[io], rec, tx, ntx, n,
+				    &c.bad);
+			/* Whole pages of records copied, never the header's. */
+			from = ((uintptr_t)(body + at) + page - 1) & ~(page - 1);
+			to = (uintptr_t)(rec < arr_end ? rec : arr_end) &
+			    ~(page - 1);
+			if (page > 0 && to > from)
+				fu_mem_drop((const void *)from, to - from);
+		}
+		if (sum_end(&sm) != h.sum || ic != n || is != n ||
+		    io != h.nopen)
+			goto stale;
 	}
-	for (i = 0; i < h.nopen; i++, rec += sizeof(struct dopen)) {
-		struct fu_open *o = &st->open[i];
-		struct dopen d;
-
-		memcpy(&d, rec, sizeof(d));
-		o->id = d.id;
-		o->from = d.from;
-		o->order = d.order;
-		o->client = (size_t)d.client;
-		o->due = d.due;
-		o->made = d.made;
-		o->every.n = d.every_n;
-		o->every.unit = (char)d.every_unit;
-		o->slips = d.slips;
-		o->side = d.side == FU_SIDE_CLIENT ? FU_SIDE_CLIENT :
-		    FU_SIDE_MINE;
-		o->continues = d.continues != 0;
-		o->waits_on = d.waits_on;
-		o->wait.n = d.wait_n;
-		o->wait.unit = (char)d.wait_unit;
-		o->plan = TEXT(d.plan);
-		o->what = TEXT(d.what);
-		o->channel = TEXT(d.channel);
-		if (d.client >= n)
-			c.bad = 1;
-	}
-#undef TEXT
 	st->nopen = h.nopen;
 	if (c.bad || fu_idset_load(p->closed, &c.p, c.end) == -1 ||
 	    fu_idset_load(p->named, &c.p, c.end) == -1 ||
@@ -745,7 +941,7 @@ fu_cache_load(struct fu_portfolio *pf, fu_date asof, struct fu_state *st,
 		c.p += 16;
 	}
 	p->npend = p->cappend = n;
-	if (load_pairs(&c, st->referrals) == -1)
+	if (load_pairs(&c, st->referrals) == -1 || load_memo(&c, st) == -1)
 		goto stale;
 	st->decimal_comma = h.decimal_comma != 0;
 	if (c.end - c.p != 4 || fu_clients_index(&st->clients) == -1)
@@ -785,6 +981,9 @@ fu_cache_unmap(struct fu_state *st)
 {
 	if (st->map != NULL)
 		munmap(st->map, st->maplen);
+	free(st->memo);
+	st->memo = NULL;
+	st->nmemo = 0;
 	st->map = NULL;
 	st->maplen = 0;
 }

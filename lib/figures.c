@@ -551,6 +551,16 @@ count_plan(struct pass *p, const struct fu_agreement *a)
 	return 0;
 }
 
+/* With --by stage, the row of a client's stage, made when first needed. */
+static int
+stage_of(struct pass *p, size_t client, struct fu_err *e)
+{
+	if (p->srow == NULL || p->srow[client] != NOGROUP)
+		return 0;
+	return group_of(p->r, &p->r->stage, p->st->clients.v[client].stage,
+	    &p->srow[client], e);
+}
+
 static int
 setup(struct pass *p, struct fu_err *e)
 {
@@ -579,10 +589,14 @@ setup(struct pass *p, struct fu_err *e)
 		return nomem(e);
 	for (i = 0; p->last_before != NULL && i < n; i++)
 		p->last_before[i] = FU_DATE_NONE;
-	for (i = 0; p->srow != NULL && i < cs->n; i++)
-		if (group_of(r, &r->stage, cs->v[i].stage, &p->srow[i], e) ==
-		    -1)
+	/* A client who came after the period has no say in its stages (not
+	 * even in their spelling), unless a row of the period names it. */
+	for (i = 0; p->srow != NULL && i < n; i++) {
+		p->srow[i] = NOGROUP;
+		if (i < cs->n && (cs->v[i].since == FU_DATE_NONE ||
+		    cs->v[i].since <= r->q.to) && stage_of(p, i, e) == -1)
 			return -1;
+	}
 	return 0;
 }
 
@@ -623,7 +637,10 @@ row_of(const struct pass *p, size_t k, size_t chan, size_t client)
 	switch (p->r->q.by) {
 	case FU_BY_MONTH: return &p->r->row[k];
 	case FU_BY_CHANNEL: return &p->r->row[chan];
-	case FU_BY_STAGE: return &p->r->row[p->srow[client]];
+	case FU_BY_STAGE:
+		if (p->srow[client] == NOGROUP)
+			FU_BUG("a client's stage has no row");
+		return &p->r->row[p->srow[client]];
 	default: return &p->r->row[0];
 	}
 }
@@ -664,6 +681,8 @@ on_log(void *ctx, const struct fu_logrow *l, size_t ci, struct fu_err *e)
 		return nomem(e);
 	if (l->date > r->q.to || !FU_IS_CONTACT(l->outcome))
 		return 0;
+	if (stage_of(p, ci, e) == -1)
+		return -1;
 	/* As state.c: a client is at risk until the sign's action is kept. */
 	if (p->action != NULL) {
 		uint64_t *act = &p->action[ci];
@@ -847,6 +866,8 @@ on_agreement(void *ctx, const struct fu_agreement *a, size_t ci,
 	if (r->q.by == FU_BY_CHANNEL && group_of(r, &r->chan, a->channel, &g,
 	    e) == -1)
 		return -1;
+	if (stage_of(p, ci, e) == -1)
+		return -1;
 	row_of(p, bucket(r, a->made), g, ci)->n[FU_R_MADE]++;
 	return 0;
 }
@@ -1008,7 +1029,9 @@ finish(struct pass *p, struct fu_err *e)
 		}
 		lost = lm > wm;
 		for (k = 0; k < nt && r->q.by != FU_BY_CHANNEL; k++) {
-			struct fu_figures *f = row_of(p, k, NOGROUP, i);
+			/* A client who came later counts nowhere. */
+			struct fu_figures *f = p->srow != NULL && p->srow[i] ==
+			    NOGROUP ? NULL : row_of(p, k, NOGROUP, i);
 			uint32_t w = p->w[i * nt + k];
 
 			if (c->since == FU_DATE_NONE || c->since < r->tfrom[k])
@@ -1111,6 +1134,8 @@ finish(struct pass *p, struct fu_err *e)
 
 		if (r->q.by == FU_BY_CHANNEL && group_of(r, &r->chan,
 		    o->channel, &g, e) == -1)
+			goto out;
+		if (stage_of(p, o->client, e) == -1)
 			goto out;
 		f = row_of(p, nt - 1, g, o->client);
 		f->n[FU_R_OPEN]++;
@@ -1220,8 +1245,9 @@ derive(struct fu_report *r)
 		fu_report_derive(r->row[i].n);
 }
 
-int
-fu_report_add(struct fu_report *r, struct fu_portfolio *pf, struct fu_err *e)
+/* One pass over a portfolio's tables. */
+static int
+add_scan(struct fu_report *r, struct fu_portfolio *pf, struct fu_err *e)
 {
 	struct fu_state_hooks h = { on_log, on_agreement, NULL };
 	struct fu_state st;
@@ -1247,6 +1273,150 @@ fu_report_add(struct fu_report *r, struct fu_portfolio *pf, struct fu_err *e)
 	r->nportfolios++;
 	pass_free(&p);
 	fu_state_free(&st);
+	return rc;
+}
+
+/*
+ * The figures saved with the state.  A portfolio's figures for a period
+ * are the lines of its partial, saved in .fu-state with the tables' bytes
+ * they were made from, and added as fu-stats --merge adds a partial: the
+ * same sums, by the same code, whether made now or saved.  They stand
+ * while no row read since could change them: a log row dated in the
+ * period or up to POST_SALE_DAYS after it (a post-sale step kept then
+ * counts), an agreement made by its end, or made from a log row the
+ * figures saw, or a client there by its end (or one of those undated).
+ * Any doubt is a full pass.
+ */
+int
+fu_memo_stands(const struct fu_memo *m, const struct fu_fresh *f)
+{
+	return (int64_t)f->log_min > (int64_t)m->to + POST_SALE_DAYS &&
+	    f->made_min > m->to && f->since_min > m->to &&
+	    (f->from_min == 0 || f->from_min > m->max_log);
+}
+
+static void
+memo_period(const struct fu_report *r, struct fu_memo *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->from = r->q.from;
+	m->to = r->q.to;
+	m->by = (int32_t)r->q.by;
+	/* A step kept after the period counts up to today. */
+	m->today = (int64_t)r->q.today < (int64_t)r->q.to + POST_SALE_DAYS ?
+	    r->q.today : FU_DATE_NONE;
+}
+
+/* Adds the lines of a partial held in memory; with check, only parses
+ * them. */
+static int
+add_lines(struct fu_report *r, const char *text, size_t len, int check,
+    const char *file, struct fu_err *e)
+{
+	struct fu_partial pl;
+	const char *p = text, *end = text + len, *nl;
+	long line = 0;
+	int rc = 0;
+
+	while (rc == 0 && p < end) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		line++;
+		rc = fu_partial_parse(p, (size_t)(nl - p), &pl, file, line, e);
+		if (rc == 0 && !check)
+			rc = fu_report_add_partial(r, &pl, file, line, e);
+		fu_partial_free(&pl);
+		p = nl + 1;
+	}
+	return line == 0 ? -1 : rc;
+}
+
+/* The saved figures of the period, if they stand. */
+static const struct fu_memo *
+memo_find(const struct fu_state *st, const struct fu_memo *want)
+{
+	size_t i;
+
+	for (i = 0; i < st->nmemo; i++) {
+		const struct fu_memo *m = &st->memo[i];
+
+		if (m->from == want->from && m->to == want->to && m->today ==
+		    want->today && m->by == want->by && fu_memo_stands(m,
+		    &st->fresh))
+			return m;
+	}
+	return NULL;
+}
+
+int
+fu_report_add(struct fu_report *r, struct fu_portfolio *pf, struct fu_err *e)
+{
+	struct fu_report *one;
+	struct fu_memo want;
+	const struct fu_memo *m;
+	struct fu_state st;
+	struct fu_err ignored;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp;
+	int rc, t, keep = 1;
+
+	if (!fu_settings()->cache || r->direct)
+		return add_scan(r, pf, e);
+	memo_period(r, &want);
+	/* The state as of today, from the saved state: a portfolio in doubt
+	 * is read whole, by the pass below, which tells what is wrong. */
+	if (fu_state_load_memo(pf, r->q.today, NULL, &st, &ignored) == -1)
+		return add_scan(r, pf, e);
+	if ((m = memo_find(&st, &want)) != NULL && add_lines(r, m->text,
+	    m->len, 1, ".fu-state", &ignored) == 0) {
+		rc = add_lines(r, m->text, m->len, 0, ".fu-state", e);
+		fu_state_free(&st);
+		if (rc == -1 && r->overflow)
+			return -2;
+		return rc == 0 ? fu_report_sums(r, e) : -1;
+	}
+	fu_state_free(&st);
+	/* Made now, alone, then added as saved figures are. */
+	if ((one = fu_report_new(&r->q, e)) == NULL)
+		return -1;
+	if (add_scan(one, pf, e) == -1) {
+		fu_report_free(one);
+		return -1;
+	}
+	if ((fp = open_memstream(&text, &len)) == NULL) {
+		fu_report_free(one);
+		return nomem(e);
+	}
+	fu_report_write_partial(one, fp);
+	fu_report_free(one);
+	for (t = 0; t < FU_NTABLES; t++) {
+		if (pf->t[t].exists && !pf->t[t].read_hashed)
+			keep = 0;
+		want.hash[t] = pf->t[t].read_hash;
+	}
+	if (fclose(fp) == EOF) {
+		free(text);
+		return nomem(e);
+	}
+	rc = add_lines(r, text, len, 0, pf->t[FU_LOG].name, e);
+	if (rc == -1 && r->overflow) {
+		free(text);
+		return -2;
+	}
+	if (rc == 0)
+		rc = fu_report_sums(r, e);
+	if (rc == 0 && keep) {
+		want.text = text;
+		want.len = len;
+		want.max_log = 0;
+		/* Saved with the state of these very bytes: a failure to
+		 * save costs only the next run's time. */
+		if (fu_state_load_memo(pf, r->q.today, &want, &st, &ignored) ==
+		    0)
+			fu_state_free(&st);
+	}
+	free(text);
 	return rc;
 }
 
@@ -1341,7 +1511,7 @@ fu_report_add_partial(struct fu_report *r, const struct fu_partial *pl,
 	f = &r->row[row];
 	for (i = 0; i < FU_NRAW; i++)
 		if (add_count(&f->n[i], pl->n[i], file, line, e) == -1)
-			return -1;
+			return r->overflow = 1, -1;
 	for (i = 0; i < pl->nref; i++) {
 		if (r->nref == r->capref) {
 			size_t cap = r->capref ? 2 * r->capref : 16;
@@ -1359,10 +1529,11 @@ fu_report_add_partial(struct fu_report *r, const struct fu_partial *pl,
 		r->nref++;
 	}
 	for (i = 0; i < pl->nchan; i++)
-		if (group_of(r, &r->chan, pl->chan[i].name, &g, e) == -1 ||
-		    add_count(&r->chan.v[g].contacts, pl->chan[i].n, file, line,
-		    e) == -1)
+		if (group_of(r, &r->chan, pl->chan[i].name, &g, e) == -1)
 			return -1;
+		else if (add_count(&r->chan.v[g].contacts, pl->chan[i].n, file,
+		    line, e) == -1)
+			return r->overflow = 1, -1;
 	for (i = 0; i < pl->none; i++)
 		if (group_of(r, &r->chan, pl->one[i].chan, &g, e) == -1 ||
 		    (r->q.by == FU_BY_NONE && keep_one(r, pl->one[i].name, g,

@@ -27,3 +27,17 @@ fu_mem_hint(void *p, size_t n)
 	(void)n;
 #endif
 }
+
+void
+fu_mem_drop(const void *p, size_t n)
+{
+#ifdef MADV_DONTNEED
+	/* Not munmap(2): the range stays this mapping's, so that no later
+	 * mapping lands in it before the whole map is unmapped. */
+	if (p != NULL && n > 0)
+		(void)madvise((void *)(uintptr_t)p, n, MADV_DONTNEED);
+#else
+	(void)p;
+	(void)n;
+#endif
+}

@@ -167,24 +167,30 @@ fu_out_init(struct fu_out *o, enum fu_fmt fmt, const char *tmpl,
 void
 fu_json_string(const char *s)
 {
-	putchar('"');
+	fu_json_fstring(stdout, s);
+}
+
+void
+fu_json_fstring(FILE *out, const char *s)
+{
+	putc('"', out);
 	for (; *s != '\0'; s++) {
 		unsigned char c = (unsigned char)*s;
 
 		if (c == '"' || c == '\\')
-			printf("\\%c", c);
+			fprintf(out, "\\%c", c);
 		else if (c == '\n')
-			fputs("\\n", stdout);
+			fputs("\\n", out);
 		else if (c == '\t')
-			fputs("\\t", stdout);
+			fputs("\\t", out);
 		else if (c == '\r')
-			fputs("\\r", stdout);
+			fputs("\\r", out);
 		else if (c < 0x20 || c == 0x7F)
-			printf("\\u%04x", c);
+			fprintf(out, "\\u%04x", c);
 		else
-			putchar(c);
+			putc(c, out);
 	}
-	putchar('"');
+	putc('"', out);
 }
 
 /* Where a TEXT value of a calendar may be cut to fold its line: not

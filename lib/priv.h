@@ -44,6 +44,8 @@ struct fu_settings {
 	const char *today;	/* FU_TODAY */
 	int cache;		/* FU_CACHE=0 turns the saved state off */
 	long long pipe_min;	/* FU_PIPE_MIN: bytes that pay for a thread */
+	int threads;		/* FU_THREADS: parsers of a large table (the
+				 * online cores when not set) */
 	long lock_wait_ms;	/* FU_LOCK_TIMEOUT, in seconds */
 	int columns;		/* COLUMNS, 0 when not set */
 	int no_color;		/* NO_COLOR is set and not empty */
@@ -77,6 +79,9 @@ void fu_arena_free(struct fu_arena *);		/* NULL is a no-op */
  * filled: first touches of fresh memory are most of the cost of a large
  * state.  A hint only. */
 void fu_mem_hint(void *p, size_t n);
+/* Gives back the pages of a read-only mapped range that is read no more;
+ * the range stays mapped (its pages read again from the file if touched). */
+void fu_mem_drop(const void *, size_t);
 
 /* digest.c: a running hash of a table's bytes (XXH64), saved with the
  * derived state and continued over the bytes appended since. */
@@ -357,6 +362,9 @@ struct fu_table_file {
 	struct stat st;		/* as snapped, before any byte was read */
 	struct fu_digest *digest;	/* when set, fed the bytes read from
 					 * start to snap */
+	uint64_t read_hash;	/* its value after the last pass that read
+				 * the table whole, if read_hashed */
+	int read_hashed;
 	int bom;		/* starts with a UTF-8 byte order mark */
 	long long snap;		/* bytes to read: the size when last locked */
 	long long start;	/* bytes already read into a saved state */
@@ -391,6 +399,14 @@ int fu_table_read(struct fu_table_file *, enum fu_table, struct fu_header *,
 int fu_table_read_mem(struct fu_table_file *, enum fu_table,
     const struct fu_header *, const char *s, size_t n, fu_row_cb,
     void *ctx, struct fu_err *);
+/* Reads the bytes [from, to) of fd, which start and (unless last) end at
+ * a record's end, under a header already read, through a buffer of
+ * winsize bytes; the lines of rows and errors count from 1 at from, and
+ * lines gets the line reached.  For a table read a part a thread. */
+int fu_table_read_part(struct fu_table_file *, enum fu_table,
+    const struct fu_header *, int fd, off_t from, off_t to, int last,
+    char *win, size_t winsize, long *lines, fu_row_cb, void *ctx,
+    struct fu_err *);
 void fu_header_free(struct fu_header *);
 
 /* file.c: file primitives of the writer and the saved state. */
@@ -467,11 +483,14 @@ int fu_portfolio_open(struct fu_portfolio *, const char *dir, struct fu_err *);
 /* Finds the tables and notes their sizes; the caller holds the lock. */
 int fu_portfolio_snap(struct fu_portfolio *, struct fu_err *);
 
-/* scan.c: the one way to read a table's rows, on a second thread when
- * the table is large enough to pay for one ($FU_PIPE_MIN).  The rows and
+/* scan.c: the one way to read a table's rows, on every core when the
+ * table is large enough to pay for threads ($FU_PIPE_MIN).  The rows and
  * errors are those of one thread. */
 int fu_table_scan(struct fu_portfolio *, enum fu_table, fu_row_cb, void *ctx,
     struct fu_err *);
+/* The bytes of a part of a table read on every core ($FU_THREADS): 0
+ * for about $FU_PIPE_MIN (64 to 1 MB); the tests pick their own. */
+extern long fu_scan_part;
 
 /* journal.c: what a commit to two tables announces first. */
 struct fu_journal_entry {
@@ -611,6 +630,31 @@ struct fu_open {		/* an open agreement */
 	struct fu_period wait;	/* due this long after that one closes */
 	fu_stamp order;		/* when it was made: state.c, made_at() */
 };
+/* A report's figures for one period, saved with the state (figures.c
+ * makes them, cache.c keeps them): the lines of its partial, made from
+ * the tables as the saved state stands for them, and kept while the rows
+ * read since cannot change them. */
+struct fu_memo {
+	fu_date from, to;
+	fu_date today;			/* FU_DATE_NONE: not needed */
+	int32_t by;
+	uint64_t max_log;		/* the last log id they saw */
+	const char *text;
+	size_t len;
+	uint64_t hash[FU_NTABLES];	/* figures made now: the hashes of the
+					 * bytes they were made from */
+};
+/* What the rows read past the saved state could change: their earliest
+ * log date, agreement made and client since (FU_DATE_NONE, the earliest
+ * of all, for none given), and the least log row an agreement came from;
+ * FU_DATE_WAITING and 0 when no such row was read. */
+struct fu_fresh {
+	fu_date log_min, made_min, since_min;
+	uint64_t from_min;
+};
+/* Whether the saved figures stand after the rows read since (figures.c). */
+int fu_memo_stands(const struct fu_memo *, const struct fu_fresh *);
+
 struct fu_state {
 	struct fu_clients clients;
 	struct fu_cstate *cs;
@@ -627,6 +671,9 @@ struct fu_state {
 	void *map;			/* a saved state, mapped */
 	size_t maplen;
 	uint64_t map_dev, map_ino;	/* the file it was mapped from */
+	struct fu_memo *memo;		/* saved figures, in the map */
+	size_t nmemo;
+	struct fu_fresh fresh;		/* the rows read past the saved state */
 };
 /* What a pass knows beyond struct fu_state: a bit for every agreement and
  * log row, the slips of the open agreements, and the agreements whose
@@ -655,7 +702,8 @@ struct fu_known {
 int fu_cache_load(struct fu_portfolio *, fu_date asof, struct fu_state *,
     struct fu_known *);	/* -2 when out of memory */
 void fu_cache_save(struct fu_portfolio *, const struct fu_state *,
-    const struct fu_known *, long long fresh, long long covered);
+    const struct fu_known *, long long fresh, long long covered,
+    const struct fu_memo *add);
 void fu_cache_unmap(struct fu_state *);
 /* Empty sets for a pass, as before any row; -1 if out of memory. */
 int fu_known_init(struct fu_known *);
@@ -677,6 +725,10 @@ struct fu_state_hooks {
  * agreements made later are left out. */
 int fu_state_load(struct fu_portfolio *, fu_date asof,
     const struct fu_state_hooks *, struct fu_state *, struct fu_err *);
+/* The same as of today, saving add (figures made from these very bytes)
+ * with the state; st->memo then holds the saved figures that stand. */
+int fu_state_load_memo(struct fu_portfolio *, fu_date asof,
+    const struct fu_memo *add, struct fu_state *, struct fu_err *);
 void fu_state_free(struct fu_state *);
 enum fu_status fu_state_status(const struct fu_state *, size_t client);
 /* Whether the client has agreed to be kept in touch with: the last consent
@@ -870,6 +922,7 @@ int fu_ics_line(struct fu_buf *, const char *name, const char *value,
 int fu_ics_escape(struct fu_buf *, const char *value);
 /* A JSON string on stdout, quoted and escaped as the JSON rows are. */
 void fu_json_string(const char *);
+void fu_json_fstring(FILE *, const char *);
 
 /* vcard.c: clients as vCards 4.0 (RFC 6350). */
 /* A client's UID, the same on every run: "urn:uuid:..."; -1 ENOMEM. */
@@ -973,6 +1026,9 @@ struct fu_report {
 	struct fu_one_channel one[FU_TOP_ONE_CHANNEL];
 	size_t none;
 	int nportfolios;
+	int overflow;			/* adding a partial passed INT64_MAX */
+	int direct;			/* no saved figures: each portfolio read
+					 * by a pass of its own */
 };
 /* The period a person asked for: --month (YYYY-MM, this or last), or
  * --from and --to, else this month to date; a period that ends after today
@@ -984,6 +1040,8 @@ int fu_report_period(const char *month, const char *from, const char *to,
 struct fu_report *fu_report_new(const struct fu_report_spec *,
     struct fu_err *);
 /* Adds a portfolio to the report: one pass over its files. */
+/* -2 when its saved figures would pass what fu can count: the report is
+ * then made again with r->direct, which names the row where. */
 int fu_report_add(struct fu_report *, struct fu_portfolio *, struct fu_err *);
 /* The rows: one, or one a month, channel or stage (key: "2026-10", the
  * channel or the stage as written, "" for none), in the order printed. */
@@ -1015,6 +1073,7 @@ int fu_report_check_template(enum fu_report_by, const char *tmpl,
 /* Prints the report as the lines of a partial (below): every row, even
  * those with nothing in them; stdout is checked as it is closed. */
 void fu_report_print_partial(const struct fu_report *);
+void fu_report_write_partial(const struct fu_report *, FILE *);
 /* The i-th count or amount of the report's fields, from 0, and its raw
  * count; NULL past the last.  With SALES6 and AMOUNT6, the sums of two of
  * them, these are every raw count that does not follow from the others:

@@ -704,46 +704,52 @@ fu_report_print(const struct fu_report *r, const struct fu_cli *cli,
  */
 /* The referrers of a row, as [name, count] items. */
 static void
-partial_refs(const struct fu_report *r, size_t row)
+partial_refs(const struct fu_report *r, size_t row, FILE *out)
 {
 	size_t i, k = 0;
 
-	fputs(",\"referrers\":[", stdout);
+	fputs(",\"referrers\":[", out);
 	for (i = 0; i < r->nref; i++)
 		if (r->ref[i].row == row) {
-			fputs(k++ > 0 ? ",[" : "[", stdout);
-			fu_json_string(r->ref[i].name);
-			printf(",%lld]", r->ref[i].n);
+			fputs(k++ > 0 ? ",[" : "[", out);
+			fu_json_fstring(out, r->ref[i].name);
+			fprintf(out, ",%lld]", r->ref[i].n);
 		}
-	putchar(']');
+	putc(']', out);
 }
 
 /* With no --by, every channel as spelled, with its contacts, and the
  * clients of one channel; empty lists otherwise. */
 static void
-partial_channels(const struct fu_report *r)
+partial_channels(const struct fu_report *r, FILE *out)
 {
 	size_t i, n = r->q.by == FU_BY_NONE ? r->chan.n : 0;
 
-	fputs(",\"channels\":[", stdout);
+	fputs(",\"channels\":[", out);
 	for (i = 0; i < n; i++) {
-		fputs(i > 0 ? ",[" : "[", stdout);
-		fu_json_string(r->chan.v[i].name);
-		printf(",%lld]", r->chan.v[i].contacts);
+		fputs(i > 0 ? ",[" : "[", out);
+		fu_json_fstring(out, r->chan.v[i].name);
+		fprintf(out, ",%lld]", r->chan.v[i].contacts);
 	}
-	fputs("],\"one_channel_clients\":[", stdout);
+	fputs("],\"one_channel_clients\":[", out);
 	for (i = 0; r->q.by == FU_BY_NONE && i < r->none; i++) {
-		fputs(i > 0 ? ",[" : "[", stdout);
-		fu_json_string(r->one[i].name);
-		putchar(',');
-		fu_json_string(r->chan.v[r->one[i].chan].name);
-		printf(",%lld]", r->one[i].n);
+		fputs(i > 0 ? ",[" : "[", out);
+		fu_json_fstring(out, r->one[i].name);
+		putc(',', out);
+		fu_json_fstring(out, r->chan.v[r->one[i].chan].name);
+		fprintf(out, ",%lld]", r->one[i].n);
 	}
-	putchar(']');
+	putc(']', out);
 }
 
 void
 fu_report_print_partial(const struct fu_report *r)
+{
+	fu_report_write_partial(r, stdout);
+}
+
+void
+fu_report_write_partial(const struct fu_report *r, FILE *out)
 {
 	static const char *const by[] = {
 		[FU_BY_NONE] = "", [FU_BY_MONTH] = "month",
@@ -756,20 +762,20 @@ fu_report_print_partial(const struct fu_report *r)
 
 	for (i = 0; i < (n > 0 ? n : 1); i++) {
 		f = n > 0 ? &r->row[i] : &zero;
-		printf("{\"fu_partial\":%d,\"from\":\"%s\",\"to\":\"%s\","
+		fprintf(out, "{\"fu_partial\":%d,\"from\":\"%s\",\"to\":\"%s\","
 		    "\"by\":\"%s\",\"key\":", FU_PARTIAL_FORMAT,
 		    fu_date_str(r->q.from, d1), fu_date_str(r->q.to, d2),
 		    by[r->q.by]);
-		fu_json_string(n > 0 ? fu_report_key(r, i, kbuf) : "");
-		printf(",\"row\":%zu,\"rows\":%zu,\"portfolios\":%d",
+		fu_json_fstring(out, n > 0 ? fu_report_key(r, i, kbuf) : "");
+		fprintf(out, ",\"row\":%zu,\"rows\":%zu,\"portfolios\":%d",
 		    n > 0 ? i + 1 : 0, n, r->nportfolios);
 		for (k = 0; k < NFIELDS; k++)
 			if (figures[k].kind == COUNT || figures[k].kind == MONEY)
-				printf(",\"%s\":%lld", figures[k].name,
+				fprintf(out, ",\"%s\":%lld", figures[k].name,
 				    f->n[figures[k].of]);
-		partial_refs(r, n > 0 ? i : (size_t)-1);
-		partial_channels(r);
-		fputs("}\n", stdout);
+		partial_refs(r, n > 0 ? i : (size_t)-1, out);
+		partial_channels(r, out);
+		fputs("}\n", out);
 	}
 }
 
@@ -778,11 +784,13 @@ static int
 add(struct fu_report *r, const char *dir, int several, struct fu_err *e)
 {
 	struct fu_portfolio pf;
+	int rc;
 
-	if (fu_portfolio_open(&pf, dir, e) == -1 ||
-	    fu_report_add(r, &pf, e) == -1)
+	if (fu_portfolio_open(&pf, dir, e) == -1)
 		return fu_err_within(e, pf.dir, several);
-	return 0;
+	if ((rc = fu_report_add(r, &pf, e)) == -1)
+		return fu_err_within(e, pf.dir, several);
+	return rc;
 }
 
 int
@@ -791,7 +799,7 @@ fu_stats(const struct fu_cli *cli, const struct fu_report_query *q,
 {
 	struct fu_report_spec s = { 0, 0, q->by, cli->today };
 	struct fu_report *r;
-	int i, rc = -1;
+	int i, rc = -1, direct = 0;
 
 	if (fu_report_period(q->month, q->from, q->to, cli->today, &s.from,
 	    &s.to, e) == -1 || fu_cli_portfolios_distinct(cli, e) == -1)
@@ -801,13 +809,23 @@ fu_stats(const struct fu_cli *cli, const struct fu_report_query *q,
 	if (cli->fmt == FU_FMT_TEMPLATE && fu_report_check_template(q->by,
 	    cli->tmpl, e) == -1)
 		return -1;
+again:
 	if ((r = fu_report_new(&s, e)) == NULL)
 		return -1;
+	r->direct = direct;
 	/* No -p: $FU_PORTFOLIO or the default. */
 	for (i = 0; i < (cli->nportfolio > 0 ? cli->nportfolio : 1); i++)
-		if (add(r, cli->nportfolio > 0 ? cli->portfolio[i] : NULL,
-		    cli->nportfolio > 1, e) == -1)
+		switch (add(r, cli->nportfolio > 0 ? cli->portfolio[i] : NULL,
+		    cli->nportfolio > 1, e)) {
+		case -1:
 			goto out;
+		case -2:
+			/* The sums pass what fu can count: read every
+			 * portfolio again, to tell the row where. */
+			fu_report_free(r);
+			direct = 1;
+			goto again;
+		}
 	if (q->partial) {
 		fu_report_print_partial(r);
 		rc = 0;

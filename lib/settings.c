@@ -76,6 +76,8 @@ fu_settings_load(void)
 	settings.cache = (s = getenv("FU_CACHE")) == NULL || strcmp(s, "0") !=
 	    0;
 	settings.pipe_min = number("FU_PIPE_MIN", 0, INT64_MAX, PIPE_MIN);
+	/* 0: as many as there are cores (lib/scan.c asks). */
+	settings.threads = (int)number("FU_THREADS", 1, 256, 0);
 	settings.lock_wait_ms = number("FU_LOCK_TIMEOUT", 0, 3600,
 	    LOCK_WAIT) * 1000;
 	settings.path = env("PATH");

@@ -136,6 +136,8 @@ on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 		return fu_err_nomem(e);
 	if (l.id > st->max_log)
 		st->max_log = l.id;
+	if (l.date < st->fresh.log_min)
+		st->fresh.log_min = l.date;
 	if (client_index(p, l.client, p->file, row->line, &ci, e) == -1 ||
 	    (l.referred != 0 && client_index(p, l.referred, p->file,
 	    row->line, &ri, e) == -1))
@@ -362,6 +364,11 @@ on_agreement(void *ctx, const struct fu_row *row, struct fu_err *e)
 		return fu_err_nomem(e);
 	if (a.id > st->max_agreement)
 		st->max_agreement = a.id;
+	if (a.made < st->fresh.made_min)
+		st->fresh.made_min = a.made;
+	if (a.from != 0 && (st->fresh.from_min == 0 || a.from <
+	    st->fresh.from_min))
+		st->fresh.from_min = a.from;
 	if (client_index(p, a.client, p->file, row->line, &ci, e) == -1)
 		return -1;
 	/* A from past the end of the log is malformed, but while a killed
@@ -557,7 +564,8 @@ grow_cs(struct fu_state *st, size_t from)
  * was in doubt, to be made again from the tables alone. */
 static int
 load(struct fu_portfolio *pf, fu_date asof, const struct fu_state_hooks *h,
-    struct fu_state *st, int use_cache, struct fu_err *e)
+    const struct fu_memo *add, struct fu_state *st, int use_cache,
+    struct fu_err *e)
 {
 	struct pass p;
 	size_t i, known = 0, sorted;
@@ -571,6 +579,8 @@ load(struct fu_portfolio *pf, fu_date asof, const struct fu_state_hooks *h,
 		return fu_err_io(e, pf->dir, 0, _("no portfolio here "
 		    "(fu-add client NAME makes one)"));
 	st->asof = asof;
+	st->fresh.log_min = st->fresh.made_min = st->fresh.since_min =
+	    FU_DATE_WAITING;
 	p.st = st;
 	p.h = h;
 	if ((st->referrals = fu_idmap_new()) == NULL ||
@@ -587,9 +597,10 @@ load(struct fu_portfolio *pf, fu_date asof, const struct fu_state_hooks *h,
 		goto out;
 	}
 	cached = p.cached = loaded == 0;
-	/* What may be saved is hashed as it is read (cache.c). */
+	/* What may be saved is hashed as it is read (cache.c), and so is what
+	 * a report reads, whose figures may be saved with a state. */
 	for (t = 0; t < FU_NTABLES; t++)
-		if (h == NULL && !pf->writing && fu_settings()->cache &&
+		if (!pf->writing && fu_settings()->cache &&
 		    pf->t[t].exists && pf->t[t].digest == NULL &&
 		    (pf->t[t].digest = fu_digest_new()) == NULL) {
 			fu_err_nomem(e);
@@ -605,6 +616,9 @@ load(struct fu_portfolio *pf, fu_date asof, const struct fu_state_hooks *h,
 		if (fu_clients_more(pf, &st->clients, e) == -1)
 			goto out;
 	}
+	for (i = known; i < st->clients.n; i++)
+		if (st->clients.v[i].since < st->fresh.since_min)
+			st->fresh.since_min = st->clients.v[i].since;
 	if (grow_cs(st, known) == -1) {
 		fu_err_nomem(e);
 		goto out;
@@ -646,10 +660,13 @@ load(struct fu_portfolio *pf, fu_date asof, const struct fu_state_hooks *h,
 	}
 	/* Only the state of every row is worth saving. */
 	if (h == NULL && !p.partial)
-		fu_cache_save(pf, st, &p.k, fresh, covered);
+		fu_cache_save(pf, st, &p.k, fresh, covered, add);
 	rc = 0;
 out:
 	for (t = 0; t < FU_NTABLES; t++) {
+		pf->t[t].read_hashed = rc == 0 && pf->t[t].digest != NULL;
+		if (pf->t[t].read_hashed)
+			pf->t[t].read_hash = fu_digest_value(pf->t[t].digest);
 		pf->t[t].start = 0;
 		fu_digest_free(pf->t[t].digest);
 		pf->t[t].digest = NULL;
@@ -668,9 +685,18 @@ int
 fu_state_load(struct fu_portfolio *pf, fu_date asof,
     const struct fu_state_hooks *h, struct fu_state *st, struct fu_err *e)
 {
-	int rc = load(pf, asof, h, st, 1, e);
+	int rc = load(pf, asof, h, NULL, st, 1, e);
 
-	return rc == 1 ? load(pf, asof, h, st, 0, e) : rc;
+	return rc == 1 ? load(pf, asof, h, NULL, st, 0, e) : rc;
+}
+
+int
+fu_state_load_memo(struct fu_portfolio *pf, fu_date asof,
+    const struct fu_memo *add, struct fu_state *st, struct fu_err *e)
+{
+	int rc = load(pf, asof, NULL, add, st, 1, e);
+
+	return rc == 1 ? load(pf, asof, NULL, add, st, 0, e) : rc;
 }
 
 void

@@ -606,6 +606,33 @@ out:
 	return rc;
 }
 
+/* A reader of rows under a header already read, its lines from 1. */
+static int
+reader_under(struct reader *r, struct fu_table_file *tf, enum fu_table table,
+    const struct fu_header *hdr, fu_row_cb cb, void *ctx, struct fu_err *e)
+{
+	memset(r, 0, sizeof(*r));
+	r->tf = tf;
+	r->table = table;
+	r->cb = cb;
+	r->ctx = ctx;
+	r->e = e;
+	r->line = 1;
+	r->eol = tf->dialect.cr ? '\r' : '\n';
+	r->hdr = (struct fu_header *)hdr;	/* only read: ncols > 0 */
+	return parser_init(r) == -1 ? fu_err_nomem(e) : 0;
+}
+
+static int
+reader_done(struct reader *r, int rc)
+{
+	csv_free(&r->csv);
+	free(r->buf.p);
+	free(r->off);
+	free(r->len);
+	return r->failed ? -1 : rc;
+}
+
 int
 fu_table_read_mem(struct fu_table_file *tf, enum fu_table table,
     const struct fu_header *hdr, const char *s, size_t n, fu_row_cb cb,
@@ -624,28 +651,60 @@ fu_table_read_mem(struct fu_table_file *tf, enum fu_table table,
 			colmap[k] = schema.field[k] = k < schema.ncols ? k : -1;
 		hdr = &schema;
 	}
-	memset(&r, 0, sizeof(r));
-	r.tf = tf;
-	r.table = table;
-	r.cb = cb;
-	r.ctx = ctx;
-	r.e = e;
-	r.line = 1;
-	r.eol = tf->dialect.cr ? '\r' : '\n';
-	r.hdr = (struct fu_header *)hdr;	/* only read: ncols > 0 */
-	if (parser_init(&r) == -1)
-		return fu_err_nomem(e);
+	if (reader_under(&r, tf, table, hdr, cb, ctx, e) == -1)
+		return -1;
 	if ((rc = feed(&r, s, n)) == 0 && csv_fini(&r.csv, on_field, on_row,
 	    &r) != 0 && !r.failed)
 		rc = fu_err_data(e, tf->name, r.line, "%s", _("the quoted field "
 		    "that starts here is never closed: a quote is missing"));
-	if (r.failed)
-		rc = -1;
-	csv_free(&r.csv);
-	free(r.buf.p);
-	free(r.off);
-	free(r.len);
-	return rc;
+	return reader_done(&r, rc);
+}
+
+int
+fu_table_read_part(struct fu_table_file *tf, enum fu_table table,
+    const struct fu_header *hdr, int fd, off_t from, off_t to, int last,
+    char *win, size_t winsize, long *lines, fu_row_cb cb, void *ctx,
+    struct fu_err *e)
+{
+	struct reader r;
+	ssize_t got;
+	int rc = 0;
+
+	/* Its lines from 1: the caller adds where the part starts. */
+	if (reader_under(&r, tf, table, hdr, cb, ctx, e) == -1)
+		return -1;
+	while (from < to && !r.failed) {
+		size_t want = to - from < (off_t)winsize ? (size_t)(to - from) :
+		    winsize;
+
+		if ((got = pread(fd, win, want, from)) == -1) {
+			if (errno == EINTR)
+				continue;
+			rc = fu_err_io(e, tf->name, errno, _("cannot read"));
+			r.failed = 1;
+			break;
+		}
+		if (got == 0)
+			break;		/* shrank under us: read what is there */
+		from += got;
+		if (feed(&r, win, (size_t)got) == -1)
+			rc = -1;
+	}
+	/* A part ends where a record does, so only the last can leave a
+	 * quote open.  One that does not end at a record's end was cut
+	 * where the quotes before it said, wrongly: a malformed row before
+	 * it is told first (or the file changed under us: lines is -1). */
+	if (!r.failed && last && csv_fini(&r.csv, on_field, on_row, &r) != 0 &&
+	    !r.failed)
+		rc = fu_err_data(e, tf->name, r.line, "%s", _("the quoted field "
+		    "that starts here is never closed: a quote is missing"));
+	*lines = r.line;
+	if (!r.failed && !last && (r.nf > 0 || r.csv.pstate != 0 ||
+	    r.csv.entry_pos != 0)) {
+		rc = fu_err_io(e, tf->name, EINVAL, _("cannot read"));
+		*lines = -1;
+	}
+	return reader_done(&r, rc);
 }
 
 void

@@ -5,6 +5,8 @@
 # tests/bench/run; tests/bench/report rewrites BENCH.md from the last run.
 
 BENCH_BIN = tests/bench/gen tests/bench/csvcount
+# tests/cli/0815-state-pages.t generates a portfolio too.
+TEST_DEPS += tests/bench/gen
 
 tests/bench/gen: tests/bench/gen.c
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ tests/bench/gen.c

@@ -99,7 +99,8 @@ dates_init(void)
 
 	date0 = civil(1940, 1, 1);
 	ndates = civil(2032, 1, 1) - date0;
-	if ((datestr = malloc((size_t)ndates * 10)) == NULL) {
+	/* Ten bytes a date, and the last one's NUL. */
+	if ((datestr = malloc((size_t)ndates * 10 + 1)) == NULL) {
 		perror("gen: malloc");
 		exit(1);
 	}

@@ -18,9 +18,10 @@
  * -o moved, --signal ...).  After every step the answers of fu-due run
  * with the saved state (default, --within 400, --stale 0, --adrift,
  * --slipped 1, --occasions --within 366; --tsv, stdout, stderr and exit
- * status) must equal those of FU_CACHE=0 on the same files.  The cached
- * runs follow cached runs that saw the files before the step: that is how
- * a saved state goes stale.  A writer run with the saved state must do
+ * status), and of fu-stats over three periods (whose figures are saved
+ * with the state), must equal those of FU_CACHE=0 on the same files.  The
+ * cached runs follow cached runs that saw the files before the step: that
+ * is how a saved state goes stale.  A writer run with the saved state must do
  * what the same writer does with FU_CACHE=0 on a copy of the tables (same
  * output, same bytes appended), and must never append an id that a full
  * scan then refuses as already used.
@@ -70,7 +71,7 @@ extern char **environ;
 
 #define TODAY "2026-11-23"	/* the generated dates are told from it */
 #define PRINT 4096		/* what fu 0.1.0 fingerprints at each end */
-#define NQ 6			/* fu-due listings compared */
+#define NQ 9			/* listings and reports compared */
 #define MAXF 16			/* columns of a table, at most */
 
 enum { CLIENTS, AGREEMENTS, LOG, NT };
@@ -85,13 +86,17 @@ enum method { PWRITE, REWRITE, RECREATE, REPLACE };
 static const char *const mname[] = { "pwrite", "rewrite", "recreate",
     "replace" };
 
-static const char *const queries[NQ][5] = {
-	{ "--tsv" },
-	{ "--tsv", "--within", "400" },
-	{ "--tsv", "--stale", "0" },
-	{ "--tsv", "--adrift" },
-	{ "--tsv", "--slipped", "1" },
-	{ "--tsv", "--occasions", "--within", "366" },
+static const char *const queries[NQ][7] = {
+	{ "fu-due", "--tsv" },
+	{ "fu-due", "--tsv", "--within", "400" },
+	{ "fu-due", "--tsv", "--stale", "0" },
+	{ "fu-due", "--tsv", "--adrift" },
+	{ "fu-due", "--tsv", "--slipped", "1" },
+	{ "fu-due", "--tsv", "--occasions", "--within", "366" },
+	/* The report, whose figures are saved with the state. */
+	{ "fu-stats", "--json", "--month", "last" },
+	{ "fu-stats", "--partial", "--by", "month", "--from", "2025-12-01" },
+	{ "fu-stats", "--partial", "--from", "2026-09-01", "--to", "2026-11-10" },
 };
 
 struct buf {
@@ -405,12 +410,12 @@ answers(struct answer *cached, struct answer *full)
 	snprintf(path, sizeof(path), "%s/.fu-state", pdir);
 	had = stat(path, &before) == 0;
 	for (i = 0; i < NQ; i++) {
-		argv[0] = "fu-due";
+		argv[0] = queries[i][0];
 		argv[1] = "-p";
 		argv[2] = pdir;
-		for (j = 0; j < 5 && queries[i][j] != NULL; j++)
-			argv[3 + j] = queries[i][j];
-		argv[3 + j] = NULL;
+		for (j = 1; j < 7 && queries[i][j] != NULL; j++)
+			argv[2 + j] = queries[i][j];
+		argv[2 + j] = NULL;
 		pc = spawn(argv, 0, 0);
 		pf = spawn(argv, 1, 1);
 		cached->status[i] = reap(pc, 0, &out, &err);
@@ -520,8 +525,7 @@ check_answers(const char *step, const char *what, const char *kind)
 	for (i = 0; i < NQ; i++) {
 		if (beq(&cached.q[i], &full.q[i]))
 			continue;
-		printf("  fu-due");
-		for (j = 0; j < 5 && queries[i][j] != NULL; j++)
+		for (j = 0; j < 7 && queries[i][j] != NULL; j++)
 			printf(" %s", queries[i][j]);
 		printf(": with .fu-state | with FU_CACHE=0\n");
 		lines_not_in("state:", &cached.q[i], &full.q[i]);

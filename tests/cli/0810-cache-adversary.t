@@ -44,10 +44,11 @@ if [ ! -x "$adv" ]; then
 fi
 # Under the sanitizers every run costs several times the CPU: the same
 # time buys fewer rounds.
-if grep -q __asan_init "$top/fu-due" 2>/dev/null; then
-	echo "$name: sanitized build: fewer rounds in the same time"
-fi
 secs=${FU_SECONDS-20}
+if grep -q __asan_init "$top/fu-due" 2>/dev/null; then
+	echo "$name: sanitized build: fewer rounds in more time"
+	secs=${FU_SECONDS-45}
+fi
 [ -n "${FU_ROUNDS:-}" ] && secs=${FU_SECONDS-0}
 FU_SEED=${FU_SEED:-1} FU_ROUNDS=${FU_ROUNDS:-1000} FU_SECONDS=$secs \
     "$adv" "$tmp/adv" >"$tmp/report" 2>"$tmp/stderr"

@@ -12,7 +12,10 @@
  * pass.  Each run:
  *
  *   1. scans the table with fu_table_scan and converts every row with
- *      fu_row_client, fu_row_agreement or fu_row_log;
+ *      fu_row_client, fu_row_agreement or fu_row_log, with one parser or
+ *      (knob & 1) cut into parts of a few bytes on 2-4 threads (1: the
+ *      two-thread pipe); then scans it the other way, which must give the
+ *      same rows, lines and error;
  *   2. then may load the derived state with fu_state_load and check it,
  *      or run fu_due over the portfolio, printing to /dev/null;
  *   3. or (mode 6) saves the state of the table's first lines
@@ -76,6 +79,7 @@ struct scan {
 	const char *file;
 	long lines;
 	long rows, good;
+	struct fu_digest *seen;	/* every row's line and fields */
 };
 
 static void
@@ -116,6 +120,9 @@ on_row(void *ctx, const struct fu_row *row, struct fu_err *e)
 	s->rows++;
 	CHECK(row->line >= 1 && row->line <= s->lines, "row line %ld of %ld",
 	    row->line, s->lines);
+	fu_digest_add(s->seen, &row->line, sizeof(row->line));
+	for (k = 0; k < fu_ncolumns[s->table]; k++)
+		fu_digest_add(s->seen, row->f[k], row->len[k] + 1);
 	for (k = 0; k < fu_ncolumns[s->table]; k++) {
 		CHECK(row->f[k] != NULL, "column %d is NULL", k);
 		CHECK(strlen(row->f[k]) == row->len[k], "column %d: length %zu, "
@@ -426,6 +433,57 @@ cache_damaged(const char *dir, const uint8_t *data, size_t size, int knob)
 	}
 }
 
+/* One parser, or parts of a few bytes on 2-4 threads (1: the pipe). */
+static void
+scan_mode(int parts, int knob)
+{
+	char n[8];
+
+	snprintf(n, sizeof(n), "%d", 1 + knob / 2 % 4);
+	setenv("FU_THREADS", n, 1);
+	setenv("FU_PIPE_MIN", parts ? "0" : "1048576", 1);
+	fu_scan_part = parts ? 1 + knob / 8 * 3 : 0;
+	fu_settings_load();
+}
+
+/* The scan the other way must agree: the same rows with the same lines,
+ * the same error, the same line reached. */
+static void
+scan_again(const char *dir, const char *name, int parts, int knob,
+    const struct scan *first, int rc, const struct fu_err *e, long end)
+{
+	struct fu_portfolio pf;
+	struct fu_err e2;
+	struct scan s;
+	int rc2;
+
+	scan_mode(parts, knob);
+	memset(&s, 0, sizeof(s));
+	memset(&e2, 0, sizeof(e2));
+	s.table = first->table;
+	s.file = first->file;
+	s.lines = first->lines;
+	if ((s.seen = fu_digest_new()) == NULL)
+		abort();
+	if (fu_portfolio_open(&pf, dir, &e2) == -1)
+		abort();	/* it opened a moment ago */
+	rc2 = fu_table_scan(&pf, s.table, on_row, &s, &e2);
+	CHECK(rc == rc2 && first->rows == s.rows && fu_digest_value(
+	    first->seen) == fu_digest_value(s.seen), "%s in parts %s: %d and "
+	    "%d, %ld and %ld rows (%s / %s)", name, parts ? "second" : "first",
+	    rc, rc2, first->rows, s.rows, rc ? e->text : "", rc2 ? e2.text :
+	    "");
+	CHECK(rc == 0 || (e->code == e2.code && e->line == e2.line &&
+	    strcmp(e->file, e2.file) == 0 && strcmp(e->text, e2.text) == 0),
+	    "one parser and parts tell %d %s:%ld: %s and %d %s:%ld: %s",
+	    e->code, e->file, e->line, e->text, e2.code, e2.file, e2.line,
+	    e2.text);
+	CHECK(rc != 0 || end == pf.t[s.table].end_line, "line reached %ld "
+	    "and %ld", end, pf.t[s.table].end_line);
+	fu_digest_free(s.seen);
+	scan_mode(!parts, knob);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -437,7 +495,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct scan s;
 	enum fu_table t;
 	const char *dir, *name;
-	int sel, tsv, mode, knob;
+	int sel, tsv, mode, knob, rc;
 
 	if (size < 2)
 		return 0;
@@ -447,9 +505,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	mode = sel / 6;	/* 0 scan, 1 state, 2-5 fu_due, 6-7 saved state */
 	knob = data[1];
 	data += 2, size -= 2;
-	/* Half the inputs parsed on a second thread, as large tables are. */
-	setenv("FU_PIPE_MIN", knob & 1 ? "0" : "1048576", 1);
-	fu_settings_load();
+	/* Half the inputs read in parts, as large tables are. */
+	scan_mode(knob & 1, knob);
 	dir = dirs[t];
 	name = tsv ? tsvname[t] : csvname[t];
 	fuzz_unlink(dir, tsv ? csvname[t] : tsvname[t]);
@@ -473,9 +530,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	CHECK(strcmp(pf.t[t].name, name) == 0, "table is %s", pf.t[t].name);
 	CHECK(pf.t[t].snap == (long long)size, "snap %lld of %zu",
 	    pf.t[t].snap, size);
-	if (fu_table_scan(&pf, t, on_row, &s, &e) == -1)
+	if ((s.seen = fu_digest_new()) == NULL)
+		abort();
+	rc = fu_table_scan(&pf, t, on_row, &s, &e);
+	if (rc == -1)
 		check_err(&e, name, s.lines);
 	CHECK(s.good <= s.rows, "rows");
+	scan_again(dir, name, !(knob & 1), knob, &s, rc, &e, pf.t[t].end_line);
+	fu_digest_free(s.seen);
 
 	memset(&e, 0, sizeof(e));
 	if (mode == 1 && fu_state_load(&pf, today, NULL, &st, &e) == -1)

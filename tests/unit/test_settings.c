@@ -23,7 +23,7 @@
 
 static const char *const vars[] = {
 	"FU_PORTFOLIO", "XDG_DATA_HOME", "HOME", "FU_FORMAT", "FU_TODAY",
-	"FU_CACHE", "FU_PIPE_MIN", "FU_LOCK_TIMEOUT", "COLUMNS",
+	"FU_CACHE", "FU_PIPE_MIN", "FU_THREADS", "FU_LOCK_TIMEOUT", "COLUMNS",
 };
 
 /* Every variable unset, and the settings read again. */
@@ -168,6 +168,30 @@ test_settings_fu_cache_0_alone_turns_the_state_off(void **state)
 	}
 	util_env("FU_CACHE", NULL);
 	assert_int_equal(s()->cache, 1);
+}
+
+/* FU_THREADS: 1 to 256 parsers; 0 (as many as cores) when unset or
+ * nonsense. */
+static void
+test_settings_fu_threads_is_a_count_of_threads(void **state)
+{
+	static const char *const bad[] = {
+		"0", "-1", "257", "abc", "2 ", "1.5", "0x2",
+	};
+	size_t i;
+
+	(void)state;
+	assert_int_equal(s()->threads, 0);
+	util_env("FU_THREADS", "1");
+	assert_int_equal(s()->threads, 1);
+	util_env("FU_THREADS", "256");
+	assert_int_equal(s()->threads, 256);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		util_env("FU_THREADS", bad[i]);
+		if (s()->threads != 0)
+			fail_msg("FU_THREADS=\"%s\" gave %d", bad[i],
+			    s()->threads);
+	}
 }
 
 static void
@@ -328,6 +352,7 @@ main(void)
 		T(test_settings_keep_fu_today_as_written),
 		T(test_settings_fu_cache_0_alone_turns_the_state_off),
 		T(test_settings_fu_pipe_min_is_a_count_of_bytes),
+		T(test_settings_fu_threads_is_a_count_of_threads),
 		T(test_settings_fu_lock_timeout_is_seconds_from_0_to_3600),
 		T(test_settings_columns_is_a_width_from_1_to_100000),
 		T(test_settings_keep_their_strings_when_the_environment_changes),

@@ -64,6 +64,7 @@ util_setup(void **state)
 	unsetenv("FU_PORTFOLIO");
 	unsetenv("FU_LOCK_TIMEOUT");
 	unsetenv("FU_PIPE_MIN");
+	unsetenv("FU_THREADS");
 	unsetenv("FU_CACHE");
 	fu_settings_load();
 	snprintf(dir, sizeof(dir), "/tmp/fu-unit.XXXXXX");

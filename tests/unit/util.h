@@ -13,8 +13,9 @@
 /* The temporary directory of the test running. */
 extern char dir[64];
 
-/* Makes dir afresh, with FU_FORMAT, FU_PORTFOLIO, FU_LOCK_TIMEOUT and
- * FU_PIPE_MIN unset and the settings read again; cmocka's setup. */
+/* Makes dir afresh, with FU_FORMAT, FU_PORTFOLIO, FU_LOCK_TIMEOUT,
+ * FU_PIPE_MIN and FU_THREADS unset and the settings read again; cmocka's
+ * setup. */
 int util_setup(void **state);
 /* Removes dir and all in it; cmocka's teardown. */
 int util_teardown(void **state);

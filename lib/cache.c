@@ -240,24 +240,46 @@ mark(const struct fu_portfolio *pf, const struct fu_table_file *tf,
 	seen_now(pf, tf, &m->seen);
 }
 
-/* Seals a written state: its checksums into the header. */
+#define WINDOW (8 << 20)	/* bytes of the state summed at a time: a
+				 * multiple of sum_add's 64 */
+
+/* Seals a written state: its checksums into the header.  The body is
+ * read back a window at a time, not mapped whole: a mapping of the file
+ * just written would add all of it to the run's memory at its peak. */
 static int
 seal(int fd, size_t size)
 {
 	struct dhead h;
-	void *map;
+	struct sum s;
+	unsigned char *win;
+	size_t at, got, want;
+	ssize_t n;
 	int rc = -1;
 
-	if (size <= sizeof(h) || (map = mmap(NULL, size, PROT_READ,
-	    MAP_PRIVATE, fd, 0)) == MAP_FAILED)
+	if (size <= sizeof(h) || (win = malloc(WINDOW)) == NULL)
 		return -1;
-	memcpy(&h, map, sizeof(h));
-	h.sum = checksum((const unsigned char *)map + sizeof(h), size -
-	    sizeof(h));
-	munmap(map, size);
+	if (pread(fd, &h, sizeof(h), 0) != (ssize_t)sizeof(h))
+		goto out;
+	sum_init(&s);
+	for (at = sizeof(h); at < size; at += want) {
+		want = size - at < WINDOW ? size - at : WINDOW;
+		/* Whole windows: the sum's blocks must fall where they
+		 * fall when the state is read. */
+		for (got = 0; got < want; got += (size_t)n) {
+			n = pread(fd, win + got, want - got, (off_t)(at + got));
+			if (n == -1 && errno == EINTR)
+				n = 0;
+			else if (n <= 0)
+				goto out;
+		}
+		sum_add(&s, win, want);
+	}
+	h.sum = sum_end(&s);
 	h.hsum = head_sum(&h);
 	if (pwrite(fd, &h, sizeof(h), 0) == (ssize_t)sizeof(h))
 		rc = 0;
+out:
+	free(win);
 	return rc;
 }
 
@@ -706,7 +728,6 @@ fu_known_free(struct fu_known *k)
 	memset(k, 0, sizeof(*k));
 }
 
-#define WINDOW (8 << 20)	/* bytes of the state summed at a time */
 
 static const char *
 text_at(const char *tx, uint64_t ntx, uint32_t off, int *bad)

@@ -169,8 +169,10 @@ echo "$hl" >"$Q/log.csv"
 # then "w1    call      1"; é is two bytes a column, 中 three bytes two.
 t 0 '65577 65577 65577 65577 98344 98345 87422 87421 65577' '' \
     sh -c 'fu-due -p "$1" | LC_ALL=C awk "{ printf \"%s%d\", (NR > 1 ? \" \" : \"\"), length(\$0) } END { print \"\" }"' sh "$Q"
-# On a terminal of 60 columns, CLIENT is cut with an ellipsis.
-if command -v script >/dev/null 2>&1; then
+# On a terminal of 60 columns, CLIENT is cut with an ellipsis (where
+# script(1) can open one: a container may have no pseudo-terminals).
+if command -v script >/dev/null 2>&1 &&
+    script -qec 'test -t 1' /dev/null >/dev/null 2>&1; then
 	E=$(printf '\342\200\246')
 	COLUMNS=60 TERM=xterm script -qec "fu-due -p '$Q' --color never" \
 	    /dev/null | tr -d '\r' >"$tmp/tty"
@@ -183,6 +185,9 @@ if command -v script >/dev/null 2>&1; then
 2026-11-06  17d late  中中中中中中中中中$E  w6    call      6
 2026-11-07  16d late  中中中中中中中中中$E  w7    call      7
 2026-11-08  15d late  Bo                   w8    call      8" '' cat "$tmp/tty"
+else
+	echo "$name: script(1) is not installed or opens no terminal here:" \
+	    "the cut on a terminal is not tried"
 fi
 
 # 3. The save cut by the file size limit (SIGXFSZ is ignored: a write

@@ -240,39 +240,72 @@ mark(const struct fu_portfolio *pf, const struct fu_table_file *tf,
 	seen_now(pf, tf, &m->seen);
 }
 
-/* Seals a written state: its checksums into the header. */
+#define WINDOW (8 << 20)	/* bytes of the state summed at a time: a
+				 * multiple of sum_add's 64 */
+
+/* Seals a written state: its checksums into the header.  The body is
+ * read back a window at a time, not mapped whole: a mapping of the file
+ * just written would add all of it to the run's memory at its peak. */
 static int
 seal(int fd, size_t size)
 {
 	struct dhead h;
-	void *map;
+	struct sum s;
+	unsigned char *win;
+	size_t at, got, want;
+	ssize_t n;
 	int rc = -1;
 
-	if (size <= sizeof(h) || (map = mmap(NULL, size, PROT_READ,
-	    MAP_PRIVATE, fd, 0)) == MAP_FAILED)
+	if (size <= sizeof(h) || (win = malloc(WINDOW)) == NULL)
 		return -1;
-	memcpy(&h, map, sizeof(h));
-	h.sum = checksum((const unsigned char *)map + sizeof(h), size -
-	    sizeof(h));
-	munmap(map, size);
+	if (pread(fd, &h, sizeof(h), 0) != (ssize_t)sizeof(h))
+		goto out;
+	sum_init(&s);
+	for (at = sizeof(h); at < size; at += want) {
+		want = size - at < WINDOW ? size - at : WINDOW;
+		/* Whole windows: the sum's blocks must fall where they
+		 * fall when the state is read. */
+		for (got = 0; got < want; got += (size_t)n) {
+			n = pread(fd, win + got, want - got, (off_t)(at + got));
+			if (n == -1 && errno == EINTR)
+				n = 0;
+			else if (n <= 0)
+				goto out;
+		}
+		sum_add(&s, win, want);
+	}
+	h.sum = sum_end(&s);
 	h.hsum = head_sum(&h);
 	if (pwrite(fd, &h, sizeof(h), 0) == (ssize_t)sizeof(h))
 		rc = 0;
+out:
+	free(win);
 	return rc;
 }
 
-/* Adds a string to the text block; returns its offset (0 is ""). */
+/* The text block, walked twice in the same order: the records' walk
+ * gives each string its offset, the text's walk writes its bytes.  So
+ * the block is never held in memory. */
+struct texts {
+	FILE *fp;		/* the second walk's, or NULL */
+	uint64_t len;		/* offset 0 is "" */
+};
+
 static uint32_t
-text(struct fu_buf *b, const char *s, int *bad)
+text(struct texts *t, const char *s, int *bad)
 {
-	size_t at = b->len, n = s ? strlen(s) : 0;
+	uint64_t at = t->len;
+	size_t n = s ? strlen(s) : 0;
 
 	if (n == 0)
 		return 0;
-	if (at + n + 1 > UINT32_MAX || fu_buf_add(b, s, n + 1) == -1) {
+	if (at + n + 1 > UINT32_MAX) {
 		*bad = 1;
 		return 0;
 	}
+	if (t->fp != NULL)
+		fwrite(s, 1, n + 1, t->fp);
+	t->len += n + 1;
 	return (uint32_t)at;
 }
 
@@ -386,54 +419,13 @@ load_memo(struct cur *c, struct fu_state *st)
 	return 0;
 }
 
-/* Writes the state whole to a temporary file, renamed over the old. */
-static int
-save(struct fu_portfolio *pf, const struct fu_state *st,
-    const struct fu_known *p, const struct fu_memo *add)
+/* The records, into rec, their strings' offsets from tx; with rec NULL,
+ * the strings alone, in the same order, into tx's file. */
+static void
+put_records(FILE *rec, const struct fu_state *st, struct texts *tx, int *bad)
 {
-	struct dhead h;
-	struct fu_buf tx = { 0 };
-	struct fu_err e;
-	struct stat sb;
-	char tmp[4200], path[4200];
-	uint64_t k, v, nslips = 0, nref = 0;
-	size_t i, pos = 0;
-	FILE *fp;
-	int fd, t, bad = 0;
+	size_t i;
 
-	memset(&h, 0, sizeof(h));
-	for (t = 0; t < FU_NTABLES; t++)
-		mark(pf, &pf->t[t], &h.m[t]);
-	if (fu_buf_add(&tx, "", 1) == -1)
-		return -1;
-	snprintf(path, sizeof(path), "%s/.fu-state", pf->dir);
-	/* A run killed while saving leaves its copy, as large as the state;
-	 * one an hour old is no other run's at work. */
-	fu_sweep(pf->dir, "state", time(NULL) - 3600);
-	if ((fd = fu_temp(pf->dir, "state", tmp, sizeof(tmp), &e)) == -1) {
-		fu_buf_free(&tx);
-		return -1;
-	}
-	if ((fp = fdopen(fd, "w")) == NULL) {
-		close(fd);
-		unlink(tmp);
-		fu_buf_free(&tx);
-		return -1;
-	}
-	memcpy(h.magic, MAGIC, 8);
-	h.format = FORMAT;
-	h.sizes = sizes();
-	h.maxdate = p->maxdate;
-	h.decimal_comma = st->decimal_comma;
-	h.digest = fu_digest_version();
-	snprintf(h.version, sizeof(h.version), "%s", FU_VERSION);
-	h.max_agreement = st->max_agreement;
-	h.max_log = st->max_log;
-	h.max_from = st->max_from;
-	h.nclients = st->clients.n;
-	h.max_id = st->clients.max_id;
-	h.nopen = st->nopen;
-	fwrite(&h, sizeof(h), 1, fp);
 	for (i = 0; i < st->clients.n; i++) {
 		const struct fu_clientrec *c = &st->clients.v[i];
 		struct dclient d;
@@ -450,11 +442,12 @@ save(struct fu_portfolio *pf, const struct fu_state *st,
 		d.an[0] = c->anniversary.year;
 		d.an[1] = c->anniversary.month;
 		d.an[2] = c->anniversary.day;
-		d.name = text(&tx, c->name, &bad);
-		d.company = text(&tx, c->company, &bad);
-		d.stage = text(&tx, c->stage, &bad);
-		d.tags = text(&tx, c->tags, &bad);
-		fwrite(&d, sizeof(d), 1, fp);
+		d.name = text(tx, c->name, bad);
+		d.company = text(tx, c->company, bad);
+		d.stage = text(tx, c->stage, bad);
+		d.tags = text(tx, c->tags, bad);
+		if (rec != NULL)
+			fwrite(&d, sizeof(d), 1, rec);
 	}
 	for (i = 0; i < st->clients.n; i++) {
 		const struct fu_cstate *c = &st->cs[i];
@@ -474,10 +467,11 @@ save(struct fu_portfolio *pf, const struct fu_state *st,
 		d.stamp[9] = c->last_no_consent;
 		d.stamp[10] = c->risk_since;
 		d.last = c->last;
-		d.channel = text(&tx, c->last_channel, &bad);
-		d.no_next_why = text(&tx, c->no_next_why, &bad);
-		d.signal_why = text(&tx, c->signal_why, &bad);
-		fwrite(&d, sizeof(d), 1, fp);
+		d.channel = text(tx, c->last_channel, bad);
+		d.no_next_why = text(tx, c->no_next_why, bad);
+		d.signal_why = text(tx, c->signal_why, bad);
+		if (rec != NULL)
+			fwrite(&d, sizeof(d), 1, rec);
 	}
 	for (i = 0; i < st->nopen; i++) {
 		const struct fu_open *o = &st->open[i];
@@ -498,15 +492,68 @@ save(struct fu_portfolio *pf, const struct fu_state *st,
 		d.waits_on = o->waits_on;
 		d.wait_n = o->wait.n;
 		d.wait_unit = o->wait.unit;
-		d.plan = text(&tx, o->plan, &bad);
-		d.what = text(&tx, o->what, &bad);
-		d.channel = text(&tx, o->channel, &bad);
-		fwrite(&d, sizeof(d), 1, fp);
+		d.plan = text(tx, o->plan, bad);
+		d.what = text(tx, o->what, bad);
+		d.channel = text(tx, o->channel, bad);
+		if (rec != NULL)
+			fwrite(&d, sizeof(d), 1, rec);
 	}
-	k = tx.len;
+}
+
+/* Writes the state whole to a temporary file, renamed over the old. */
+static int
+save(struct fu_portfolio *pf, const struct fu_state *st,
+    const struct fu_known *p, const struct fu_memo *add)
+{
+	struct dhead h;
+	struct texts count, strings;
+	struct fu_err e;
+	struct stat sb;
+	char tmp[4200], path[4200];
+	uint64_t k, v, nslips = 0, nref = 0;
+	size_t i, pos = 0;
+	FILE *fp;
+	int fd, t, bad = 0;
+
+	memset(&h, 0, sizeof(h));
+	for (t = 0; t < FU_NTABLES; t++)
+		mark(pf, &pf->t[t], &h.m[t]);
+	snprintf(path, sizeof(path), "%s/.fu-state", pf->dir);
+	/* A run killed while saving leaves its copy, as large as the state;
+	 * one an hour old is no other run's at work. */
+	fu_sweep(pf->dir, "state", time(NULL) - 3600);
+	if ((fd = fu_temp(pf->dir, "state", tmp, sizeof(tmp), &e)) == -1)
+		return -1;
+	if ((fp = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		unlink(tmp);
+		return -1;
+	}
+	memcpy(h.magic, MAGIC, 8);
+	h.format = FORMAT;
+	h.sizes = sizes();
+	h.maxdate = p->maxdate;
+	h.decimal_comma = st->decimal_comma;
+	h.digest = fu_digest_version();
+	snprintf(h.version, sizeof(h.version), "%s", FU_VERSION);
+	h.max_agreement = st->max_agreement;
+	h.max_log = st->max_log;
+	h.max_from = st->max_from;
+	h.nclients = st->clients.n;
+	h.max_id = st->clients.max_id;
+	h.nopen = st->nopen;
+	fwrite(&h, sizeof(h), 1, fp);
+	count.fp = NULL;
+	count.len = 1;
+	put_records(fp, st, &count, &bad);
+	k = count.len;
 	fwrite(&k, sizeof(k), 1, fp);
-	fwrite(tx.p, 1, tx.len, fp);
-	fu_buf_free(&tx);
+	fputc('\0', fp);
+	strings.fp = fp;
+	strings.len = 1;
+	put_records(NULL, st, &strings, &bad);
+	if (strings.len != count.len)
+		bad = 1;
 	bad |= fu_idset_save(p->closed, fp) == -1 ||
 	    fu_idset_save(p->named, fp) == -1 ||
 	    fu_idset_save(p->logs, fp) == -1 ||
@@ -706,7 +753,6 @@ fu_known_free(struct fu_known *k)
 	memset(k, 0, sizeof(*k));
 }
 
-#define WINDOW (8 << 20)	/* bytes of the state summed at a time */
 
 static const char *
 text_at(const char *tx, uint64_t ntx, uint32_t off, int *bad)

@@ -105,6 +105,18 @@ fu_idmap_get(const struct fu_idmap *m, uint64_t key, uint64_t *val)
 	return 0;
 }
 
+void
+fu_idmap_prefetch(const struct fu_idmap *m, uint64_t key)
+{
+	size_t i;
+
+	if (m == NULL || m->cap == 0)
+		return;
+	i = slot(key, m->cap);
+	FU_PREFETCH(&m->keys[i]);
+	FU_PREFETCH(&m->vals[i]);
+}
+
 int
 fu_idmap_del(struct fu_idmap *m, uint64_t key)
 {

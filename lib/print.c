@@ -17,6 +17,13 @@
 
 #include "priv.h"
 
+/* A text cell's bytes and columns, kept with the row so that the table
+ * is measured once; CELL_BIG (a cell of 64 KiB) is measured again. */
+#define CELL_BIG UINT16_MAX
+struct cell_size {
+	uint16_t n, w;
+};
+
 struct fu_tmpl {
 	int field;		/* -1 for literal text */
 	char *text;
@@ -390,15 +397,20 @@ fu_out_row_tone(struct fu_out *o, const char *const *v, enum fu_tone tone,
 	case FU_FMT_TEXT:
 		if (fu_buf_add(&o->tones, &t, 1) == -1)
 			return fu_err_nomem(e);
-		/* Kept until the end, when the widest cells are known. */
+		/* Kept until the end, when the widest cells are known; each
+		 * cell measured once. */
 		for (k = 0; k < o->nf; k++) {
-			size_t n = strlen(v[k]), w;
+			struct cell_size cz;
+			size_t n = strlen(v[k]), w = 0;
 
-			if (fu_buf_add(&o->text, v[k], n + 1) == -1)
-				return fu_err_nomem(e);
 			if (!(o->f[k].flags & FU_F_NOTEXT) &&
 			    (w = fu_utf8_width(v[k], n)) > o->colw[k])
 				o->colw[k] = w;
+			cz.n = n < CELL_BIG ? (uint16_t)n : CELL_BIG;
+			cz.w = w < CELL_BIG ? (uint16_t)w : CELL_BIG;
+			if (fu_buf_add(&o->text, v[k], n + 1) == -1 ||
+			    fu_buf_add(&o->sizes, &cz, sizeof(cz)) == -1)
+				return fu_err_nomem(e);
 		}
 		return 0;
 	case FU_FMT_TSV:
@@ -461,11 +473,11 @@ put_text(struct fu_buf *b, const char *s, size_t n)
 	return 0;
 }
 
-int
-fu_text_pad(struct fu_buf *b, const char *s, size_t w, int right)
+/* A cell's text of n bytes and sw columns, padded to w columns. */
+static int
+pad_n(struct fu_buf *b, const char *s, size_t n, size_t sw, size_t w,
+    int right)
 {
-	size_t n = strlen(s), sw = fu_utf8_width(s, n);
-
 	if (right && sw < w && fu_buf_pad(b, ' ', w - sw) == -1)
 		return -1;
 	if (put_text(b, s, n) == -1)
@@ -476,18 +488,33 @@ fu_text_pad(struct fu_buf *b, const char *s, size_t w, int right)
 }
 
 int
-fu_text_cut(struct fu_buf *b, const char *s, size_t w)
+fu_text_pad(struct fu_buf *b, const char *s, size_t w, int right)
 {
-	size_t n = strlen(s), sw;
+	size_t n = strlen(s);
 
-	if (fu_utf8_width(s, n) <= w || w == 0)
-		return fu_text_pad(b, s, w, 0);
+	return pad_n(b, s, n, fu_utf8_width(s, n), w, right);
+}
+
+/* The same, cut to w columns with an ellipsis when wider. */
+static int
+cut_n(struct fu_buf *b, const char *s, size_t n, size_t sw, size_t w)
+{
+	if (sw <= w || w == 0)
+		return pad_n(b, s, n, sw, w, 0);
 	n = fu_utf8_fit(s, n, w - 1);
 	sw = fu_utf8_width(s, n) + 1;
 	if (put_text(b, s, n) == -1 || fu_buf_str(b, "\xE2\x80\xA6") == -1 ||
 	    (sw < w && fu_buf_pad(b, ' ', w - sw) == -1))
 		return -1;
 	return 0;
+}
+
+int
+fu_text_cut(struct fu_buf *b, const char *s, size_t w)
+{
+	size_t n = strlen(s);
+
+	return cut_n(b, s, n, fu_utf8_width(s, n), w);
 }
 
 int
@@ -511,6 +538,7 @@ fu_out_end(struct fu_out *o, struct fu_err *e)
 	size_t width[64] = { 0 }, total, r, i, nrows = o->rows;
 	struct fu_buf line = { 0 };
 	const char *cell;
+	const struct cell_size *size;
 	int k, last;
 
 	if (put_header(o) == -1)
@@ -557,6 +585,7 @@ fu_out_end(struct fu_out *o, struct fu_err *e)
 	    last--)
 		;
 	/* Lines are gathered into writes of about 64 KiB. */
+	size = (const struct cell_size *)(void *)o->sizes.p;
 	for (cell = o->text.p, r = 0; r <= nrows; r++) {
 		size_t start = line.len;
 		int started = 0;
@@ -569,17 +598,26 @@ fu_out_end(struct fu_out *o, struct fu_err *e)
 			const char *s = r == 0 ? fu_tr(o->f[k].title) : cell;
 			int right = (o->f[k].flags & FU_F_NUM) && r > 0 &&
 			    !(o->f[k].flags & FU_F_LEFT);
+			size_t n, sw;
 
-			if (r > 0)
-				cell += strlen(s) + 1;
+			if (r == 0) {
+				n = strlen(s);
+				sw = fu_utf8_width(s, n);
+			} else {
+				n = size->n < CELL_BIG ? size->n : strlen(s);
+				sw = size->w < CELL_BIG ? size->w :
+				    fu_utf8_width(s, n);
+				size++;
+				cell += n + 1;
+			}
 			if (k > last || (o->f[k].flags & FU_F_NOTEXT))
 				continue;
 			if (started++)
 				fu_buf_str(&line, "  ");
 			if (right)
-				fu_text_pad(&line, s, width[k], 1);
+				pad_n(&line, s, n, sw, width[k], 1);
 			else
-				fu_text_cut(&line, s, width[k]);
+				cut_n(&line, s, n, sw, width[k]);
 		}
 		while (line.len > start && line.p[line.len - 1] == ' ')
 			line.len--;
@@ -595,6 +633,7 @@ fu_out_end(struct fu_out *o, struct fu_err *e)
 done:
 	fu_buf_free(&o->text);
 	fu_buf_free(&o->tones);
+	fu_buf_free(&o->sizes);
 	for (i = 0; i < o->ntmpl; i++)
 		free(o->tmpl[i].text);
 	free(o->tmpl);

@@ -120,6 +120,8 @@ void fu_idmap_free(struct fu_idmap *);
 int fu_idmap_put(struct fu_idmap *, uint64_t key, uint64_t val);	/* -1 ENOMEM */
 /* 1 and *val (val may be NULL) when key is there, else 0. */
 int fu_idmap_get(const struct fu_idmap *, uint64_t key, uint64_t *val);
+/* Asks for the memory a get or put of key will read (a row ahead). */
+void fu_idmap_prefetch(const struct fu_idmap *, uint64_t key);
 int fu_idmap_del(struct fu_idmap *, uint64_t key);	/* 1 if it was there */
 /* Walks a map: 1 and the next entry, 0 at the end; *pos starts at 0. */
 int fu_idmap_next(const struct fu_idmap *, size_t *pos, uint64_t *key,
@@ -488,6 +490,18 @@ int fu_portfolio_snap(struct fu_portfolio *, struct fu_err *);
  * errors are those of one thread. */
 int fu_table_scan(struct fu_portfolio *, enum fu_table, fu_row_cb, void *ctx,
     struct fu_err *);
+/* Shown a row some rows before the callback takes it, to ask for what
+ * that row will touch (FU_PREFETCH): the rows come in file order, the
+ * clients in none, and a pass over millions of rows otherwise waits on
+ * memory at each one.  Never fails, changes nothing. */
+typedef void (*fu_row_hint)(void *ctx, const struct fu_row *);
+int fu_table_scan_ahead(struct fu_portfolio *, enum fu_table, fu_row_cb,
+    fu_row_hint, void *ctx, struct fu_err *);
+#if defined(__GNUC__)
+#define FU_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define FU_PREFETCH(p) ((void)(p))
+#endif
 /* The bytes of a part of a table read on every core ($FU_THREADS): 0
  * for about $FU_PIPE_MIN (64 to 1 MB); the tests pick their own. */
 extern long fu_scan_part;
@@ -862,6 +876,8 @@ struct fu_out {
 	int raw;			/* TSV and CSV without the formula guard */
 	int color;			/* text: rows in their tones */
 	struct fu_buf tones;		/* text: each row's, one byte a row */
+	struct fu_buf sizes;		/* text: each cell's bytes and
+					 * columns (print.c) */
 };
 /* With FU_FMT_ICS, each row is an event of a calendar (RFC 5545), and
  * each field a property: the field's name is the property's, with its

@@ -23,6 +23,7 @@
 #define NBATCH 4
 #define BATCH_ROWS 4096
 #define BATCH_BYTES (512 * 1024)
+#define HINT_ROWS 32	/* rows shown to the hint before they are taken */
 
 struct brow {
 	long line;
@@ -130,16 +131,29 @@ scan_here(struct fu_portfolio *pf, enum fu_table t, fu_row_cb cb, void *ctx,
 	return rc;
 }
 
+static const struct fu_row *
+brow_row(struct fu_row *row, const struct batch *b, size_t i, enum fu_table t)
+{
+	int k;
+
+	row->line = b->rows[i].line;
+	for (k = 0; k < fu_ncolumns[t]; k++) {
+		row->f[k] = b->text.p + b->rows[i].off[k];
+		row->len[k] = b->rows[i].len[k];
+	}
+	return row;
+}
+
 /* Parses on a second thread while the caller's takes the rows. */
 static int
 scan_piped(struct fu_portfolio *pf, enum fu_table t, fu_row_cb cb,
-    void *ctx, struct fu_err *e)
+    fu_row_hint hint, void *ctx, struct fu_err *e)
 {
 	struct pipe *p;
-	struct fu_row row;
+	struct fu_row row, ahead;
 	pthread_t th;
 	size_t i;
-	int k, failed = 0, rc = 0;
+	int failed = 0, rc = 0;
 
 	if ((p = calloc(1, sizeof(*p))) == NULL)
 		return fu_err_nomem(e);
@@ -176,15 +190,13 @@ scan_piped(struct fu_portfolio *pf, enum fu_table t, fu_row_cb cb,
 		}
 		pthread_mutex_unlock(&p->mu);
 		b = &p->b[p->tail % NBATCH];
+		for (i = 0; hint != NULL && i < HINT_ROWS && i < b->nrows;
+		    i++)
+			hint(ctx, brow_row(&ahead, b, i, t));
 		for (i = 0; i < b->nrows && !failed; i++) {
-			const struct brow *r = &b->rows[i];
-
-			row.line = r->line;
-			for (k = 0; k < fu_ncolumns[t]; k++) {
-				row.f[k] = b->text.p + r->off[k];
-				row.len[k] = r->len[k];
-			}
-			failed = cb(ctx, &row, e) == -1;
+			if (hint != NULL && i + HINT_ROWS < b->nrows)
+				hint(ctx, brow_row(&ahead, b, i + HINT_ROWS, t));
+			failed = cb(ctx, brow_row(&row, b, i, t), e) == -1;
 		}
 		pthread_mutex_lock(&p->mu);
 		p->tail++;
@@ -525,17 +537,34 @@ part_thread(void *arg)
 	return NULL;
 }
 
+/* Row j of a part whose text is read at *t, its line moved by shift;
+ * moves *t past it. */
+static const struct fu_row *
+prow_row(struct fu_row *row, const struct part *s, size_t j, const char **t,
+    long shift, int nk)
+{
+	int k;
+
+	row->line = s->rows[j].line + shift;
+	for (k = 0; k < nk; k++) {
+		row->f[k] = *t;
+		row->len[k] = s->rows[j].len[k];
+		*t += row->len[k] + 1;
+	}
+	return row;
+}
+
 /* Takes the parts' rows in order; 0, -1 with the first error in file
  * order, or NOT_SPLIT when no thread could be had. */
 static int
-take_parts(struct parts *p, int nthreads, fu_row_cb cb, void *ctx,
-    struct fu_err *e)
+take_parts(struct parts *p, int nthreads, fu_row_cb cb, fu_row_hint hint,
+    void *ctx, struct fu_err *e)
 {
 	pthread_t th[64];
-	struct fu_row row;
-	const char *t;
-	size_t i, j;
-	long base = 0;
+	struct fu_row row, ahead;
+	const char *t, *ta;
+	size_t i, j, ja;
+	long base = 0, shift;
 	int k, nk = fu_ncolumns[p->table], started = 0, failed = 0;
 
 	for (k = 0; k < nthreads; k++)
@@ -550,14 +579,18 @@ take_parts(struct parts *p, int nthreads, fu_row_cb cb, void *ctx,
 		while (s->idx != (long)i)
 			pthread_cond_wait(&p->cv, &p->mu);
 		pthread_mutex_unlock(&p->mu);
+		/* The hint's cursor runs HINT_ROWS rows before the taker's,
+		 * within the part. */
+		shift = i > 0 ? base - 1 : 0;
+		for (ja = 0, ta = s->text.p; hint != NULL && ja < HINT_ROWS &&
+		    ja < s->nrows; ja++)
+			hint(ctx, prow_row(&ahead, s, ja, &ta, shift, nk));
 		for (j = 0, t = s->text.p; j < s->nrows && !failed; j++) {
-			row.line = s->rows[j].line + (i > 0 ? base - 1 : 0);
-			for (k = 0; k < nk; k++) {
-				row.f[k] = t;
-				row.len[k] = s->rows[j].len[k];
-				t += row.len[k] + 1;
-			}
-			failed = cb(ctx, &row, e) == -1;
+			if (hint != NULL && ja < s->nrows)
+				hint(ctx, prow_row(&ahead, s, ja++, &ta, shift,
+				    nk));
+			failed = cb(ctx, prow_row(&row, s, j, &t, shift, nk),
+			    e) == -1;
 		}
 		if (!failed && s->rc == -1) {
 			/* A part that does not end where a record does
@@ -600,7 +633,7 @@ threads(void)
  * row is taken. */
 static int
 scan_parts(struct fu_portfolio *pf, enum fu_table t, fu_row_cb cb,
-    void *ctx, struct fu_err *e)
+    fu_row_hint hint, void *ctx, struct fu_err *e)
 {
 	struct fu_table_file *tf = &pf->t[t], hf;
 	struct fu_digest *dg = NULL;
@@ -665,7 +698,7 @@ scan_parts(struct fu_portfolio *pf, enum fu_table t, fu_row_cb cb,
 		rc = fu_err_nomem(e);
 		goto out;
 	}
-	rc = take_parts(p, n, cb, ctx, e);
+	rc = take_parts(p, n, cb, hint, ctx, e);
 	pthread_cond_destroy(&p->cv);
 	pthread_mutex_destroy(&p->mu);
 	if (rc == 0 && dg != NULL) {
@@ -691,17 +724,25 @@ out:
 }
 
 int
-fu_table_scan(struct fu_portfolio *pf, enum fu_table t, fu_row_cb cb,
-    void *ctx, struct fu_err *e)
+fu_table_scan_ahead(struct fu_portfolio *pf, enum fu_table t, fu_row_cb cb,
+    fu_row_hint hint, void *ctx, struct fu_err *e)
 {
 	int rc;
 
 	/* FU_PIPE_MIN sets the bytes that pay for a thread (the tests set
-	 * 0, so that small tables take this path too). */
+	 * 0, so that small tables take this path too).  One thread reading
+	 * a small table needs no hint. */
 	if (!pf->t[t].exists || pf->t[t].snap - pf->t[t].start <
 	    fu_settings()->pipe_min)
 		return scan_here(pf, t, cb, ctx, e);
-	if ((rc = scan_parts(pf, t, cb, ctx, e)) != NOT_SPLIT)
+	if ((rc = scan_parts(pf, t, cb, hint, ctx, e)) != NOT_SPLIT)
 		return rc;
-	return scan_piped(pf, t, cb, ctx, e);
+	return scan_piped(pf, t, cb, hint, ctx, e);
+}
+
+int
+fu_table_scan(struct fu_portfolio *pf, enum fu_table t, fu_row_cb cb,
+    void *ctx, struct fu_err *e)
+{
+	return fu_table_scan_ahead(pf, t, cb, NULL, ctx, e);
 }

@@ -117,6 +117,50 @@ closed_on(const struct pass *p, uint64_t id)
 	return d;
 }
 
+/* Asks for the client's state a row names, all its cache lines: the
+ * log is in the order of days, its clients in none. */
+static void
+hint_client(const struct pass *p, const struct fu_row *row, int col)
+{
+	const struct fu_clientrec *r;
+	const char *c;
+	uint64_t id;
+
+	if (fu_id_parse(row->f[col], row->len[col], &id) == -1 ||
+	    (r = fu_clients_get(&p->st->clients, id)) == NULL)
+		return;
+	c = (const char *)&p->st->cs[r - p->st->clients.v];
+	FU_PREFETCH(c);
+	FU_PREFETCH(c + 64);
+	FU_PREFETCH(c + sizeof(struct fu_cstate) - 1);
+}
+
+static void
+hint_log(void *ctx, const struct fu_row *row)
+{
+	const struct pass *p = ctx;
+	uint64_t a;
+
+	hint_client(p, row, FU_L_CLIENT);
+	if (fu_id_parse(row->f[FU_L_AGREEMENT], row->len[FU_L_AGREEMENT],
+	    &a) == -1 || a == 0)
+		return;
+	if (a < p->nclosed_day)
+		FU_PREFETCH(&p->closed_day[a]);
+	fu_idmap_prefetch(p->k.slips, a);
+}
+
+static void
+hint_agreement(void *ctx, const struct fu_row *row)
+{
+	const struct pass *p = ctx;
+	uint64_t a;
+
+	hint_client(p, row, FU_A_CLIENT);
+	if (fu_id_parse(row->f[FU_A_ID], row->len[FU_A_ID], &a) == 0)
+		fu_idmap_prefetch(p->k.slips, a);
+}
+
 static int
 on_log(void *ctx, const struct fu_row *row, struct fu_err *e)
 {
@@ -624,7 +668,7 @@ load(struct fu_portfolio *pf, fu_date asof, const struct fu_state_hooks *h,
 		goto out;
 	}
 	p.file = pf->t[FU_LOG].name;
-	if (fu_table_scan(pf, FU_LOG, on_log, &p, e) == -1)
+	if (fu_table_scan_ahead(pf, FU_LOG, on_log, hint_log, &p, e) == -1)
 		goto out;
 	recheck_open(&p);
 	/* A saved state's steps are in order, unless one stopped waiting. */
@@ -632,7 +676,8 @@ load(struct fu_portfolio *pf, fu_date asof, const struct fu_state_hooks *h,
 	if (check_pending(pf, &p, e) == -1)
 		goto out;
 	p.file = pf->t[FU_AGREEMENTS].name;
-	if (fu_table_scan(pf, FU_AGREEMENTS, on_agreement, &p, e) == -1)
+	if (fu_table_scan_ahead(pf, FU_AGREEMENTS, on_agreement,
+	    hint_agreement, &p, e) == -1)
 		goto out;
 	if (p.doubt) {
 		rc = 1;

@@ -98,6 +98,30 @@ test_print_text_cuts_with_an_ellipsis_only_to_fit_a_terminal(void **state)
 	    "Zoë           0  tab here and…\n");
 }
 
+/* A cell of more bytes than a row keeps the size of (64 KiB) is measured
+ * again when printed, and the cells after it are where they were. */
+static void
+test_print_text_measures_a_cell_of_64k_again(void **state)
+{
+	static char big[70001];
+	const char *const huge[][4] = {
+		{ big, "1", "w", "x" },
+		{ "Ana", "22", "Send", "y" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i + 1 < sizeof(big); i += 2)
+		memcpy(big + i, "\xC3\xA9", 2);	/* é, 35,000 columns */
+	print(FU_FMT_TEXT, NULL, 30, huge, 2);
+	assert_string_equal(out,
+	    "CLIENT              LATE  WHAT\n"
+	    "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+	    "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+	    "\xC3\xA9\xC3\xA9\xC3\xA9\xE2\x80\xA6     1  w\n"
+	    "Ana                   22  Send\n");
+}
+
 static void
 test_print_text_prints_nothing_without_rows(void **state)
 {
@@ -415,6 +439,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_print_text_aligns_by_display_width),
 		cmocka_unit_test(test_print_text_cuts_with_an_ellipsis_only_to_fit_a_terminal),
+		cmocka_unit_test(test_print_text_measures_a_cell_of_64k_again),
 		cmocka_unit_test(test_print_text_prints_nothing_without_rows),
 		cmocka_unit_test(test_print_tsv_escapes_and_keeps_every_field),
 		cmocka_unit_test(test_print_csv_quotes_what_needs_it),

@@ -316,7 +316,9 @@ make_table(struct table *t, long rows)
 /* What a read gave: each row's line and fields, then the error. */
 struct got {
 	struct fu_buf rows;
-	long nrows, refuse_at;
+	struct fu_buf hinted;	/* the rows shown to the hint, as rows */
+	long nrows, nhinted, refuse_at;
+	int early;		/* every row hinted before it was taken */
 	int rc;
 	struct fu_err e;
 	long end_line;
@@ -324,21 +326,38 @@ struct got {
 	uint64_t digest;
 };
 
-static int
-record(void *ctx, const struct fu_row *r, struct fu_err *e)
+static void
+put_row(struct fu_buf *b, const struct fu_row *r)
 {
-	struct got *g = ctx;
 	char line[32];
 	int k;
 
 	snprintf(line, sizeof(line), "%ld:", r->line);
-	add(&g->rows, line);
+	add(b, line);
 	for (k = 0; k < fu_ncolumns[FU_LOG]; k++) {
 		assert_int_equal(strlen(r->f[k]), r->len[k]);
-		assert_int_equal(fu_buf_add(&g->rows, r->f[k], r->len[k] + 1),
-		    0);
+		assert_int_equal(fu_buf_add(b, r->f[k], r->len[k] + 1), 0);
 	}
-	add(&g->rows, "\n");
+	add(b, "\n");
+}
+
+static void
+hint(void *ctx, const struct fu_row *r)
+{
+	struct got *g = ctx;
+
+	put_row(&g->hinted, r);
+	g->nhinted++;
+}
+
+static int
+record(void *ctx, const struct fu_row *r, struct fu_err *e)
+{
+	struct got *g = ctx;
+
+	put_row(&g->rows, r);
+	if (g->nhinted <= g->nrows)
+		g->early = 0;
 	if (++g->nrows == g->refuse_at)
 		return fu_err_data(e, "log.csv", r->line, "refused");
 	return 0;
@@ -356,6 +375,9 @@ read_as(int mode, int threads, long part, long start, long start_line,
 
 	g->rows.len = 0;
 	g->nrows = 0;
+	g->hinted.len = 0;
+	g->nhinted = 0;
+	g->early = 1;
 	memset(&g->e, 0, sizeof(g->e));
 	snprintf(n, sizeof(n), "%d", mode == 1 ? threads : 1);
 	util_env("FU_THREADS", n);
@@ -368,7 +390,8 @@ read_as(int mode, int threads, long part, long start, long start_line,
 		tf->start = start;
 		tf->start_line = start_line;
 	}
-	g->rc = fu_table_scan(&pf, FU_LOG, record, g, &g->e);
+	g->rc = mode == 0 ? fu_table_scan(&pf, FU_LOG, record, g, &g->e) :
+	    fu_table_scan_ahead(&pf, FU_LOG, record, hint, g, &g->e);
 	g->end_line = tf->end_line;
 	g->has_header = tf->has_header;
 	g->digest = fu_digest_value(tf->digest);
@@ -408,6 +431,19 @@ same(const struct got *a, const struct got *b, int round, const char *how)
 }
 
 static void
+hinted_as_taken(const struct got *g, int round, const char *how)
+{
+	if (!g->early)
+		fail_msg("round %d, %s: a row taken before it was hinted",
+		    round, how);
+	if (g->hinted.len < g->rows.len || memcmp(g->hinted.p, g->rows.p,
+	    g->rows.len) != 0 || (g->rc == 0 && g->hinted.len !=
+	    g->rows.len))
+		fail_msg("round %d, %s: the rows hinted (%ld) are not those "
+		    "taken (%ld)", round, how, g->nhinted, g->nrows);
+}
+
+static void
 test_parts_read_as_one_parser_reads(void **state)
 {
 	struct table t = { 0 };
@@ -415,6 +451,7 @@ test_parts_read_as_one_parser_reads(void **state)
 	char how[96];
 	long rows, start, start_line, part;
 	int round, threads, errors = 0, refused = 0;
+	long hints = 0;
 
 	(void)state;
 	for (round = 0; round < ROUNDS; round++) {
@@ -440,6 +477,12 @@ test_parts_read_as_one_parser_reads(void **state)
 		    "start %ld", threads, part, start);
 		same(&one, &parts, round, how);
 		same(&one, &pipe, round, "the pipe");
+		/* The hint is shown each row before it is taken, as it is
+		 * taken (the rows after a refusal or an error may be shown
+		 * or not). */
+		hinted_as_taken(&parts, round, how);
+		hinted_as_taken(&pipe, round, "the pipe");
+		hints += parts.nhinted + pipe.nhinted;
 		errors += one.rc == -1;
 		refused += one.rc == -1 && strcmp(one.e.text, "refused") == 0;
 	}
@@ -447,7 +490,10 @@ test_parts_read_as_one_parser_reads(void **state)
 	/* The rounds reach both sides: tables read whole and refused. */
 	assert_true(errors > ROUNDS / 10 && errors < ROUNDS * 9 / 10);
 	assert_true(refused > 0);
+	assert_true(hints > 0);
 	fu_buf_free(&t.b);
+	fu_buf_free(&parts.hinted);
+	fu_buf_free(&pipe.hinted);
 	fu_buf_free(&one.rows);
 	fu_buf_free(&parts.rows);
 	fu_buf_free(&pipe.rows);
